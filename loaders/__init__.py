@@ -1,0 +1,52 @@
+"""Reply documents → pandas tables (documents, sections, figures), every figure traceable to its sentence.
+
+    from loaders import load_path, load_bytes, load_many
+    tables = load_path("data/seed_reply.txt")
+    tables.figures  # one row per reported figure; columns described in loaders.columns
+
+Nothing here imports streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from loaders.read import LoadError, read_bytes, read_path
+from loaders.tables import ReplyTables, build_tables, concat_tables
+
+LOADER_VERSION = "1"  # bump when extraction changes: cached tables keyed by it are re-extracted
+
+__all__ = ["LOADER_VERSION", "LoadError", "ReplyTables", "load_bytes", "load_many", "load_path", "load_text"]
+
+
+def load_text(text: str, doc: str, encoding: str = "utf-8", fmt: str = "txt") -> ReplyTables:
+    """Tables for one reply given as decoded text."""
+    return build_tables(text, doc, encoding=encoding, fmt=fmt)
+
+
+def load_bytes(data: bytes, name: str) -> ReplyTables:
+    """Tables for one reply given as file bytes; raises LoadError (one-line reason) on unreadable input."""
+    decoded = read_bytes(data, name)
+    return build_tables(
+        decoded.text, name, encoding=decoded.encoding, fmt=decoded.format, pages=decoded.pages
+    )
+
+
+def load_path(path: str | Path) -> ReplyTables:
+    path = Path(path)
+    decoded = read_path(path)
+    return build_tables(
+        decoded.text, path.name, encoding=decoded.encoding, fmt=decoded.format, pages=decoded.pages
+    )
+
+
+def load_many(paths: Iterable[str | Path]) -> ReplyTables:
+    """Tables for many replies, one table each (unreadable files raise LoadError naming the file)."""
+    parts = []
+    for path in paths:
+        try:
+            parts.append(load_path(path))
+        except LoadError as err:
+            raise LoadError(f"{Path(path).name}: {err}") from None
+    return concat_tables(parts)

@@ -1,0 +1,186 @@
+"""Sentences → figures: every number with a unit or measure word that reports an amount.
+
+One pass of one regular expression over the fold finds candidates (number, magnitude, 余/多, unit, and an
+optional range's low end); `_is_figure` drops what the genre uses numbers for without reporting anything
+(years, ordinals, session numbers, titles in 《》, set phrases, names with Latin letters). Qualifier,
+period, plan and label come from the words around the figure (loaders.context).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import datetime
+from functools import cache
+
+from loaders import context
+from loaders.numbers import CHINESE_NUMERAL_CHARS, parse_arabic, parse_chinese, parse_vague
+from loaders.structure import Structure
+from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+CN = CHINESE_NUMERAL_CHARS
+RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
+
+
+@cache
+def candidate_pattern() -> re.Pattern:
+    unit, mag = unit_pattern(), magnitude_pattern()
+    return re.compile(
+        rf"(?<![\d.{CN}])"
+        rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
+        rf"(?P<vague>[数几上](?=[十百千万亿]))?"
+        rf"(?P<num>{ARABIC}|[{CN}]+)"
+        rf"(?P<more>余|多)?(?P<mag>{mag})?(?P<more2>余|多)?"
+        rf"(?P<unit>{unit})"
+        rf"|百分之(?P<pct>{ARABIC}|[{CN}]+)"
+    )
+
+
+@cache
+def set_phrase_pattern() -> re.Pattern:
+    lines = (DATA_DIR / "set_phrases.txt").read_text(encoding="utf-8").splitlines()
+    phrases = [p.strip() for p in lines if p.strip() and not p.startswith("#")]
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+@dataclass
+class Figure:
+    text: str
+    start: int
+    end: int
+    value: float | None
+    value_high: float | None
+    unit: str
+    base_value: float | None
+    base_value_low: float | None
+    base_value_high: float | None
+    base_unit: str
+    kind: str
+    qualifier: str = "exact"
+    qualifier_word: str | None = None
+    period: str | None = None
+    period_start: datetime | None = None
+    period_end: datetime | None = None
+    is_planned: bool = False
+    is_growth: bool = False
+    label: str = ""
+    sentence_text: str = ""
+    sentence_start: int = 0
+
+    def as_row(self) -> dict:
+        row = {f.name: getattr(self, f.name) for f in fields(self)}
+        row["sentence"] = row.pop("sentence_text")
+        return row
+
+
+def _number(text: str) -> tuple[float | None, bool]:
+    """(value, is_chinese) of one numeral; None when it is not a well-formed cardinal."""
+    if text[0].isdigit():
+        return parse_arabic(text), False
+    value = parse_chinese(text)
+    return (float(value) if value is not None else None), True
+
+
+def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int = 120) -> bool:
+    before = folded[max(0, start - reach) : start]
+    return before.rfind(open_mark) > before.rfind(close_mark)
+
+
+def _is_figure(m: re.Match, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:
+    start, end = m.start(), m.end()
+    before = folded[start - 1] if start else ""
+    after = folded[end : end + 2]
+    if value is None and not m.group("vague"):
+        return False
+    if before == "第" or (before.isascii() and before.isalpha()):
+        return False  # ordinals (第三批) and names with letters (G60, No.5)
+    if unit.isascii() and after[:1].isascii() and after[:1].isalpha():
+        return False  # 5mm is not 5 m
+    if unit == "年" and not is_chinese and 1000 <= (value or 0) <= 2999 and "." not in m.group("num"):
+        return False  # calendar years and year spans are dates
+    if is_chinese and not m.group("vague") and (value or 0) <= 2:
+        return False  # 一批 一直 两大: the genre's counts of one and two are optional and mostly idiom
+    if unit == "大" and not (is_chinese and 3 <= (value or 0) <= 9):
+        return False  # 三大平台 counts; 十大品牌 names an award
+    if (unit, after[:1]) in {
+        ("次", "会"),
+        ("周", "年"),
+        ("期", "间"),
+        ("支", "持"),
+        ("处", "理"),
+        ("届", ""),
+    }:
+        return False
+    if _inside(folded, start, "《", "》"):
+        return False  # numbers in the titles of cited documents
+    return not any(p.start() <= start < p.end() for p in _set_phrases_near(folded, start))
+
+
+def _set_phrases_near(folded: str, start: int):
+    lo = max(0, start - 12)
+    yield from set_phrase_pattern().finditer(folded, lo, start + 12)
+
+
+def _measure(m: re.Match, folded: str) -> Figure | None:
+    if m.group("pct") is not None:
+        value, is_chinese = _number(m.group("pct"))
+        if value is None:
+            return None
+        return Figure(
+            m.group(), m.start(), m.end(), value, None, "%", value, None, None, "percent", "percent"
+        )
+    unit = lookup(m.group("unit"))
+    vague = parse_vague(m.group("vague"), m.group("num")) if m.group("vague") else None
+    value, is_chinese = _number(m.group("num")) if not vague else (None, True)
+    if not _is_figure(m, folded, value, is_chinese, unit.word):
+        return None
+    factor = unit.factor * (lookup(m.group("mag")).factor if m.group("mag") else 1.0)
+    low = high = value_high = None
+    if m.group("lo"):
+        lo_value, _ = _number(m.group("lo"))
+        if lo_value is None:
+            return None
+        lo_factor = unit.factor * lookup(m.group("lo_mag")).factor if m.group("lo_mag") else factor
+        value_high, value = value, lo_value
+        if unit.word == "年" and lo_value >= 1000:
+            return None  # 2018-2020年 is a span of years
+        base, high = value * lo_factor, value_high * factor
+    elif vague:  # 数十 has no single value; 上百 is at least its bound
+        low, high = vague.low * factor, vague.high * factor
+        base = low if vague.qualifier == "at_least" else None
+    else:
+        base = value * factor
+    text = m.group()
+    return Figure(
+        text,
+        m.start(),
+        m.end(),
+        value,
+        value_high,
+        unit.word if not m.group("mag") else m.group("mag") + unit.word,
+        base,
+        low,
+        high,
+        unit.base_unit,
+        unit.kind,
+    )
+
+
+def extract_figures(text: str, structure: Structure) -> list[Figure]:
+    """All figures of one reply, in reading order, each with its context filled in."""
+    folded = structure.folded
+    found: list[Figure] = []
+    for m in candidate_pattern().finditer(folded, *_body(structure)):
+        figure = _measure(m, folded)
+        if figure is None:
+            continue
+        figure.text = text[figure.start : figure.end]
+        found.append(figure)
+    context.annotate(found, structure)
+    return found
+
+
+def _body(structure: Structure) -> tuple[int, int]:
+    """Figures are read from the opening to the signature; the header's numbers are metadata."""
+    return structure.body_start, structure.body_end

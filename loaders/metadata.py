@@ -1,0 +1,183 @@
+"""The reply's own facts: page metadata, title, 文号, addressee, the proposal answered, signature and date.
+
+The header is everything above the addressee line (`杨文艳委员:`); the signature is the last body name and
+date at the foot. Sites write the header as `key:value` lines or as a bare block of values; both are read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+META_KEYS = {
+    "索引号": "index_number",
+    "发布机构": "publisher",
+    "来源": "publisher",
+    "信息来源": "publisher",
+    "公开方式": "disclosure",
+    "组配分类": "category",
+    "主题分类": "topic",
+    "成文日期": "written_date",
+    "发布日期": "published_date",
+    "发布时间": "published_date",
+    "公开范围": "audience",
+    "办理结果": "reply_class",
+    "答复类别": "reply_class",
+    "文号": "doc_number",
+}
+_KEYS = "|".join(sorted(META_KEYS, key=len, reverse=True))
+KEY_VALUE = re.compile(rf"({_KEYS})\s*:\s*((?:(?!(?:{_KEYS})\s*:)[^\s])*)")
+ADDRESSEE = re.compile(
+    r"^\s*((?:尊敬的)?[^\s:,。;]{1,40}?(?:委员|代表|先生|女士|同志|委员会|主任|主席)(?:们)?)\s*:\s*$"
+)
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\s*第?\s*\d+\s*号")
+REPLY_CLASS = re.compile(r"(?:^|[^A-Za-z])\(?([ABC]\d?)\)?\s*类?(?![A-Za-z])")
+SESSION = re.compile(
+    r"第?[一二三四五六七八九十]+\s*届\s*(?:[\u4e00-\u9fff]{0,8}?)\s*第?[一二三四五六七八九十]+\s*次\s*会议"
+)
+PROPOSAL_NUMBER = re.compile(r"第\s*(\d+)\s*号")
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+BODY_SUFFIX = re.compile(r"(?:局|厅|委|办|会|府|院|室|中心|部|处|站|所|行|社|司)$")
+TITLE_BODY = re.compile(r"^\s*(\S{2,30}?(?:局|厅|委员会|办公室|委|办|政府|中心))(?:关于|对)")
+TITLE_WORDS = re.compile(r"答复|的函|建议|提案|议案")
+
+
+def _date(match) -> datetime | None:
+    try:
+        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _lines(folded: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in folded.splitlines(keepends=True):
+        body = line.strip()
+        if body:
+            start = pos + line.index(body[0])
+            spans.append((start, start + len(body)))
+        pos += len(line)
+    return spans
+
+
+def _header_end(folded: str, lines) -> tuple[int, int | None]:
+    """(number of header lines, index of the addressee line or None) among the first lines."""
+    for i, (start, end) in enumerate(lines[:30]):
+        if ADDRESSEE.match(folded[start:end]):
+            return i, i
+    for i, (start, end) in enumerate(lines[:30]):
+        if "收悉" in folded[start:end]:
+            return i, None
+    return 0, None
+
+
+def _read_header(text: str, folded: str, lines, meta: dict) -> None:
+    title_parts, dates = [], []
+    for start, end in lines:
+        line, original = folded[start:end], text[start:end]
+        pairs = KEY_VALUE.findall(line)
+        for key, value in pairs:
+            if value.strip():
+                meta.setdefault(META_KEYS[key], value.strip(" ()"))
+        if pairs:
+            continue
+        if re.fullmatch(r"[0-9A-Za-z]{6,}/\d{4}-\d+", line):
+            meta.setdefault("index_number", original)
+        elif ISO_DATE.fullmatch(line.split()[0]):
+            dates.append(line.split()[0])
+        elif DOC_NUMBER.search(line):
+            found = DOC_NUMBER.search(line)
+            meta.setdefault("doc_number", original[found.start() : found.end()])
+            klass = REPLY_CLASS.search(line[found.end() :])
+            if klass:
+                meta.setdefault("reply_class", klass.group(1))
+        elif TITLE_WORDS.search(line) and len(line) >= 8 and not line.endswith(("提案", "建议")):
+            if original not in title_parts:
+                title_parts.append(original)
+        elif title_parts and len(title_parts) == 1 and not title_parts[0].endswith(("答复", "的函")):
+            title_parts.append(original)  # a title broken over two lines
+        elif len(line) <= 12 and ("提案" in line or "建议" in line):
+            meta.setdefault("category", original)
+        elif "/" in line and len(line) <= 20:
+            meta.setdefault("topic", original)
+    if dates:  # a bare block lists the written date, then the published date
+        meta.setdefault("written_date", dates[0])
+        meta.setdefault("published_date", dates[-1])
+    if title_parts:
+        meta["title"] = "".join(title_parts)
+
+
+def _read_opening(text: str, folded: str, start: int, meta: dict) -> None:
+    """The sentence naming the proposal: 《关于…的建议》(第170号提案)收悉."""
+    window_end = folded.find("收悉", start, start + 600)
+    window = folded[start : window_end if window_end > 0 else start + 300]
+    quoted = re.search(r"《([^》]{4,80})》", window) or re.search(r'"([^"]{4,120})"', window)
+    if quoted:
+        meta["proposal_title"] = text[start + quoted.start(1) : start + quoted.end(1)]
+    where = window + " " + meta.get("title", "")
+    number = PROPOSAL_NUMBER.search(where)
+    if number:
+        meta["proposal_number"] = number.group(1)
+    kind = re.search(r"提案|议案|建议", where[where.find("》") + 1 :] if "》" in where else where)
+    if kind:
+        meta["proposal_kind"] = "提案" if kind.group() == "提案" else "建议"
+
+
+def _read_signature(text: str, folded: str, lines, meta: dict) -> int:
+    """Body name and date at the foot; returns where the signature starts (the body's end)."""
+    for i in range(len(lines) - 1, max(len(lines) - 8, -1), -1):
+        start, end = lines[i]
+        found = CN_DATE.fullmatch(folded[start:end].strip())
+        if not found:
+            continue
+        meta["signed_date"] = _date(found)
+        sign_start = start
+        if i > 0:
+            prev_start, prev_end = lines[i - 1]
+            prev = folded[prev_start:prev_end]
+            if len(prev) <= 30 and BODY_SUFFIX.search(prev) and not re.search(r"[,。!:]", prev):
+                meta["replying_body"] = text[prev_start:prev_end]
+                sign_start = prev_start
+        return sign_start
+    return len(text)
+
+
+def _year(folded: str, meta: dict) -> int | None:
+    for key in ("signed_date", "published_date", "written_date"):
+        if isinstance(meta.get(key), datetime):
+            return meta[key].year
+    stated = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月", folded)]
+    stated = stated or [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", folded)]
+    return max(stated) if stated else None
+
+
+def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
+    """Returns (metadata, body_start, body_end)."""
+    meta: dict = {}
+    lines = _lines(folded)
+    n_header, addressee_index = _header_end(folded, lines)
+    _read_header(text, folded, lines[:n_header], meta)
+    body_start = lines[n_header][0] if n_header < len(lines) else 0
+    if addressee_index is not None:
+        start, end = lines[addressee_index]
+        name = ADDRESSEE.match(folded[start:end]).group(1).strip()
+        meta["addressee"] = text[start : start + len(name)]
+        body_start = end
+    _read_opening(text, folded, body_start, meta)
+    body_end = _read_signature(text, folded, lines, meta)
+    head = folded[: body_start + 600]
+    session = SESSION.search(head)
+    if session:
+        meta["session"] = re.sub(r"\s+", "", session.group())
+    for key in ("published_date", "written_date"):
+        if isinstance(meta.get(key), str):
+            found = ISO_DATE.search(meta[key]) or CN_DATE.search(meta[key])
+            meta[key] = _date(found) if found else None
+    if "replying_body" not in meta:
+        found = TITLE_BODY.match(meta.get("title", ""))
+        meta["replying_body"] = found.group(1) if found else meta.get("publisher")
+    meta.setdefault("title", meta.get("proposal_title"))
+    meta["category"] = "/".join(v for v in (meta.get("category"), meta.get("topic")) if v) or None
+    meta["year"] = _year(folded, meta)
+    return meta, body_start, body_end

@@ -1,0 +1,93 @@
+"""The period a figure refers to, from the time words its sentence states before it.
+
+The nearest time expression before the figure decides: `2019年` → "2019"; `今年1-6月` (in a 2020 reply) →
+"2020-01/2020-06"; `2018-2019年` → "2018/2019". Running totals have no period: a time word led by
+截至/截止/自/从/至, or followed by 以来/起/止/底 (`截至7月25日`, `自2020年以来`, `到2017年底止`), gives None,
+and so does a single day (`7月24日` dates an event, not a period).
+"""
+
+from __future__ import annotations
+
+import re
+
+_RELATIVE_YEAR = {
+    "今年": 0,
+    "本年": 0,
+    "年内": 0,
+    "全年": 0,
+    "当年": 0,
+    "本年度": 0,
+    "去年": -1,
+    "上年": -1,
+    "明年": 1,
+}
+_HALVES = {"上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第一季度": (1, 3), "二季度": (4, 6),
+           "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12),
+           "前三季度": (1, 9)}  # fmt: skip
+_REL = "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True))
+_PART = "|".join(sorted(_HALVES, key=len, reverse=True))
+
+TIME_EXPRESSION = re.compile(
+    r"(?P<now>截至目前|截止目前|截至现在|至今|迄今|目前)|"
+    rf"(?P<lead>截至|截止|自|从|至|到)?\s*"
+    rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年"
+    rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
+    rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
+    rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
+    rf"(?P<tail>以来|起|止|底|末|初|至今|之前|前)?"
+)
+
+
+def _format(year: int, first: int | None = None, last: int | None = None) -> str:
+    if first is None:
+        return str(year)
+    if last is None or last == first:
+        return f"{year}-{first:02d}"
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _period_of(match: re.Match, doc_year: int | None) -> str | None:
+    g = match.groupdict()
+    if (
+        g["now"]
+        or g["lead"] in ("截至", "截止", "自", "从", "至")
+        or g["tail"] in ("以来", "起", "止", "至今", "之前", "前")
+    ):
+        return None
+    if g["lead"] == "到" and g["tail"] in ("底", "末"):
+        return None
+    if g["y1"]:
+        return f"{g['y1']}/{g['y2']}" if int(g["y1"]) < int(g["y2"]) else None
+    year = int(g["year"]) if g["year"] else None
+    if g["rel"]:
+        year = doc_year + _RELATIVE_YEAR[g["rel"]] if doc_year else None
+    if g["day"]:
+        return None
+    if g["part"] or g["m1"] or g["month"]:
+        year = year or doc_year
+        if year is None:
+            return None
+        if g["part"]:
+            return _format(year, *_HALVES[g["part"]])
+        if g["m1"]:
+            first, last = int(g["m1"]), int(g["m2"])
+            return _format(year, first, last) if 1 <= first < last <= 12 else None
+        month = int(g["month"])
+        return _format(year, month) if 1 <= month <= 12 and (g["year"] or g["rel"]) else None
+    return str(year) if year else None
+
+
+def find_period(before: str, doc_year: int | None) -> str | None:
+    """Period from the sentence text before a figure (the fold), or None."""
+    last = None
+    for match in TIME_EXPRESSION.finditer(before):
+        if (
+            match.group("now")
+            or match.group("y1")
+            or match.group("year")
+            or match.group("rel")
+            or match.group("part")
+            or (match.group("m1") or match.group("month"))
+        ):
+            last = match
+    return _period_of(last, doc_year) if last else None

@@ -1,0 +1,143 @@
+"""Text → sentences, clauses and the numbered section tree of a reply (with offsets).
+
+Works on the fold (loaders.fold), so `（一）` and `(一)` are one rule. Metadata lives in loaders.metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from loaders.fold import fold
+from loaders.metadata import parse_metadata
+
+CN = "一二三四五六七八九十"
+# (level, pattern) for markers that open a numbered paragraph at the start of a line
+SECTION_MARKERS = (
+    (1, re.compile(rf"[{CN}]+、")),
+    (2, re.compile(rf"\([{CN}]+\)")),
+    (3, re.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
+    (4, re.compile(r"\(\d{1,2}\)")),
+)
+INLINE_ITEM = re.compile(rf"(?:^|(?<=[。;:]))[ \t]*([{CN}]是)", re.M)
+SENTENCE_END = re.compile(r"[。!?]+[\"')]*|\n+")
+CLAUSE_END = re.compile(r"[,;:、]")
+HEADING_MAX = 30
+
+
+@dataclass(frozen=True)
+class Section:
+    section_id: str
+    number: str
+    heading: str
+    level: int
+    start: int
+    end: int
+
+    def as_row(self) -> dict:
+        return {k: getattr(self, k) for k in ("section_id", "number", "heading", "level", "start", "end")}
+
+
+@dataclass
+class Structure:
+    text: str
+    folded: str
+    meta: dict
+    sections: list[Section]
+    sentences: list[tuple[int, int]]
+    body_start: int = 0
+    body_end: int = 0
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s for s, _ in self.sentences]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost numbered section holding `offset` (None before the first one)."""
+        best = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (best is None or section.level >= best.level):
+                best = section
+        return best
+
+
+def split_sentences(folded: str) -> list[tuple[int, int]]:
+    """Sentences end at 。!? (with closing quotes) or a line end; blank stretches are skipped."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(folded):
+        end = match.end() if match.group().strip() else match.start()
+        if folded[start:end].strip():
+            spans.append(_strip_span(folded, start, end))
+        start = match.end()
+    if folded[start:].strip():
+        spans.append(_strip_span(folded, start, len(folded)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _heading(folded: str, text: str, start: int, line_end: int) -> str:
+    """The heading is the marker's line up to its first sentence end, kept short."""
+    stop = line_end
+    found = re.search(r"[。!?:]", folded[start:line_end])
+    if found:
+        stop = start + found.start()
+    heading = text[start:stop].strip()
+    return heading if len(heading) <= HEADING_MAX else heading[: HEADING_MAX - 1] + "…"
+
+
+def parse_sections(text: str, folded: str, body_start: int = 0, body_end: int | None = None) -> list[Section]:
+    """Numbered paragraphs (一、 (一) 1. (1)) and inline items (一是…) form the section tree."""
+    body_end = len(text) if body_end is None else body_end
+    found: list[tuple[int, str, int, int, int]] = []  # (start, number, level, heading_start, line_end)
+    pos = body_start
+    for line in folded[body_start:body_end].splitlines(keepends=True):
+        stripped = line.lstrip()
+        line_start = pos + len(line) - len(stripped)
+        line_end = pos + len(line.rstrip("\n"))
+        for level, marker in SECTION_MARKERS:
+            match = marker.match(stripped)
+            if match and not re.match(r"\d", stripped[match.end() : match.end() + 1]):
+                found.append((line_start, match.group(), level, line_start + match.end(), line_end))
+                break
+        pos += len(line)
+    found = _with_inline_items(folded, body_start, body_end, found)
+    sections, counters = [], [0] * 6
+    for i, (start, _number, level, heading_start, line_end) in enumerate(found):
+        counters[level - 1] += 1
+        counters[level:] = [0] * (6 - level)
+        path = ".".join(str(c) for c in counters[:level] if c)
+        end = next((f[0] for f in found[i + 1 :] if f[2] <= level), body_end)
+        heading = _heading(folded, text, heading_start, line_end)
+        sections.append(Section(path, text[start:heading_start].strip(), heading, level, start, end))
+    return sections
+
+
+def _with_inline_items(folded, body_start, body_end, found):
+    """一是…二是… inside a paragraph become sections one level below the paragraph's own."""
+    items = []
+    for match in INLINE_ITEM.finditer(folded, body_start, body_end):
+        start = match.start(1)
+        parent_level = max((f[2] for f in found if f[0] <= start), default=0)
+        line_end = folded.find("\n", start)
+        line_end = body_end if line_end < 0 else min(line_end, body_end)
+        items.append((start, match.group(1), min(parent_level + 1, 5), start + 2, line_end))
+    return sorted(found + items)
+
+
+def parse_structure(text: str) -> Structure:
+    folded = fold(text)
+    meta, body_start, body_end = parse_metadata(text, folded)
+    sections = parse_sections(text, folded, body_start, body_end)
+    return Structure(text, folded, meta, sections, split_sentences(folded), body_start, body_end)
