@@ -92,7 +92,11 @@ def _read_header(text: str, folded: str, lines, meta: dict) -> None:
             klass = REPLY_CLASS.search(line[found.end() :])
             if klass:
                 meta.setdefault("reply_class", klass.group(1))
-        elif TITLE_WORDS.search(line) and len(line) >= 8 and not line.endswith(("提案", "建议")):
+        elif (
+            (TITLE_WORDS.search(line) or line.startswith(("关于", "对")))
+            and len(line) >= 8
+            and not (line.endswith(("提案", "建议")) and len(line) <= 12)
+        ):
             if original not in title_parts:
                 title_parts.append(original)
         elif title_parts and len(title_parts) == 1 and not title_parts[0].endswith(("答复", "的函")):
@@ -112,7 +116,11 @@ def _read_opening(text: str, folded: str, start: int, meta: dict) -> None:
     """The sentence naming the proposal: 《关于…的建议》(第170号提案)收悉."""
     window_end = folded.find("收悉", start, start + 600)
     window = folded[start : window_end if window_end > 0 else start + 300]
-    quoted = re.search(r"《([^》]{4,80})》", window) or re.search(r'"([^"]{4,120})"', window)
+    quoted = (
+        re.search(r"《([^》]{4,80})》", window)
+        or re.search(r'"([^"]{4,120})"', window)
+        or re.search(r"提出的((?:关于)[^,。]{2,80}?的(?:建议|提案|议案))", window)
+    )
     if quoted:
         meta["proposal_title"] = text[start + quoted.start(1) : start + quoted.end(1)]
     where = window + " " + meta.get("title", "")
