@@ -1,0 +1,30 @@
+"""Container formats → text: .docx (paragraphs and tables), .pdf with a text layer, saved .html pages.
+
+`read(data, fmt)` is what `loaders.read.read_bytes` calls once it has sniffed a non-text format. Each reader
+returns the whole reply as one plain text the loaders read like a .txt file, plus what the container adds:
+page offsets for PDFs, table body cells with their row and column headers for .docx and .html
+(`loaders.read.TableCell`). Every failure is a `LoadError` with a one-line reason, within bounded time and
+memory; the libraries' own exceptions never escape.
+"""
+
+from __future__ import annotations
+
+from loaders.read import Decoded, LoadError
+
+__all__ = ["read"]
+
+
+def read(data: bytes, fmt: str) -> Decoded:
+    if fmt == "docx":
+        from loaders.formats.docx_reader import read_docx
+
+        return read_docx(data)
+    if fmt == "pdf":
+        from loaders.formats.pdf_reader import read_pdf
+
+        return read_pdf(data)
+    if fmt == "html":
+        from loaders.formats.html_reader import read_html
+
+        return read_html(data)
+    raise LoadError(f"unsupported format: {fmt}")

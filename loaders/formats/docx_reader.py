@@ -1,0 +1,90 @@
+""".docx → text: paragraphs and tables in document order, read with python-docx.
+
+The zip is checked before python-docx sees it: a .docx is a zip archive, and a small hostile one can claim to
+unpack to gigabytes. zipfile never inflates an entry past the size its directory declares (a larger stream
+fails its CRC check), so bounding the declared sizes bounds memory.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from loaders.formats.text_build import TextBuilder
+from loaders.read import Decoded, LoadError
+
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a reply with a few pictures unpacks to a few MB
+MAX_ENTRIES = 5000
+_OTHER_OFFICE = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint file"}
+
+
+def read_docx(data: bytes) -> Decoded:
+    _check_archive(data)
+    import docx  # python-docx; imported here so plain-text replies never pay for it
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        builder = TextBuilder()
+        for block in document.iter_inner_content():
+            if isinstance(block, docx.table.Table):
+                builder.add_table(_table_grid(block))
+            else:
+                for line in block.text.split("\n"):
+                    builder.add_line(line)
+    except LoadError:
+        raise
+    except Exception as err:  # python-docx raises many kinds on a damaged package; one line is enough
+        raise LoadError(f"broken .docx ({type(err).__name__}: {_first_line(err)})") from None
+    text = builder.text()
+    if not text.strip():
+        raise LoadError("the .docx holds no text")
+    return Decoded(text=text, encoding="xml", format="docx", cells=builder.cells)
+
+
+def _check_archive(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+        raise LoadError(f"broken .docx: not a readable zip archive ({_first_line(err)})") from None
+    names = {e.filename for e in entries}
+    if "word/document.xml" not in names:
+        kind = next((what for part, what in _OTHER_OFFICE.items() if part in names), "a zip archive")
+        raise LoadError(f"{kind}, not a .docx (no word/document.xml)")
+    if len(entries) > MAX_ENTRIES:
+        raise LoadError(f"refused: the .docx has {len(entries)} parts (limit {MAX_ENTRIES})")
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise LoadError(
+            f"refused: the .docx would unpack to {unpacked // (1024 * 1024)} MB "
+            f"(limit {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; a zip bomb?)"
+        )
+
+
+def _table_grid(table) -> list[list[str | None]]:
+    """The table as a grid of texts; None where a merged cell continues (right of or below its start)."""
+    grid: list[list[str | None]] = []
+    above: list = []
+    for row in table.rows:
+        out: list[str | None] = []
+        seen: list = []
+        for c, cell in enumerate(row.cells):
+            element = cell._tc  # merged cells come back as the same element at every grid position
+            merged_left = bool(seen) and seen[-1] is element
+            merged_above = c < len(above) and above[c] is element
+            out.append(None if merged_left or merged_above else _cell_text(cell))
+            seen.append(element)
+        grid.append(out)
+        above = seen
+    return grid
+
+
+def _cell_text(cell) -> str:
+    text = " ".join(p.text for p in cell.paragraphs)
+    for inner in cell.tables:  # a table inside a cell: its text, flattened
+        text += " " + " ".join(c.text for row in inner.rows for c in row.cells)
+    return text
+
+
+def _first_line(err: Exception) -> str:
+    return (str(err).splitlines() or [""])[0][:120]

@@ -1,0 +1,125 @@
+""".pdf → text from its text layer (pdfplumber), pages kept as offsets.
+
+Two things make PDF text unlike the published text. CJK fonts often map glyphs to Kangxi-radical or
+radical-supplement code points (⼀ U+2F00 for 一), so numbers like ⼗ go unread; they are mapped back char by
+char (NFKC on the whole text would also turn full-width ：，（ into half-width and could change lengths). And
+typesetting breaks lines inside sentences and numbers: a line that runs to the right margin and does not end
+a sentence continues on the next line, so the break is dropped; short lines (metadata, headings, the last
+line of a paragraph) keep theirs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import unicodedata
+
+from loaders.formats.radicals import RADICAL_SUPPLEMENT
+from loaders.formats.text_build import clean_line
+from loaders.read import Decoded, LoadError
+
+MAX_PAGES = 300  # replies run to a few dozen pages; more is not a reply, and each page costs ~50 ms
+MIN_TEXT_CHARS = 20
+
+_SENTENCE_END = tuple("。！？!?：:；;")
+_CLOSERS = "”’」』\"'"
+_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)")
+_PAGE_NUMBER = re.compile(
+    r"[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+.*",
+    re.IGNORECASE,
+)
+
+
+def _build_char_map() -> dict[int, str]:
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    table.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xF900, 0xFADA)})
+    table.update({ord(k): v for k, v in RADICAL_SUPPLEMENT.items()})
+    return {cp: ch for cp, ch in table.items() if len(ch) == 1 and ch != chr(cp)}
+
+
+CHAR_MAP = _build_char_map()
+
+
+def normalize_radicals(text: str) -> str:
+    """Kangxi radicals, radical-supplement forms, compatibility ideographs → unified ideographs (len kept)."""
+    return text.translate(CHAR_MAP)
+
+
+def read_pdf(data: bytes) -> Decoded:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            n_pages = _page_count(pdf)
+            if n_pages > MAX_PAGES:
+                raise LoadError(f"refused: the PDF has {n_pages} pages (limit {MAX_PAGES})")
+            pages = [_page_lines(page) for page in pdf.pages]
+    except LoadError:
+        raise
+    except Exception as err:  # pdfminer raises its own error types for damaged or encrypted files
+        reason = "encrypted PDF" if "password" in type(err).__name__.lower() else "broken PDF"
+        raise LoadError(
+            f"{reason} ({type(err).__name__}: {(str(err).splitlines() or [''])[0][:100]})"
+        ) from None
+    text, offsets = join_pages(pages)
+    if sum(not ch.isspace() for ch in text) < MIN_TEXT_CHARS:
+        raise LoadError("the PDF has no text layer (a scan or images?); it needs OCR first")
+    return Decoded(text=text, encoding="pdf", format="pdf", pages=offsets)
+
+
+def _page_count(pdf) -> int:
+    """Pages as the document's page tree states it, read before any page is parsed."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:
+        return len(pdf.pages)
+
+
+Line = tuple[str, float, float]  # text, right edge x1, font size
+
+
+def _page_lines(page) -> list[Line]:
+    lines = []
+    for line in page.extract_text_lines(return_chars=True):
+        text = clean_line(normalize_radicals(line["text"]))
+        if text:
+            sizes = [c.get("size", 0) for c in line.get("chars", [])] or [10.0]
+            lines.append((text, float(line["x1"]), float(statistics.median(sizes))))
+    while lines and _PAGE_NUMBER.fullmatch(lines[-1][0]):  # footers: "- 3 -", "第3页 共9页"
+        lines.pop()
+    while lines and _PAGE_NUMBER.fullmatch(lines[0][0]):
+        lines.pop(0)
+    return lines
+
+
+def join_pages(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """One text for all pages; a line running to the margin without ending a sentence joins the next one."""
+    parts: list[str] = []
+    length = 0
+    offsets = []
+    wraps = False  # the line before continues on the next
+    for number, lines in enumerate(pages, start=1):
+        page_start = length
+        margin = max((x1 for _, x1, _ in lines), default=0.0)
+        for text, x1, size in lines:
+            if length and not (wraps and not _HEADING_START.match(text)):
+                parts.append("\n")
+                length += 1
+            parts.append(text)
+            length += len(text)
+            is_full = x1 >= margin - 2.0 * size
+            wraps = is_full and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+        offsets.append((number, page_start, length))
+    return "".join(parts), _tidy_offsets(offsets, length)
+
+
+def _tidy_offsets(offsets: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
+    """Pages tile the text from 0 to its end, so every offset falls on exactly one page."""
+    tidy = [(number, start, end) for number, start, end in offsets]
+    if tidy:
+        tidy[0] = (tidy[0][0], 0, tidy[0][2])
+        tidy[-1] = (tidy[-1][0], tidy[-1][1], length)
+    return tidy

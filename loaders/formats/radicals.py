@@ -1,0 +1,48 @@
+"""CJK Radicals Supplement (U+2E80–U+2EFF) forms that stand for a whole ideograph, and that ideograph.
+
+NFKC covers the Kangxi radicals (U+2F00–U+2FD5) but only two of these; PDF fonts for simplified Chinese map
+glyphs such as 长 门 马 见 to them. Written out by hand after Unicode's EquivalentUnifiedIdeograph.txt,
+limited to forms that occur as whole characters in running text (radical-only shapes like ⺡ are left).
+"""
+
+RADICAL_SUPPLEMENT = {
+    "⺁": "厂",
+    "⺊": "卜",
+    "⺎": "兀",
+    "⺒": "巳",
+    "⺓": "幺",
+    "⺝": "月",
+    "⺟": "母",
+    "⺠": "民",
+    "⺩": "王",
+    "⺬": "示",
+    "⻄": "西",
+    "⻅": "见",
+    "⻆": "角",
+    "⻈": "讠",
+    "⻉": "贝",
+    "⻋": "车",
+    "⻑": "長",
+    "⻓": "长",
+    "⻔": "门",
+    "⻘": "青",
+    "⻙": "韦",
+    "⻚": "页",
+    "⻛": "风",
+    "⻜": "飞",
+    "⻝": "食",
+    "⻠": "饣",
+    "⻢": "马",
+    "⻣": "骨",
+    "⻤": "鬼",
+    "⻥": "鱼",
+    "⻦": "鸟",
+    "⻧": "卤",
+    "⻨": "麦",
+    "⻩": "黄",
+    "⻪": "黾",
+    "⻬": "齐",
+    "⻮": "齿",
+    "⻰": "龙",
+    "⻳": "龟",
+}
