@@ -13,8 +13,8 @@ from datetime import datetime
 from loaders.periods import find_period
 
 QUALIFIER_BEFORE = {  # checked against the characters right before the number, longest word first
-    "at_most": "不超过 不高于 不多于 不足 最高 最多 低于 小于 少于",
-    "at_least": "不少于 不低于 至少 超过 超出 多于 大于 高于 逾 超",
+    "at_most": "不超过 未超过 不高于 不多于 不足 不到 最高 最多 低于 小于 少于",
+    "at_least": "不少于 不低于 至少 最少 最低 突破 超过 超出 多于 大于 高于 逾 超",
     "approx": "将近 接近 大约 大概 约 近",
 }
 BEFORE_WORDS = sorted(
@@ -23,8 +23,9 @@ BEFORE_WORDS = sorted(
 QUALIFIER_AFTER = (
     ("以上", "at_least"), ("之上", "at_least"), ("多", "at_least"), ("余", "at_least"),
     ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("左右", "approx"), ("上下", "approx"),
+    ("不等", "range"),
 )  # fmt: skip
-PLAN_WORDS = re.compile(r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|争取|预期|力求|准备|打算")
+PLAN_WORDS = re.compile(r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -36,8 +37,8 @@ LEADING_FILLER = re.compile(
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
 )
 TIME_WORDS = re.compile(
-    r"(?:截至|截止|自|从|到|至)?(?:\d{4}年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底|末)?|"
-    r"\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?|今年|去年|年内|全年|当年|上半年|下半年|近年来)"
+    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底|末)?|"
+    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?|今年|去年|年内|全年|当年|上半年|下半年|近年来)"
 )
 TRAILING = re.compile(
     r"(?:不超过|不少于|超过|将近|大约|高达|达到|共计|累计达|达|约|近|超|逾|为|有|是|了|共|计)+$"
@@ -81,6 +82,8 @@ def _post(folded: str, end: int) -> str:
             break
     stop = LABEL_BOUNDARY.search(rest)
     rest = rest[: stop.start()] if stop else rest
+    digit = re.search(r"\d", rest)
+    rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
     return rest.lstrip("的").strip()[:14]
@@ -92,8 +95,12 @@ def _is_plan(clause_before: str, sentence_before: str) -> bool | None:
         ahead, behind = clause_before[: match.start()], clause_before[match.end() : match.end() + 1]
         if DONE_BEFORE_PLAN.search(ahead) or ahead.rfind("《") > ahead.rfind("》"):
             continue  # 已规划 is done; 《…规划》 is a title
-        if ahead.endswith("的") or behind in ("、", "的", ""):
-            continue  # 长期的扶持规划、… names a plan as a thing; it does not announce one
+        if (
+            ahead.endswith("的")
+            or behind in ("、", "的")
+            or (match.group() == "将" and (behind == "" or behind.isdigit()))
+        ):
+            continue  # 扶持规划、… names a plan; 将3家企业纳入 is 把, not will
         return True
     if PLAN_SENTENCE_START.match(sentence_before):
         return True
@@ -117,6 +124,8 @@ def annotate(figures: list, structure) -> None:
         fig.period_start, fig.period_end = period_bounds(fig.period)
         clause_start = max((m.end() for m in CLAUSE_BOUNDARY.finditer(before)), default=0)
         plan = _is_plan(before[clause_start:], before)
+        if plan is None:  # a clause silent on it shares the sentence's intent: 计划用3年,培育上百家企业
+            plan = _is_plan(before, before)
         label_start = max((m.end() for m in LABEL_BOUNDARY.finditer(before)), default=0)
         label_start = max(label_start, previous_end - s_start)  # 5家…企业申请线路46条: not "5家" again
         own_pre = _clean_pre(before[label_start:])

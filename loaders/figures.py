@@ -30,8 +30,8 @@ def candidate_pattern() -> re.Pattern:
         rf"(?<![\d.{CN}])"
         rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
-        rf"(?P<num>{ARABIC}|[{CN}]+)"
-        rf"(?P<more>余|多)?(?P<mag>{mag})?(?P<more2>余|多)?"
+        rf"(?P<num>{ARABIC}|[{CN}]+) ?"
+        rf"(?P<more>余|多)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
         rf"(?P<unit>{unit})"
         rf"|百分之(?P<pct>{ARABIC}|[{CN}]+)"
     )
@@ -74,11 +74,20 @@ class Figure:
         return row
 
 
-def _number(text: str) -> tuple[float | None, bool]:
-    """(value, is_chinese) of one numeral; None when it is not a well-formed cardinal."""
+BARE_MAGNITUDE_CUES = ("近", "约", "超", "逾", "达", "过", "余", "多")
+
+
+def _number(text: str, before: str = "", after: str = "") -> tuple[float | None, bool]:
+    """(value, is_chinese) of one numeral; None when it is not a well-formed cardinal.
+
+    A bare 百/千/万 counts as one hundred/thousand/ten thousand only when a qualifier holds it (近千家,
+    千余人): alone it is idiom (百年, 千家万户, 万众).
+    """
     if text[0].isdigit():
         return parse_arabic(text), False
     value = parse_chinese(text)
+    if value is None and text[0] in "百千万" and (before[-1:] in BARE_MAGNITUDE_CUES or after[:1] in "余多"):
+        value = parse_chinese("一" + text)
     return (float(value) if value is not None else None), True
 
 
@@ -87,14 +96,19 @@ def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int
     return before.rfind(open_mark) > before.rfind(close_mark)
 
 
-def _is_figure(m: re.Match, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:
+def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:
     start, end = m.start(), m.end()
-    before = folded[start - 1] if start else ""
+    lead = folded[max(0, start - 4) : start].rstrip()
+    before = lead[-1:]
     after = folded[end : end + 2]
     if value is None and not m.group("vague"):
         return False
-    if before == "第" or (before.isascii() and before.isalpha()):
-        return False  # ordinals (第三批) and names with letters (G60, No.5)
+    if (
+        before in ("第", "×", "*", "+")
+        or after[:1] in ("×", "*", "+")
+        or (before.isascii() and before.isalpha())
+    ):
+        return False  # ordinals (第三批), 7×24小时, 1+N, and names with letters (G60, No.5)
     if unit.isascii() and after[:1].isascii() and after[:1].isalpha():
         return False  # 5mm is not 5 m
     if unit == "年" and not is_chinese and 1000 <= (value or 0) <= 2999 and "." not in m.group("num"):
@@ -112,8 +126,8 @@ def _is_figure(m: re.Match, folded: str, value: float | None, is_chinese: bool, 
         ("届", ""),
     }:
         return False
-    if _inside(folded, start, "《", "》"):
-        return False  # numbers in the titles of cited documents
+    if _inside(folded, start, "《", "》") or _inside(text, start, "“", "”", reach=10):
+        return False  # numbers in the titles of cited documents, and in short quoted slogans (“三服务”)
     return not any(p.start() <= start < p.end() for p in _set_phrases_near(folded, start))
 
 
@@ -122,7 +136,7 @@ def _set_phrases_near(folded: str, start: int):
     yield from set_phrase_pattern().finditer(folded, lo, start + 12)
 
 
-def _measure(m: re.Match, folded: str) -> Figure | None:
+def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
     if m.group("pct") is not None:
         value, is_chinese = _number(m.group("pct"))
         if value is None:
@@ -132,8 +146,10 @@ def _measure(m: re.Match, folded: str) -> Figure | None:
         )
     unit = lookup(m.group("unit"))
     vague = parse_vague(m.group("vague"), m.group("num")) if m.group("vague") else None
-    value, is_chinese = _number(m.group("num")) if not vague else (None, True)
-    if not _is_figure(m, folded, value, is_chinese, unit.word):
+    num_start = m.start("num")
+    before, after = folded[max(0, num_start - 1) : num_start], folded[m.end("num") : m.end("num") + 1]
+    value, is_chinese = _number(m.group("num"), before, after) if not vague else (None, True)
+    if not _is_figure(m, text, folded, value, is_chinese, unit.word):
         return None
     factor = unit.factor * (lookup(m.group("mag")).factor if m.group("mag") else 1.0)
     low = high = value_high = None
@@ -172,7 +188,7 @@ def extract_figures(text: str, structure: Structure) -> list[Figure]:
     folded = structure.folded
     found: list[Figure] = []
     for m in candidate_pattern().finditer(folded, *_body(structure)):
-        figure = _measure(m, folded)
+        figure = _measure(m, text, folded)
         if figure is None:
             continue
         figure.text = text[figure.start : figure.end]

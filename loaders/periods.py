@@ -29,7 +29,7 @@ _PART = "|".join(sorted(_HALVES, key=len, reverse=True))
 
 TIME_EXPRESSION = re.compile(
     r"(?P<now>截至目前|截止目前|截至现在|至今|迄今|目前)|"
-    rf"(?P<lead>截至|截止|自|从|至|到)?\s*"
+    rf"(?P<lead>截至|截止|自|从|至|到|比|较|同比|环比)?\s*"
     rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年"
     rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
@@ -81,6 +81,8 @@ def find_period(before: str, doc_year: int | None) -> str | None:
     """Period from the sentence text before a figure (the fold), or None."""
     last = None
     for match in TIME_EXPRESSION.finditer(before):
+        if match.group("lead") in ("比", "较", "同比", "环比"):
+            continue  # 比上年增加: the year compared with, not the period reported
         if (
             match.group("now")
             or match.group("y1")

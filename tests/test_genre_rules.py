@@ -1,0 +1,93 @@
+"""General rules of the genre (shared/GENRE.md), one sentence each, inside a minimal reply dated 2021.
+
+Each case: a sentence and the figures it must give as (text, base_value, base_unit, qualifier, period,
+is_planned); a sentence giving no figure lists none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import load_text
+
+HEAD = "张三代表:\n您提出的《关于测试的建议》收悉,现答复如下:\n"
+FOOT = "\n某某局\n2021年10月8日\n"
+
+CASES = [
+    ("今年1-6月,全市规上工业增加值同比增长12.5%。", [("12.5%", 12.5, "percent", "exact", "2021-01/2021-06", False)]),
+    ("截至2020年底,全市共有高新技术企业1235家,比上年增加200余家。",
+     [("1235家", 1235, "count", "exact", None, False), ("200余家", 200, "count", "at_least", None, False)]),
+    ("2019年全市实现出口总额3.2亿美元,同比下降5.3%。",
+     [("3.2亿美元", 3.2e8, "USD", "exact", "2019", False), ("5.3%", 5.3, "percent", "exact", "2019", False)]),
+    ("预计到2025年,全市将建成基站1.2万个。", [("1.2万个", 12000, "count", "exact", "2025", True)]),
+    ("组织开展了约1200万人次的线上培训,惠及近300万名劳动者。",
+     [("1200万人次", 1.2e7, "count", "approx", None, False), ("300万名", 3e6, "count", "approx", None, False)]),
+    ("给予最高50万元的补助,标准为20万到100万元不等。",
+     [("50万元", 5e5, "CNY", "at_most", None, False), ("20万到100万元", 2e5, "CNY", "range", None, False)]),
+    ("计划用3至5年时间,培育上百家企业。",
+     [("3至5年", 3, "year", "range", None, True), ("上百家", 100, "count", "at_least", None, True)]),
+    ("共有十余家企业参与,累计投入资金二十余亿元。",
+     [("十余家", 10, "count", "at_least", None, False), ("二十余亿元", 2e9, "CNY", "at_least", None, False)]),
+    ("新建蓄水池46座(其中大型2座、小型44座)。",
+     [("46座", 46, "count", "exact", None, False), ("2座", 2, "count", "exact", None, False),
+      ("44座", 44, "count", "exact", None, False)]),
+    ("已累计发放贷款1,250万元,惠及个体工商户1200多户。",
+     [("1,250万元", 1.25e7, "CNY", "exact", None, False), ("1200多户", 1200, "count", "at_least", None, False)]),
+    ("全县耕地保有量不低于52万亩,建成高标准农田2.8万公顷、水渠3.5公里。",
+     [("52万亩", 52e4 * 10000 / 15, "m2", "at_least", None, False), ("2.8万公顷", 2.8e8, "m2", "exact", None, False),
+      ("3.5公里", 3500, "m", "exact", None, False)]),
+    ("平均利率下降0.5个百分点,面积7000平方米以上。",
+     [("0.5个百分点", 0.5, "pp", "exact", None, False), ("7000平方米", 7000, "m2", "at_least", None, False)]),
+    ("2016年至2020年,累计争取中央资金8.6亿元。", [("8.6亿元", 8.6e8, "CNY", "exact", "2016/2020", False)]),
+    ("组织召开座谈会12场次,走访企业680余家次。",
+     [("12场次", 12, "count", "exact", None, False), ("680余家次", 680, "count", "at_least", None, False)]),
+    ("全市已有近千家企业上云,千余人参加培训。",
+     [("千家", 1000, "count", "approx", None, False), ("千余人", 1000, "count", "at_least", None, False)]),
+    ("2020年上半年,全省出口额达65亿元。", [("65亿元", 6.5e9, "CNY", "exact", "2020-01/2020-06", False)]),
+    ("去年新增市场主体1.2万户,今年1至9月新增0.9万户。",
+     [("1.2万户", 12000, "count", "exact", "2020", False), ("0.9万户", 9000, "count", "exact", "2021-01/2021-09", False)]),
+    ("已规划建设产业园区2505.92平方公里。", [("2505.92平方公里", 2.50592e9, "m2", "exact", None, False)]),
+    ("天河机场计划用2年左右时间恢复11条航线,预计年内恢复国际航线20条以上。",
+     [("2年", 2, "year", "approx", None, True), ("11条", 11, "count", "exact", None, True),
+      ("20条", 20, "count", "at_least", "2021", True)]),
+    ("由于坡度大于25度,安排数十家企业、三大平台和几千人。",
+     [("25度", 25, "degree", "at_least", None, False), ("数十家", None, "count", "approx", None, False),
+      ("三大", 3, "count", "exact", None, False), ("几千人", None, "count", "approx", None, False)]),
+    ("项目总投资5.6 亿元,到2017年底止已完成投资3亿元。",
+     [("5.6 亿元", 5.6e8, "CNY", "exact", None, False), ("3亿元", 3e8, "CNY", "exact", None, False)]),
+    ("将3家企业纳入上市后备库,办结率达100%,满意度99%以上。",
+     [("3家", 3, "count", "exact", None, False), ("100%", 100, "percent", "exact", None, False),
+      ("99%", 99, "percent", "at_least", None, False)]),
+]  # fmt: skip
+
+NEGATIVES = [
+    "根据《关于印发企业减负降本政策(2019年第一批)的通知》(浙政办发〔2019〕25号)等文件精神。",
+    "您在市政协十一届四次会议期间提出的第170号提案收悉,市十五届人大二次会议。",
+    "开展“三服务”活动,推出“惠企二十条”,实行7×24小时服务,构建1+N政策体系。",
+    "排名全省第 3 位,位列第二十条规定,入选第一批名单,2018-2020年。",
+    "一企一策、一镇一园、三严三实、两学一做、六稳六保、十四五、一站式、一条龙、一系列、进一步、十分重要。",
+    "获得“中国十大魅力茶乡”,百年老字号,五强溪镇,319国道,G60科创走廊,5G基站,3A级景区,8718平台。",
+    "联系电话0574-63988718,热线12345,7月24日召开会议,2020年8月31日,4月份以来。",
+    "一二三产业融合,千家万户,万众创新,近几年来,几点建议,零距离,双休日,一篮子政策。",
+]
+
+
+def figures_of(sentence: str):
+    return load_text(HEAD + sentence + FOOT, "case.txt").figures
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_sentence(sentence, expected):
+    figures = figures_of(sentence)
+    plain = figures.astype(object).where(figures.notna(), None)
+    columns = ["text", "base_value", "base_unit", "qualifier", "period", "is_planned"]
+    got = [tuple(row) for row in plain[columns].itertuples(index=False)]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for actual, wanted in zip(got, expected, strict=True):
+        assert actual[1] == pytest.approx(wanted[1]) if wanted[1] is not None else actual[1] is None, actual
+        assert actual[2:] == wanted[2:], actual
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES, ids=[f"negative{i}" for i in range(len(NEGATIVES))])
+def test_not_figures(sentence):
+    assert figures_of(sentence)["text"].tolist() == []
