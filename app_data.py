@@ -1,0 +1,105 @@
+"""The only place pages get tables from: every reply file in the library folder, through the loaders, cached.
+
+The folder is ``data/`` unless the environment variable REPLY_LIBRARY names another. The cache key
+holds each file's name, size and modification time, so a reply dropped into the folder shows on the
+next rerun. A file the loaders cannot read is skipped and named in ``errors``; the others still load.
+(The library store of issue 4 will replace the bodies of ``library()`` and ``texts()``; pages stay.)
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from loaders import LoadError, ReplyTables, load_path
+from loaders.read import read_path
+from loaders.tables import concat_tables
+
+ROOT = Path(__file__).resolve().parent
+REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
+NOT_REPLIES = {"set_phrases.txt"}  # loader word lists that live beside the replies in data/
+
+
+@dataclass
+class Library:
+    tables: ReplyTables
+    paths: dict[str, str]  # doc → file path
+    errors: list[str] = field(default_factory=list)  # one line per unreadable file
+
+
+def library_dir() -> Path:
+    return Path(os.environ.get("REPLY_LIBRARY") or ROOT / "data")
+
+
+def reply_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in REPLY_SUFFIXES
+        and p.name not in NOT_REPLIES
+        and not p.name.startswith(".")
+    )
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in reply_files(folder))
+
+
+@st.cache_data(show_spinner="正在读取答复文件…", max_entries=4)
+def _load(folder: str, stamp: tuple) -> Library:
+    parts, paths, errors = [], {}, []
+    for path in reply_files(Path(folder)):
+        try:
+            tables = load_path(path)
+        except LoadError as err:
+            errors.append(f"{path.name}：无法读取（{err}）")
+            continue
+        parts.append(tables)
+        paths[path.name] = str(path)
+    return Library(concat_tables(parts), paths, errors)
+
+
+def library() -> Library:
+    folder = library_dir()
+    return _load(str(folder), _stamp(folder))
+
+
+@st.cache_data(max_entries=4)
+def _texts(paths: tuple[tuple[str, str], ...], stamp: tuple) -> dict[str, str]:
+    out = {}
+    for doc, path in paths:
+        try:
+            out[doc] = read_path(path).text
+        except LoadError:
+            continue
+    return out
+
+
+def texts() -> dict[str, str]:
+    """doc → the decoded text the offsets refer to (for the reader and the provenance panels)."""
+    lib = library()
+    return _texts(tuple(sorted(lib.paths.items())), _stamp(library_dir()))
+
+
+@st.cache_data(max_entries=4)
+def _theme_table(path: str, mtime: int) -> list[tuple[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return [
+            (row["theme"], row.get("theme_en") or "") for row in csv.DictReader(handle) if row.get("theme")
+        ]
+
+
+def themes() -> list[tuple[str, str]]:
+    """(theme, English name) in display order: the theme table's, then themes only the figures name."""
+    path = ROOT / "data" / "themes.csv"
+    table = _theme_table(str(path), path.stat().st_mtime_ns) if path.is_file() else []
+    known = {t for t, _ in table}
+    extra = [t for t in library().tables.figures["theme"].dropna().unique() if t not in known]
+    return table + [(t, "") for t in sorted(extra)]

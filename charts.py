@@ -1,0 +1,346 @@
+"""Chart builders: figures table → Plotly figure (plus the rows behind it, for its table and downloads).
+
+Pure functions, no Streamlit. Rules the charts keep:
+- one axis per kind of quantity: money (per currency), area, counts, shares, growth rates and
+  percentage points are never mixed on one axis;
+- a figure's label ``subject · measure`` (已建成工业小微企业园区 · 占地面积) puts the subject on the
+  x axis and the measure in the legend, so what the reply compares (built / under construction /
+  planned) stands side by side;
+- bounds and ranges are drawn as such: a hatched bar for 超/余/以上 (at least), a back-hatched bar
+  for 不超过, a dotted bar for 约, an error bar up to the high end for a range; the hover and the bar
+  label carry the figure as written (超1000家); planned figures are paler and say 计划.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.subplots import make_subplots
+
+from filters import figure_key
+from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures
+from loaders.columns import columns_of, labels_zh
+
+FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+PATTERN = {"at_least": "/", "at_most": "\\", "approx": ".", "range": "", "exact": ""}
+MAX_BARS = 30  # more bars than this are unreadable: the largest are drawn, the table holds the rest
+SEP = " · "  # loaders' label separator between what is measured and which measure
+LEGEND_NOTE = "斜线：不少于（超/余/以上）；反斜线：不超过；点纹：约数；误差线：区间上限；浅色：计划/目标。"
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # stable, ASCII: widget keys and file names
+    title: str
+    figure: go.Figure
+    data: pd.DataFrame  # the rows behind the chart, as they are offered for download
+
+
+@dataclass(frozen=True)
+class AxisGroup:
+    key: str
+    title: str  # 金额（亿元）
+    divisor: float
+    unit: str
+    rows: pd.DataFrame
+
+
+def theme_colors(themes: Sequence[str]) -> dict[str, str]:
+    palette = qualitative.Safe + qualitative.Pastel
+    return {t: palette[i % len(palette)] for i, t in enumerate(themes)}
+
+
+def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": html.escape(title), "x": 0, "font": {"size": 16}},
+        font={"family": FONT, "size": 13},
+        hoverlabel={"font": {"family": FONT}},
+        template="plotly_white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+    )
+    return fig
+
+
+def section_order(section_id: object) -> str:
+    """A sort key putting 2.10 after 2.9: outline paths sort by their numbers."""
+    return ".".join(f"{int(p):05d}" if p.isdigit() else "00000" for p in str(section_id).split("."))
+
+
+# --- overview -------------------------------------------------------------------------------------
+
+
+def by_theme(figures: pd.DataFrame, themes: Sequence[str]) -> Chart:
+    """How many figures each theme has, split by kind."""
+    zh = labels_zh("figures")
+    counts = figures.groupby(["theme", "kind"], observed=True).size().rename("数据条数").reset_index()
+    order = [t for t in themes if t in set(counts["theme"])]
+    fig = go.Figure()
+    for kind, part in counts.groupby("kind", sort=False):
+        part = part.set_index("theme").reindex(order).dropna(subset=["数据条数"])
+        fig.add_trace(go.Bar(y=part.index, x=part["数据条数"], name=KIND_ZH.get(kind, kind), orientation="h"))
+    fig.update_layout(barmode="stack", yaxis={"autorange": "reversed", "title": zh["theme"]})
+    fig.update_xaxes(title="数据条数")
+    data = counts.assign(kind=counts["kind"].map(lambda k: KIND_ZH.get(k, k)))
+    return Chart("by-theme", "各主题数据条数", _layout(fig, "各主题数据条数（按类别）"), data)
+
+
+def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) -> Chart:
+    """How many figures each section holds, split by theme (reply order; the largest if many)."""
+    zh = labels_zh("figures")
+    grouped = figures.groupby(["doc", "section_id", "section", "theme"], observed=True, dropna=False).size()
+    counts = grouped.rename("数据条数").reset_index()
+    many_docs = counts["doc"].nunique() > 1
+    counts["章节名"] = [
+        (f"{d} " if many_docs else "") + f"{sid} {str(s)[:18]}"
+        for d, sid, s in zip(counts["doc"], counts["section_id"], counts["section"], strict=True)
+    ]
+    totals = counts.groupby("章节名", sort=False)["数据条数"].sum()
+    keep = set(totals.nlargest(limit).index) if len(totals) > limit else set(totals.index)
+    counts = counts[counts["章节名"].isin(keep)]
+    ordered = counts.sort_values(["doc", "section_id"], key=_section_sort_key)["章节名"].drop_duplicates()
+    colors = theme_colors(themes)
+    fig = go.Figure()
+    for theme in [t for t in themes if t in set(counts["theme"])]:
+        part = counts[counts["theme"] == theme]
+        fig.add_trace(
+            go.Bar(
+                y=part["章节名"], x=part["数据条数"], name=theme, orientation="h", marker_color=colors[theme]
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=list(ordered), autorange="reversed", title=zh["section"]
+    )
+    fig.update_xaxes(title="数据条数")
+    height = max(300, 28 * len(ordered) + 120)
+    return Chart("by-section", "各章节数据条数", _layout(fig, "答复各章节的数据（按主题）", height), counts)
+
+
+def _section_sort_key(column: pd.Series) -> pd.Series:
+    if column.name == "section_id":
+        return column.map(section_order)
+    return column
+
+
+# --- theme pages ----------------------------------------------------------------------------------
+
+
+def split_label(label: object) -> tuple[str, str]:
+    """(subject, measure) from 'subject · measure'; a label without the separator is all subject."""
+    text = "" if label is None or pd.isna(label) else str(label)
+    subject, sep, measure = text.rpartition(SEP)
+    return (subject.strip(), measure.strip()) if sep else (text.strip(), "")
+
+
+def family(row_kind: str, base_unit: str, is_growth: bool) -> tuple[str, str]:
+    """(key, Chinese name) of the axis a figure belongs on."""
+    if base_unit == "percent":
+        return ("growth", "增长率") if is_growth else ("percent", "比例")
+    if base_unit == "pp":
+        return "pp", "增减（百分点）"
+    if row_kind == "money":
+        return f"money-{base_unit}", "金额"
+    return f"{row_kind}-{base_unit}", KIND_ZH.get(row_kind, row_kind)
+
+
+_FAMILY_ORDER = ["money-CNY", "money-USD", "area-m2", "count-count", "percent", "growth", "pp"]
+
+
+def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
+    """The theme's figures split by the axis they need, each with its display unit (亿元, 亩, 家, %)."""
+    plotted = figures[figures["base_value"].notna() | figures["base_value_low"].notna()]
+    if plotted.empty:
+        return []
+    keys = [
+        family(str(k), str(u), bool(g) if not pd.isna(g) else False)
+        for k, u, g in zip(plotted["kind"], plotted["base_unit"], plotted["is_growth"], strict=True)
+    ]
+    plotted = plotted.assign(_family=[k for k, _ in keys], _family_zh=[n for _, n in keys])
+    groups = []
+    rank = {k: i for i, k in enumerate(_FAMILY_ORDER)}
+    for key, rows in sorted(plotted.groupby("_family", sort=False), key=lambda kv: rank.get(kv[0], 99)):
+        base_unit = str(rows["base_unit"].iloc[0])
+        largest = pd.concat([rows["base_value"], rows["base_value_high"], rows["base_value_low"]]).abs().max()
+        words = rows["unit"].dropna().map(lambda u: u.lstrip("万亿千百十"))
+        hint = rows["unit"].mode().iloc[0] if not rows["unit"].dropna().empty else None
+        if base_unit == "count" and words.nunique() != 1:
+            hint = ""  # 个 and 家 and 名 on one axis: the axis just says 数量, each bar says its word
+        divisor, unit = display_unit(base_unit, float(largest), hint)
+        name = rows["_family_zh"].iloc[0]
+        title = f"{name}（{unit}）" if unit else name
+        groups.append(AxisGroup(str(key), title, divisor, unit, rows.drop(columns=["_family", "_family_zh"])))
+    return groups
+
+
+def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -> list[go.Bar]:
+    rows = group.rows.copy()
+    if len(rows) > MAX_BARS:
+        rows = rows.loc[rows["base_value"].fillna(rows["base_value_low"]).nlargest(MAX_BARS).index]
+    parts = [split_label(x) for x in rows["label"]]
+    rows["_subject"] = _unique([p[0] or str(t) for p, t in zip(parts, rows["text"], strict=True)], rows)
+    rows["_measure"] = [p[1] or group.title.split("（")[0] for p in parts]
+    rows["_shown"] = format_figures(rows)
+    traces = []
+    for measure, part in rows.groupby("_measure", sort=False):
+        low = part["base_value"].fillna(part["base_value_low"]).astype(float)
+        high = part["base_value_high"].astype(float)
+        plus = ((high - low) / group.divisor).fillna(0).clip(lower=0)
+        planned = part["is_planned"].fillna(False).astype(bool)
+        text = [
+            html.escape(s) + ("（计划）" if p else "") for s, p in zip(part["_shown"], planned, strict=True)
+        ]
+        custom = [
+            [
+                figure_key(d, s),
+                html.escape(str(lab)),
+                QUALIFIER_ZH.get(str(q), str(q)),
+                _text(per),
+                _text(sec),
+            ]
+            for d, s, lab, q, per, sec in zip(
+                part["doc"],
+                part["start"],
+                part["label"],
+                part["qualifier"],
+                part["period"],
+                part["section"],
+                strict=True,
+            )
+        ]
+        traces.append(
+            go.Bar(
+                x=[html.escape(s) for s in part["_subject"]],
+                y=(low / group.divisor).round(4).tolist(),
+                name=html.escape(str(measure)),
+                legendgroup=str(measure),
+                showlegend=legend,
+                text=text,
+                textposition="outside",
+                cliponaxis=False,
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": plus.tolist(),
+                    "visible": bool(plus.any()),
+                },
+                marker={
+                    "color": colors.get(str(measure)),
+                    "opacity": [0.5 if p else 0.95 for p in planned],
+                    "pattern": {"shape": [PATTERN.get(str(q), "") for q in part["qualifier"]]},
+                },
+                customdata=custom,
+                hovertemplate="<b>%{customdata[1]}</b><br>%{text}<br>限定：%{customdata[2]}<br>"
+                "时期：%{customdata[3]}<br>章节：%{customdata[4]}<extra></extra>",
+            )
+        )
+    return traces
+
+
+def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
+    """Bars need distinct x positions: a repeated subject+measure gets its period or a number."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    measures = [split_label(x)[1] for x in rows["label"]]
+    for subject, measure, period in zip(subjects, measures, rows["period"], strict=True):
+        n = seen[(subject, measure)] = seen.get((subject, measure), 0) + 1
+        out.append(subject if n == 1 else f"{subject}（{_text(period) if not pd.isna(period) else n}）")
+    return out
+
+
+def _measure_colors(frame: pd.DataFrame) -> dict[str, str]:
+    measures = list(dict.fromkeys(split_label(x)[1] for x in frame["label"]))
+    palette = qualitative.Plotly
+    return {m: palette[i % len(palette)] for i, m in enumerate(measures)}
+
+
+def chart_data(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows behind a chart, with the figure as written: what its table shows and its download holds."""
+    out = rows[[c.name for c in columns_of("figures")]].sort_values(["doc", "start"])
+    return out.assign(**{FIGURE_ZH: format_figures(out)})[[FIGURE_ZH, *out.columns]]
+
+
+def group_chart(group: AxisGroup) -> Chart:
+    fig = go.Figure(_bar_traces(group, _measure_colors(group.rows)))
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_yaxes(title=group.title, rangemode="tozero")
+    fig.update_xaxes(title=labels_zh("figures")["label"], tickangle=0, automargin=True)
+    n = len(group.rows)
+    title = group.title + (f"（最大的{MAX_BARS}项，共{n}项）" if n > MAX_BARS else "")
+    return Chart(group.key, title, _layout(fig, title), chart_data(group.rows))
+
+
+def comparison_chart(figures: pd.DataFrame) -> Chart | None:
+    """Side-by-side panels (one axis each) where a section compares several subjects on several measures —
+    e.g. parks built / under construction / planned, each with a count and an area."""
+    best = None
+    for _, part in figures.groupby(["doc", "section_id"], sort=False):
+        groups = axis_groups(part)
+        subjects_per_group = [{split_label(x)[0] for x in g.rows["label"]} for g in groups]
+        shared = [g for g, s in zip(groups, subjects_per_group, strict=True) if len(s) >= 2]
+        if len(shared) >= 2 and (best is None or len(shared) > len(best)):
+            best = shared
+    if best is None:
+        return None
+    rows = pd.concat([g.rows for g in best])
+    subjects = list(dict.fromkeys(split_label(x)[0] for x in rows.sort_values("start")["label"]))
+    fig = make_subplots(rows=1, cols=len(best), subplot_titles=[html.escape(g.title) for g in best])
+    colors = _measure_colors(rows)
+    for col, group in enumerate(best, start=1):
+        for trace in _bar_traces(group, colors):
+            fig.add_trace(trace, row=1, col=col)
+        fig.update_yaxes(title=group.title, rangemode="tozero", row=1, col=col)
+        fig.update_xaxes(
+            categoryorder="array", categoryarray=[html.escape(s) for s in subjects], row=1, col=col
+        )
+    fig.update_layout(barmode="group")
+    title = "对比：" + "、".join(subjects[:4])
+    return Chart("compare", title, _layout(fig, title, height=440), chart_data(rows))
+
+
+def theme_charts(figures: pd.DataFrame) -> list[Chart]:
+    """Every chart of a theme page: the comparison (if the reply compares things), then one per axis."""
+    charts = [c for c in [comparison_chart(figures)] if c is not None]
+    return charts + [group_chart(g) for g in axis_groups(figures)]
+
+
+def source_caption(rows: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """来源：the reply (title, file) and the sections the chart's figures come from."""
+    titles = documents.set_index("doc")["title"].to_dict() if not documents.empty else {}
+    parts = []
+    for doc, part in rows.groupby("doc", sort=False):
+        sections = part.drop_duplicates("section_id").sort_values(
+            "section_id", key=lambda s: s.map(section_order)
+        )
+        names = "；".join(
+            f"{sid} {sec}" for sid, sec in zip(sections["section_id"], sections["section"], strict=True)
+        )
+        title = titles.get(doc)
+        parts.append(f"《{title}》（{doc}）" if title and not pd.isna(title) else str(doc))
+        parts[-1] += f"，章节：{names}"
+    return "来源：" + " | ".join(parts)
+
+
+def selected_keys(selection: object) -> list[str]:
+    """Figure keys of the points selected in a chart (st.plotly_chart on_select event)."""
+    points = []
+    try:
+        points = selection["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+    keys = []
+    for point in points or []:
+        custom = point.get("customdata") if isinstance(point, dict) else None
+        if custom:
+            keys.append(str(custom[0]))
+    return keys
+
+
+def _text(value: object) -> str:
+    return "—" if value is None or pd.isna(value) else str(value)

@@ -1,0 +1,84 @@
+"""答复数据看板 — entry point: page config, navigation, the sidebar filters every page shares.
+
+Run with `streamlit run dashboard.py`. The filters live in the URL (each widget binds its value to a query
+parameter named by its key), so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+from charts import section_order
+from filters import KEYS, NO_PERIOD, Filters, apply_filters, from_state
+from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
+from pages import theme as theme_page
+
+st.set_page_config(page_title="答复数据看板", page_icon=":material/bar_chart:", layout="wide")
+
+
+def theme_pages() -> list:
+    """One page per theme of the theme table (and any further theme the figures name)."""
+    pages = []
+    for i, (theme, theme_en) in enumerate(app_data.themes(), start=1):
+
+        def render(theme: str = theme) -> None:
+            theme_page.render(theme)
+
+        render.__name__ = f"theme_{i}"
+        url = "-".join((theme_en or f"theme {i}").lower().split())
+        pages.append(st.Page(render, title=theme, url_path=f"theme-{url}", icon=":material/label:"))
+    return pages
+
+
+def sidebar_filters(figures) -> None:
+    """The shared filters; values are read back on each page through filters.from_state(st.session_state)."""
+    sb = st.sidebar
+    sb.header("筛选")
+    themes = [t for t, _ in app_data.themes() if t in set(figures["theme"].dropna())]
+    sections = sorted(set(zip(figures["section_id"].fillna(""), figures["section"].fillna(""), strict=True)))
+    headings = list(dict.fromkeys(s for _, s in sorted(sections, key=lambda p: section_order(p[0]))))
+    periods = [*sorted(figures["period"].dropna().unique().tolist()), NO_PERIOD]
+    present = set(figures["kind"].dropna())
+    kinds = [k for k in KIND_ZH if k in present]
+    quals = [q for q in QUALIFIER_ZH if q in set(figures["qualifier"].dropna())]
+    docs = sorted(figures["doc"].dropna().unique().tolist())
+    common = {"bind": "query-params", "placeholder": "全部"}
+    sb.multiselect("主题", themes, key=KEYS["themes"], **common)
+    sb.multiselect("章节", headings, key=KEYS["sections"], **common)
+    sb.multiselect("类别", kinds, format_func=KIND_ZH.get, key=KEYS["kinds"], **common)
+    sb.multiselect("限定", quals, format_func=QUALIFIER_ZH.get, key=KEYS["qualifiers"], **common)
+    sb.multiselect("时期", periods, key=KEYS["periods"], **common)
+    sb.radio("计划/完成", list(STATUS_ZH), format_func=STATUS_ZH.get, key=KEYS["status"], bind="query-params")
+    sb.multiselect("答复文件", docs, key=KEYS["docs"], **common)
+    sb.text_input("关键词（指标或原句）", key=KEYS["query"], bind="query-params", placeholder="如：园区")
+    chosen = from_state(st.session_state)
+    if not chosen.is_empty():
+        shown = len(apply_filters(figures, chosen))
+        sb.caption(f"已筛选：{shown} / {len(figures)} 条数据")
+        sb.button("清除全部筛选", on_click=_clear, icon=":material/filter_alt_off:")
+
+
+def _clear() -> None:
+    defaults = Filters()
+    for name, key in KEYS.items():
+        st.session_state[key] = getattr(defaults, name) if name in ("status", "query") else []
+
+
+lib = app_data.library()
+for error in lib.errors:
+    st.error(error)
+if lib.tables.documents.empty:
+    st.info(f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。")
+sidebar_filters(lib.tables.figures)
+navigation = st.navigation(
+    {
+        "总览": [st.Page("pages/overview.py", title="概览", icon=":material/dashboard:", default=True)],
+        "主题": theme_pages(),
+        "数据": [
+            st.Page("pages/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
+            st.Page("pages/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),
+        ],
+    }
+)
+navigation.run()

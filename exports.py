@@ -1,0 +1,156 @@
+"""Bytes for downloads: CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX workbooks, both with Chinese
+headers from the column dictionary and safe against formula injection.
+
+A text cell that starts with = + - @ tab or CR — or their full-width forms, also after leading
+whitespace — could run as a formula in a spreadsheet; it is written with a leading apostrophe instead.
+Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from loaders.columns import dictionary, labels_zh
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "−")
+_BLANKS = " \u3000\u00a0\n"  # whitespace a spreadsheet may skip before reading a formula
+BOOL_ZH = {True: "是", False: "否"}
+
+
+def neutralise(value: object) -> object:
+    """A text cell made inert (apostrophe in front) when a spreadsheet could read it as a formula."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(("\t", "\r")) or value.lstrip(_BLANKS).startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_frame(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
+    """The frame as it is written: Chinese headers, 是/否 for booleans, dates as dates, text guarded.
+
+    Columns the dictionary knows get its Chinese header; display columns keep their (Chinese) names.
+    """
+    headers = labels_zh(table) if table else {}
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_bool_dtype(column.dtype):
+            column = column.map(lambda v: BOOL_ZH.get(v, "") if not pd.isna(v) else "", na_action=None)
+        elif pd.api.types.is_datetime64_any_dtype(column.dtype):
+            column = column.dt.strftime("%Y-%m-%d")
+        if not pd.api.types.is_numeric_dtype(column.dtype):
+            column = column.astype(object).map(lambda v: None if _is_na(v) else neutralise(str(v)))
+        else:
+            column = column.astype("Float64") if not pd.api.types.is_integer_dtype(column.dtype) else column
+        out[headers.get(name, neutralise(str(name)))] = column
+    return pd.DataFrame(out, index=frame.index)
+
+
+def csv_bytes(frame: pd.DataFrame, table: str | None = None) -> bytes:
+    """CSV in UTF-8 with a BOM and CRLF line ends (what Excel on a government PC opens correctly)."""
+    text = export_frame(frame, table).to_csv(index=False, lineterminator="\r\n", float_format=_float_text)
+    return text.encode("utf-8-sig")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    frame: pd.DataFrame
+    table: str | None = None  # column dictionary table, for Chinese headers
+
+
+def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """A workbook with one sheet per frame: bold frozen header, number formats, sensible widths."""
+    book = Workbook(write_only=False)
+    book.remove(book.active)
+    for sheet in sheets:
+        _write_sheet(book.create_sheet(sheet.name[:31]), export_frame(sheet.frame, sheet.table))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def figures_workbook(
+    figures: pd.DataFrame,
+    documents: pd.DataFrame,
+    filter_rows: Sequence[tuple[str, str]],
+    exported_at: datetime,
+    *,
+    figures_table: str | None = "figures",
+    link: str = "",
+) -> bytes:
+    """The explorer's (or a chart's) rows, their sources, the filters applied and when, and the dictionary."""
+    record = [
+        *filter_rows,
+        ("数据条数", str(len(figures))),
+        ("导出时间", exported_at.strftime("%Y-%m-%d %H:%M:%S")),
+    ]
+    if link:
+        record.append(("链接", link))
+    cols = dictionary()
+    cols = cols[cols["table"].isin(["figures", "documents"])][
+        ["table", "name", "label_zh", "unit", "meaning"]
+    ]
+    cols.columns = ["表", "字段", "中文名", "单位", "说明"]
+    return xlsx_bytes(
+        [
+            Sheet("数据", figures, figures_table),
+            Sheet("来源", documents, "documents"),
+            Sheet("筛选条件", pd.DataFrame(record, columns=["筛选条件", "取值"])),
+            Sheet("字段说明", cols),
+        ]
+    )
+
+
+def file_name(what: str, scope: str, ext: str, when: datetime) -> str:
+    """答复数据_<what>_<scope>_<YYYYMMDD-HHMM>.<ext>: the name says what the file holds and when."""
+    return f"答复数据_{what}_{scope}_{when:%Y%m%d-%H%M}.{ext}"
+
+
+def _write_sheet(ws, frame: pd.DataFrame) -> None:
+    from openpyxl.styles import Font
+
+    ws.append([str(c) for c in frame.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    numeric = [pd.api.types.is_numeric_dtype(frame[c].dtype) for c in frame.columns]
+    for row in frame.itertuples(index=False, name=None):
+        ws.append(
+            [
+                None if _is_na(v) else (float(v) if is_num else v)
+                for v, is_num in zip(row, numeric, strict=True)
+            ]
+        )
+    for idx, (name, is_num) in enumerate(zip(frame.columns, numeric, strict=True), start=1):
+        letter = get_column_letter(idx)
+        if is_num:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0" if cell.value.is_integer() else "#,##0.00##"
+        sample = [str(name), *(str(v) for v in frame.iloc[:200, idx - 1].tolist() if not _is_na(v))]
+        width = max(_display_width(s) for s in sample) + 2
+        ws.column_dimensions[letter].width = min(max(width, 6), 60)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _float_text(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+
+
+def _is_na(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

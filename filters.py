@@ -1,0 +1,181 @@
+"""The explorer's filters as a plain value: built from widget state or URL query parameters, applied to a
+figures table, described for the downloads' filter sheet. Pure functions, no Streamlit.
+
+The sidebar widgets bind their values to the URL themselves (``bind="query-params"``); the parameter names are
+the widget keys below, so a link such as ``?theme=园区与平台&kind=面积&q=园区`` reproduces a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
+
+NO_PERIOD = "（未注明）"  # period filter option for figures without a period (running totals, 截至目前)
+
+# widget key == URL parameter name, for each field of Filters
+KEYS = {
+    "themes": "theme",
+    "sections": "section",
+    "kinds": "kind",
+    "qualifiers": "qualifier",
+    "periods": "period",
+    "status": "status",
+    "docs": "doc",
+    "query": "q",
+}
+TITLES = {
+    "themes": "主题",
+    "sections": "章节",
+    "kinds": "类别",
+    "qualifiers": "限定",
+    "periods": "时期",
+    "status": "计划/完成",
+    "docs": "答复文件",
+    "query": "关键词",
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the official asked to see; empty means 'all'. Hashable, so it can key a cache."""
+
+    themes: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # codes: money area count …
+    qualifiers: tuple[str, ...] = ()  # codes: exact approx …
+    periods: tuple[str, ...] = ()  # period strings, NO_PERIOD for none
+    status: str = "all"  # all | achieved | planned
+    docs: tuple[str, ...] = ()
+    query: str = ""
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+    def with_theme(self, theme: str) -> Filters:
+        """The same filters narrowed to one theme (a theme page)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return Filters(**{**values, "themes": (theme,)})
+
+
+def from_state(state: Mapping[str, Any]) -> Filters:
+    """Filters from widget state (st.session_state) or parsed query parameters, keyed as in KEYS."""
+
+    def many(key: str) -> tuple[str, ...]:
+        value = state.get(key)
+        if value is None or value == "":
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        return tuple(str(v) for v in value)
+
+    status = str(state.get(KEYS["status"]) or "all")
+    return Filters(
+        themes=many(KEYS["themes"]),
+        sections=many(KEYS["sections"]),
+        kinds=many(KEYS["kinds"]),
+        qualifiers=many(KEYS["qualifiers"]),
+        periods=many(KEYS["periods"]),
+        status=status if status in STATUS_ZH else "all",
+        docs=many(KEYS["docs"]),
+        query=str(state.get(KEYS["query"]) or "").strip(),
+    )
+
+
+def apply_filters(figures: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The rows of a figures table that pass every filter (vectorised: fast on 300,000 rows)."""
+    mask = pd.Series(True, index=figures.index)
+    for name, column in (
+        ("themes", "theme"),
+        ("sections", "section"),
+        ("kinds", "kind"),
+        ("qualifiers", "qualifier"),
+        ("docs", "doc"),
+    ):
+        chosen = getattr(f, name)
+        if chosen:
+            mask &= figures[column].isin(chosen).fillna(False).astype(bool)
+    if f.periods:
+        wanted = [p for p in f.periods if p != NO_PERIOD]
+        by_period = figures["period"].isin(wanted).fillna(False).astype(bool)
+        if NO_PERIOD in f.periods:
+            by_period |= figures["period"].isna()
+        mask &= by_period
+    if f.status != "all":
+        planned = figures["is_planned"].fillna(False).astype(bool)
+        mask &= planned if f.status == "planned" else ~planned
+    if f.query:
+        hay = (
+            figures["label"].fillna("")
+            + "\n"
+            + figures["sentence"].fillna("")
+            + "\n"
+            + figures["text"].fillna("")
+        )
+        mask &= hay.str.contains(f.query, case=False, regex=False).fillna(False).astype(bool)
+    return figures[mask.to_numpy()]
+
+
+def describe(f: Filters) -> list[tuple[str, str]]:
+    """(筛选条件, 取值) rows for the filter sheet and the page notes; 全部 where nothing was chosen."""
+    shown = {
+        "kinds": lambda v: KIND_ZH.get(v, v),
+        "qualifiers": lambda v: QUALIFIER_ZH.get(v, v),
+    }
+    rows = []
+    for field in fields(f):
+        value = getattr(f, field.name)
+        if field.name == "status":
+            text = STATUS_ZH.get(value, value)
+        elif field.name == "query":
+            text = value or "（无）"
+        else:
+            fmt = shown.get(field.name, str)
+            text = "、".join(fmt(v) for v in value) if value else "全部"
+        rows.append((TITLES[field.name], text))
+    return rows
+
+
+def to_query(f: Filters, **extra: str) -> str:
+    """URL query string reproducing the filters (plus extra parameters such as a figure to show)."""
+    pairs: list[tuple[str, str]] = []
+    for field in fields(f):
+        value = getattr(f, field.name)
+        key = KEYS[field.name]
+        if field.name == "kinds":
+            value = tuple(KIND_ZH.get(v, v) for v in value)  # the widgets show (and bind) Chinese names
+        if field.name == "qualifiers":
+            value = tuple(QUALIFIER_ZH.get(v, v) for v in value)
+        if field.name == "status":
+            if value != "all":
+                pairs.append((key, STATUS_ZH[value]))
+        elif isinstance(value, tuple):
+            pairs.extend((key, v) for v in value)
+        elif value:
+            pairs.append((key, value))
+    pairs.extend(extra.items())
+    return urlencode(pairs)
+
+
+def figure_key(doc: str, start: int) -> str:
+    """A figure's stable id in links and selections: its document and offset ((doc, start) is unique)."""
+    return f"{doc}:{int(start)}"
+
+
+def parse_figure_key(key: str) -> tuple[str, int] | None:
+    doc, sep, start = (key or "").rpartition(":")
+    if not sep or not doc or not start.isdigit():
+        return None
+    return doc, int(start)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe piece (Chinese kept, separators and reserved characters dropped)."""
+    bad = '\\/:*?"<>|\t\r\n '
+    cleaned = "".join("_" if ch in bad else ch for ch in text).strip("_.")
+    return cleaned[:60] or "全部"

@@ -1,0 +1,181 @@
+"""Figures as officials write them: 39.9亿元, 2013.9亩, 超1000家, 50-80个 — the qualifier is never dropped.
+
+Values come from the loaders' base units (CNY, m2, count, …); the unit the reply wrote (亩, 家,
+万平方米) is only a hint for which display unit to use. Also the Chinese names of the coded values
+(kind, qualifier) shown in the UI.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+KIND_ZH = {
+    "money": "金额",
+    "area": "面积",
+    "count": "数量",
+    "percent": "比例",
+    "length": "长度",
+    "volume": "体积",
+    "mass": "重量",
+    "duration": "时长",
+    "other": "其他",
+}
+QUALIFIER_ZH = {
+    "exact": "确数",
+    "approx": "约数",
+    "at_least": "不少于（超/余/以上）",
+    "at_most": "不超过（以下/以内）",
+    "range": "区间",
+}
+STATUS_ZH = {"all": "全部", "achieved": "已完成/现状", "planned": "计划/目标"}
+FIGURE_ZH = "数据"  # the display column holding format_figure(row); every other header comes from labels_zh
+
+_PREFIX = {"approx": "约", "at_least": "超", "at_most": "不超过"}
+_INFIX_WORDS = ("余", "多")  # 4000余件: between the number and the measure word
+_SUFFIX_WORDS = ("以上", "以下", "以内", "左右", "之内")  # 7000平方米以上: after the unit
+_MAGNITUDES = ((1e8, "亿"), (1e4, "万"))
+
+
+def number_zh(x: float) -> str:
+    """A number without trailing zeros and without thousands separators, as replies print it."""
+    if not math.isfinite(x):
+        return "—"
+    if x != 0 and abs(x) < 0.01:
+        return f"{x:.3g}"
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _magnitude(x: float) -> tuple[float, str]:
+    for factor, word in _MAGNITUDES:
+        if abs(x) >= factor:
+            return factor, word
+    return 1.0, ""
+
+
+def _measure_word(unit_hint: str | None) -> str:
+    word = (unit_hint or "").lstrip("万亿千百十")
+    return word
+
+
+def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -> tuple[float, str]:
+    """(divisor, unit) to show values of base_unit whose largest magnitude is `largest`."""
+    hint = unit_hint or ""
+    x = abs(largest) if largest is not None and math.isfinite(largest) else 0.0
+    if base_unit == "CNY":
+        factor, word = _magnitude(x)
+        return factor, word + "元"
+    if base_unit == "USD":
+        factor, word = _magnitude(x)
+        return factor, word + "美元"
+    if base_unit == "m2":
+        if "亩" in hint:
+            mu = 10000 / 15
+            return (mu * 1e4, "万亩") if x >= mu * 1e4 else (mu, "亩")
+        if "公顷" in hint:
+            return 1e4, "公顷"
+        if "平方公里" in hint:
+            return 1e6, "平方公里"
+        return (1e4, "万平方米") if x >= 1e4 else (1.0, "平方米")
+    if base_unit == "percent":
+        return 1.0, "%"
+    if base_unit == "pp":
+        return 1.0, "个百分点"
+    if base_unit == "m":
+        return (1000.0, "公里") if x >= 1000 or "公里" in hint else (1.0, "米")
+    if base_unit == "m3":
+        return (1e4, "万立方米") if x >= 1e4 else (1.0, "立方米")
+    if base_unit == "kg":
+        if x >= 1e7:
+            return 1e7, "万吨"
+        return (1000.0, "吨") if x >= 1000 or "吨" in hint else (1.0, "千克")
+    if base_unit == "degree":
+        factor, word = _magnitude(x)
+        return factor, word + "度"
+    if base_unit in ("year", "month", "day"):
+        return 1.0, hint or {"year": "年", "month": "个月", "day": "天"}[base_unit]
+    factor, word = _magnitude(x)  # count and anything else: 万人, 亿元 style magnitudes on the measure word
+    return factor, word + _measure_word(hint)
+
+
+def format_amount(
+    base_value: float | None,
+    base_unit: str,
+    qualifier: str = "exact",
+    *,
+    unit: str | None = None,
+    high: float | None = None,
+    qualifier_word: str | None = None,
+) -> str:
+    """One amount in base units as an official would write it, qualifier included (超1000家, 约370亩)."""
+    if base_value is None or _missing(base_value):
+        return "—"
+    top = high if qualifier == "range" and high is not None and not _missing(high) else base_value
+    factor, shown = display_unit(base_unit, max(abs(base_value), abs(top)), unit)
+    number = number_zh(base_value / factor)
+    if qualifier == "range" and top is not base_value:
+        return f"{number}-{number_zh(top / factor)}{shown}"
+    word = (qualifier_word or "").strip()
+    if qualifier in _PREFIX and word in _INFIX_WORDS and base_unit not in ("percent", "pp"):
+        return f"{number}{word}{shown}"
+    if qualifier in _PREFIX and word in _SUFFIX_WORDS:
+        return f"{number}{shown}{word}"
+    if qualifier in _PREFIX:
+        prefix = word if word and word not in _INFIX_WORDS + _SUFFIX_WORDS else _PREFIX[qualifier]
+        return f"{prefix}{number}{shown}"
+    return f"{number}{shown}"
+
+
+def format_figure(row: Mapping[str, Any]) -> str:
+    """A figures-table row as shown on cards, bars and tables; vague amounts (数十家) keep their own words."""
+    value = row.get("base_value")
+    if value is None or _missing(value):
+        text = row.get("text")
+        return "—" if text is None or _missing(text) else str(text)
+    return format_amount(
+        float(value),
+        str(row.get("base_unit") or ""),
+        str(row.get("qualifier") or "exact"),
+        unit=_text_or_none(row.get("unit")),
+        high=_float_or_none(row.get("base_value_high")),
+        qualifier_word=_text_or_none(row.get("qualifier_word")),
+    )
+
+
+def format_figures(frame: pd.DataFrame) -> pd.Series:
+    """format_figure over a figures table (index kept)."""
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype="string")
+    return pd.Series([format_figure(r) for r in frame.to_dict("records")], index=frame.index, dtype="string")
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None or _missing(value) else float(value)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or _missing(value) else str(value)
+
+
+def headlines(figures: pd.DataFrame, per_theme: int = 4) -> pd.DataFrame:
+    """The figures for a theme's KPI cards: achieved before planned, levels before growth rates, then the
+    reply's own order — replies put their headline figure first (累计为全市企业减负39.9亿元)."""
+    if figures.empty:
+        return figures
+    planned = figures["is_planned"].fillna(False).astype(bool)
+    growth = figures["is_growth"].fillna(False).astype(bool)
+    vague = figures["base_value"].isna()
+    ranked = figures.assign(_rank=planned.astype(int) * 4 + growth.astype(int) * 2 + vague.astype(int))
+    ranked = ranked.sort_values(["_rank", "doc", "start"], kind="stable")
+    return ranked.groupby("theme", sort=False).head(per_theme).drop(columns="_rank")

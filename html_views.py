@@ -1,0 +1,137 @@
+"""HTML fragments for st.html: the reply card, a sentence with its figure highlighted, the reader's text.
+
+Pure functions. Every piece of document text goes through html.escape before it is placed in markup; the only
+tags are the ones written here. Links point at the explorer page with the figure's key (?fig=doc:start).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from formatting import format_figure
+from loaders.columns import labels_zh
+
+STYLE = """<style>
+.rf-card{border:1px solid #d9dde3;border-radius:8px;padding:12px 16px;background:#fafbfc;line-height:1.7}
+.rf-card h3{margin:0 0 6px 0;font-size:1.15rem}
+.rf-card dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0}
+.rf-card dt{color:#5f6b7a}.rf-card dd{margin:0}
+.rf-sentence{font-size:1.02rem;line-height:1.9;border-left:4px solid #f0b429;padding:4px 12px;
+  background:#fffdf5}
+.rf-text p{line-height:2;margin:0 0 .6em 0}
+mark.rf-fig{background:#ffe58f;padding:0 2px;border-radius:3px}
+a.rf-link{text-decoration:none;color:inherit}a.rf-link:hover mark{background:#ffc53d}
+.rf-head{font-weight:600}
+.rf-label{font-weight:600;margin:6px 0 4px 0}
+</style>"""
+
+CARD_FIELDS = [
+    "proposal_title",
+    "proposal_number",
+    "proposal_kind",
+    "session",
+    "addressee",
+    "replying_body",
+    "doc_number",
+    "reply_class",
+    "signed_date",
+    "published_date",
+    "index_number",
+    "category",
+    "doc",
+]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+def reply_card(document: Mapping[str, Any], n_figures: int | None = None) -> str:
+    """The reply's metadata as a definition list; empty fields are left out."""
+    zh = labels_zh("documents")
+    title = _text(document.get("title")) or _text(document.get("doc"))
+    rows = []
+    for name in CARD_FIELDS:
+        value = _text(document.get(name))
+        if name == "proposal_number" and value:
+            value = f"第{value}号" + _text(document.get("proposal_kind"))
+        if value and name != "proposal_kind":
+            rows.append(f"<dt>{html.escape(zh[name])}</dt><dd>{html.escape(value)}</dd>")
+    if n_figures is not None:
+        rows.append(f"<dt>{html.escape(zh['n_figures'])}</dt><dd>{n_figures}</dd>")
+    return f'{STYLE}<div class="rf-card"><h3>{html.escape(title)}</h3><dl>{"".join(rows)}</dl></div>'
+
+
+def highlight_sentence(row: Mapping[str, Any]) -> str:
+    """The figure's sentence with the figure marked; falls back to the first occurrence of its text."""
+    sentence = _text(row.get("sentence"))
+    surface = _text(row.get("text"))
+    offset = int(row["start"]) - int(row["sentence_start"]) if not pd.isna(row.get("sentence_start")) else -1
+    if not (offset >= 0 and sentence[offset : offset + len(surface)] == surface):
+        offset = sentence.find(surface) if surface else -1
+    if offset < 0:
+        body = html.escape(sentence)
+    else:
+        end = offset + len(surface)
+        body = (
+            html.escape(sentence[:offset])
+            + f'<mark class="rf-fig">{html.escape(sentence[offset:end])}</mark>'
+            + html.escape(sentence[end:])
+        )
+    label = html.escape(f"{_text(row.get('label'))}：{format_figure(row)}")
+    return f'{STYLE}<div class="rf-label">{label}</div><div class="rf-sentence">{body}</div>'
+
+
+def _spans(
+    figures: pd.DataFrame, headings: Iterable[tuple[int, int]], link: Callable[[str, int], str]
+) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping (start, end, open, close) markup spans: figures first, then headings around them."""
+    spans: list[tuple[int, int, str, str]] = []
+    for row in figures.sort_values("start").to_dict("records"):
+        start, end = int(row["start"]), int(row["end"])
+        if spans and start < spans[-1][1]:
+            continue
+        tip = html.escape(
+            f"{_text(row.get('label'))}：{format_figure(row)}（{_text(row.get('theme'))}）", True
+        )
+        href = html.escape(link(str(row["doc"]), start), True)
+        anchor = f'<a class="rf-link" id="fig-{start}" href="{href}" target="_self" title="{tip}">'
+        spans.append((start, end, anchor + '<mark class="rf-fig">', "</mark></a>"))
+    for start, end in headings:
+        if all(end <= s or start >= e for s, e, _, _ in spans):
+            spans.append((start, end, '<span class="rf-head">', "</span>"))
+    return sorted(spans)
+
+
+def reader_html(
+    text: str,
+    start: int,
+    end: int,
+    figures: pd.DataFrame,
+    link: Callable[[str, int], str],
+    headings: Iterable[tuple[int, int]] = (),
+) -> str:
+    """text[start:end] as paragraphs, every figure marked and linked, subsection headings in bold."""
+    spans = [s for s in _spans(figures, headings, link) if start <= s[0] and s[1] <= end]
+    pieces, cursor = [], start
+    for s, e, open_tag, close_tag in spans:
+        pieces.append(html.escape(text[cursor:s]))
+        pieces.append(open_tag + html.escape(text[s:e]) + close_tag)
+        cursor = e
+    pieces.append(html.escape(text[cursor:end]))
+    paragraphs = "".join(pieces).split("\n")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
+    return f'{STYLE}<div class="rf-text">{body}</div>'

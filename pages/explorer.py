@@ -1,0 +1,54 @@
+"""数据浏览: the whole figures table under the sidebar filters, a page at a time, with downloads and the
+sentence of the selected row. A link with ?fig=doc:start (from the reader) shows that figure first.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+import app_data
+import widgets
+from filters import apply_filters, from_state, parse_figure_key
+
+PAGE_SIZES = [100, 200, 500, 1000]  # never more than 1000 rows to the browser at once
+
+lib = app_data.library()
+documents, figures = lib.tables.documents, lib.tables.figures
+chosen = from_state(st.session_state)
+rows = apply_filters(figures, chosen)
+
+st.title("数据浏览")
+linked = parse_figure_key(str(st.query_params.get("fig", "")))
+if linked is not None:
+    match = figures[(figures["doc"] == linked[0]) & (figures["start"] == linked[1])]
+    if match.empty:
+        st.warning("链接中的数据在资料库中找不到（答复文件可能已更新）。")
+    else:
+        with st.container(border=True):
+            st.markdown("**从原文跳转的数据**")
+            widgets.provenance(match.iloc[0], documents)
+            if st.button("关闭", key="close-linked"):
+                del st.query_params["fig"]
+                st.rerun()
+
+st.caption(f"符合条件的数据：{len(rows)} 项（全部 {len(figures)} 项）")
+if rows.empty:
+    st.info("没有符合当前筛选条件的数据。请在左侧放宽筛选条件，或清除关键词。")
+    st.stop()
+
+size = st.segmented_control("每页行数", PAGE_SIZES, default=200, key="size", required=True)
+n_pages = max(1, math.ceil(len(rows) / size))
+if st.session_state.get("page", 1) > n_pages:
+    st.session_state["page"] = 1
+page = st.pagination(n_pages, key="page", bind="query-params") if n_pages > 1 else 1
+shown = rows.iloc[(page - 1) * size : page * size]
+st.caption(f"第 {page} / {n_pages} 页，第 {(page - 1) * size + 1}–{(page - 1) * size + len(shown)} 项")
+picked = widgets.figures_table(shown, key="explorer-table", height=min(38 + 35 * len(shown), 600))
+scope = "筛选结果" if not chosen.is_empty() else "全部"
+widgets.downloads(rows, documents, "数据表", scope, chosen, "explorer")
+if picked:
+    widgets.provenance(shown.iloc[picked[0]], documents)
+else:
+    st.caption("点选表格中的一行，可查看该数据所在的原句。")

@@ -1,0 +1,60 @@
+"""概览: the reply card, headline figures per theme, and the figures by theme and by section."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+import charts
+import html_views
+import widgets
+from filters import apply_filters, describe, from_state
+from formatting import format_figure, headlines
+
+lib = app_data.library()
+documents, figures = lib.tables.documents, lib.tables.figures
+chosen = from_state(st.session_state)
+rows = apply_filters(figures, chosen)
+theme_names = [t for t, _ in app_data.themes()]
+
+st.title("答复数据看板")
+if documents.empty:
+    st.stop()
+
+docs = documents[documents["doc"].isin(chosen.docs)] if chosen.docs else documents
+if len(docs) > 1:
+    doc = st.selectbox("答复", docs["doc"].tolist(), format_func=lambda d: f"{d}")
+    document = docs[docs["doc"] == doc].iloc[0]
+else:
+    document = docs.iloc[0]
+n_doc = int((figures["doc"] == document["doc"]).sum())
+st.html(html_views.reply_card(document.to_dict(), n_figures=n_doc))
+
+if not chosen.is_empty():
+    st.caption(
+        "已应用筛选：" + "；".join(f"{k}：{v}" for k, v in describe(chosen) if v not in ("全部", "（无）"))
+    )
+if rows.empty:
+    st.info("没有符合当前筛选条件的数据。请在左侧放宽筛选条件。")
+    st.stop()
+
+st.subheader("各主题要点数据")
+st.caption("每个主题按答复中出现的顺序列出前几项已完成的数据（计划目标与增长率在后）；完整数据见各主题页。")
+many_docs = rows["doc"].nunique() > 1
+tops = headlines(rows)
+for theme in [t for t in theme_names if t in set(tops["theme"])]:
+    part = tops[tops["theme"] == theme]
+    total = int((rows["theme"] == theme).sum())
+    st.markdown(f"**{theme}**　<span style='color:#5f6b7a'>共{total}项数据</span>", unsafe_allow_html=True)
+    columns = st.columns(4)
+    for column, row in zip(columns, part.to_dict("records"), strict=False):
+        label = str(row["label"] or row["text"])
+        label = f"{label}（{row['doc']}）" if many_docs else label
+        column.metric(label, format_figure(row), help=str(row["sentence"]), border=True)
+
+st.subheader("数据分布")
+left, right = st.columns(2)
+with left:
+    widgets.chart_block(charts.by_theme(rows, theme_names), documents, chosen, "全部主题", "ov-theme")
+with right:
+    widgets.chart_block(charts.by_section(rows, theme_names), documents, chosen, "各章节", "ov-section")

@@ -1,0 +1,62 @@
+"""原文阅读: the whole reply by its sections, every extracted figure highlighted and linked to its row."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+import html_views
+from filters import figure_key, from_state, to_query
+
+lib = app_data.library()
+documents, sections, figures = lib.tables.documents, lib.tables.sections, lib.tables.figures
+chosen = from_state(st.session_state)
+st.title("原文阅读")
+if documents.empty:
+    st.stop()
+
+docs = documents["doc"].tolist()
+wanted = st.query_params.get("doc")
+default = docs.index(wanted) if wanted in docs else (docs.index(chosen.docs[0]) if chosen.docs else 0)
+doc = st.selectbox("答复", docs, index=default, key="reader-doc") if len(docs) > 1 else docs[0]
+text = app_data.texts().get(doc)
+if text is None:
+    st.error(f"{doc}：无法读取原文。")
+    st.stop()
+
+doc_figures = figures[figures["doc"] == doc]
+doc_sections = sections[sections["doc"] == doc].sort_values("start")
+st.html(html_views.reply_card(documents[documents["doc"] == doc].iloc[0].to_dict(), len(doc_figures)))
+st.caption(f"高亮的数字是提取出的{len(doc_figures)}项数据；点击可在“数据浏览”中查看该行。")
+
+
+def link(d: str, start: int) -> str:
+    return "explorer?" + to_query(chosen, fig=figure_key(d, start))
+
+
+def heading_spans(level_one: int, end: int) -> list[tuple[int, int]]:
+    subs = doc_sections[(doc_sections["start"] > level_one) & (doc_sections["start"] < end)]
+    return [
+        (int(s), int(s) + len(str(n)) + len(str(h)))
+        for s, n, h in zip(subs["start"], subs["number"], subs["heading"], strict=True)
+    ]
+
+
+tops = (
+    doc_sections[doc_sections["level"] == doc_sections["level"].min()]
+    if not doc_sections.empty
+    else doc_sections
+)
+first = int(tops["start"].iloc[0]) if not tops.empty else len(text)
+with st.expander("页首信息与开头", expanded=tops.empty):
+    st.html(html_views.reader_html(text, 0, first, doc_figures, link))
+for row in tops.itertuples():
+    start, end = int(row.start), int(row.end)
+    st.subheader(f"{row.number}{row.heading}")
+    body_start = start + len(str(row.number)) + len(str(row.heading))
+    if text[start:body_start] != f"{row.number}{row.heading}":
+        body_start = start
+    st.html(html_views.reader_html(text, body_start, end, doc_figures, link, heading_spans(start, end)))
+last = int(tops["end"].max()) if not tops.empty else len(text)
+if last < len(text):
+    st.html(html_views.reader_html(text, last, len(text), doc_figures, link))

@@ -1,0 +1,40 @@
+"""One theme: its figures charted by kind (each kind on its own axis), tables and downloads one click away.
+
+`dashboard.py` registers one page per theme, each calling render(theme).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+import charts
+import widgets
+from filters import apply_filters, from_state
+
+
+def render(theme: str) -> None:
+    lib = app_data.library()
+    documents, figures = lib.tables.documents, lib.tables.figures
+    chosen = from_state(st.session_state).with_theme(theme)
+    rows = apply_filters(figures, chosen)
+    st.title(theme)
+    if rows.empty:
+        if (figures["theme"] == theme).any():
+            st.info("在当前筛选条件下，本主题没有数据。请在左侧放宽筛选条件。")
+        else:
+            st.info("这份答复中没有属于本主题的数据。")
+        return
+    st.caption(f"共{len(rows)}项数据，来自{rows['doc'].nunique()}份答复。点选图中的柱可查看原句。")
+    slug = "".join(ch for ch in theme if ch.isalnum())
+    for chart in charts.theme_charts(rows):
+        keys = widgets.chart_block(chart, documents, chosen, theme, f"{slug}-{chart.key}")
+        widgets.show_keys(keys, rows, documents)
+    unplotted = rows[rows["base_value"].isna() & rows["base_value_low"].isna()]
+    if not unplotted.empty:
+        st.caption("以下数据没有确切数值，未画入图中：" + "、".join(unplotted["text"].astype(str)))
+    with st.expander(f"本主题全部数据（{len(rows)}项）"):
+        picked = widgets.figures_table(rows, key=f"{slug}-table")
+        widgets.downloads(rows, documents, "主题数据", theme, chosen, f"{slug}-all")
+    if picked:
+        widgets.provenance(rows.iloc[picked[0]], documents)

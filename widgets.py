@@ -1,0 +1,147 @@
+"""Display blocks the pages share: a figures table, download buttons, a chart with its source and table,
+the provenance panel. Thin wrappers over st.*; all computing happens in charts, exports and html_views.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+import charts
+import exports
+import html_views
+from filters import Filters, describe, figure_key, slug, to_query
+from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
+from loaders.columns import labels_zh
+
+TABLE_COLUMNS = [FIGURE_ZH, "label", "theme", "section_id", "section", "period", "kind", "qualifier"]
+TABLE_COLUMNS += ["is_planned", "text", "doc", "sentence"]
+
+
+def table_view(rows: pd.DataFrame) -> pd.DataFrame:
+    """What a figures table shows: the figure as written first, coded values in Chinese."""
+    view = rows.assign(**{FIGURE_ZH: format_figures(rows)})
+    view = view.assign(
+        kind=view["kind"].map(lambda k: KIND_ZH.get(k, k), na_action="ignore"),
+        qualifier=view["qualifier"].map(lambda q: QUALIFIER_ZH.get(q, q), na_action="ignore"),
+    )
+    return view[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def column_config() -> dict:
+    zh = labels_zh("figures")
+    config: dict = {name: st.column_config.TextColumn(zh[name]) for name in TABLE_COLUMNS if name in zh}
+    config[FIGURE_ZH] = st.column_config.TextColumn(FIGURE_ZH, help="数值、单位与限定词（超、余、约…）")
+    config["is_planned"] = st.column_config.CheckboxColumn(zh["is_planned"])
+    config["sentence"] = st.column_config.TextColumn(zh["sentence"], width="large")
+    return config
+
+
+def figures_table(rows: pd.DataFrame, key: str, *, select: bool = True, height: int | str = "auto"):
+    """A figures table with Chinese headers; returns the selected row positions."""
+    event = st.dataframe(
+        table_view(rows),
+        column_config=column_config(),
+        hide_index=True,
+        key=key,
+        height=height,
+        on_select="rerun" if select else "ignore",
+        selection_mode="single-row",
+    )
+    if not select:
+        return []
+    return list(event.selection.rows) if event is not None else []
+
+
+def downloads(
+    rows: pd.DataFrame, documents: pd.DataFrame, what: str, scope: str, f: Filters, key: str, table="figures"
+) -> None:
+    """CSV and XLSX download buttons; files are built only when clicked."""
+    when = datetime.now()
+    docs = documents[documents["doc"].isin(rows["doc"].unique())] if "doc" in rows else documents
+    link = "?" + to_query(f)
+    name = slug(scope)
+
+    def csv_data() -> bytes:
+        return exports.csv_bytes(rows, table)
+
+    def xlsx_data() -> bytes:
+        return exports.figures_workbook(
+            rows, docs, describe(f), datetime.now(), figures_table=table, link=link
+        )
+
+    left, right = st.columns(2)
+    left.download_button(
+        "下载 CSV",
+        csv_data,
+        file_name=exports.file_name(what, name, "csv", when),
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "下载 Excel",
+        xlsx_data,
+        file_name=exports.file_name(what, name, "xlsx", when),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}-xlsx",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+
+
+def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
+    """The figure's sentence with the figure highlighted, and where it sits in the reply."""
+    row = dict(row)
+    doc = str(row["doc"])
+    titles = documents.set_index("doc")["title"].to_dict() if not documents.empty else {}
+    st.html(html_views.highlight_sentence(row))
+    title = titles.get(doc)
+    where = f"《{title}》" if title and not pd.isna(title) else doc
+    section = f"{row.get('section_id')} {row.get('section')}"
+    st.caption(f"来源：{where} · 章节：{section} · 位置：第{int(row['start'])}字")
+    st.markdown(f"[在原文中查看](reader?doc={_q(doc)}#fig-{int(row['start'])})")
+
+
+def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope: str, key: str) -> list[str]:
+    """A chart, its source caption, its table and downloads one click away; returns selected figure keys."""
+    event = st.plotly_chart(
+        chart.figure,
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+    caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
+    st.caption(f"{caption}　{charts.LEGEND_NOTE}" if caption else chart.title)
+    with st.expander(f"查看数据表：{chart.title}"):
+        if FIGURE_ZH in chart.data:
+            st.dataframe(
+                table_view(chart.data.drop(columns=[FIGURE_ZH])),
+                column_config=column_config(),
+                hide_index=True,
+            )
+            downloads(chart.data.drop(columns=[FIGURE_ZH]), documents, f"图表_{chart.title}", scope, f, key)
+        else:
+            st.dataframe(chart.data, hide_index=True)
+            downloads(chart.data, documents, f"图表_{chart.title}", scope, f, key, table=None)
+    return charts.selected_keys(event)
+
+
+def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame) -> None:
+    """Provenance panels for the figures picked in a chart."""
+    index = {
+        figure_key(d, s): i for i, (d, s) in enumerate(zip(figures["doc"], figures["start"], strict=True))
+    }
+    for key in keys[:5]:
+        if key in index:
+            provenance(figures.iloc[index[key]], documents)
+
+
+def _q(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
