@@ -1,0 +1,188 @@
+"""The reply library: a folder of reply files kept unchanged, a manifest, and a Parquet cache of their tables.
+
+    from library import open_library, add_files, add_bytes, remove
+    lib = open_library()            # data/ by default, or $REPLY_LIBRARY, or a folder given
+    lib.tables.figures              # every reply's figures (loaders.tables.ReplyTables)
+    lib.catalog()                   # one row per reply: names, format, when and how added, figure count
+    add_files(["replies/"], how="cli")
+
+Files dropped into the folder are picked up when the library is opened; a folder with only the seed reply and
+no manifest works with no set-up. Safety rules (atomic writes, lock, crash recovery) are in library.manifest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from library import cache
+from library.ingest import Source, extract_all
+from library.manifest import REPLY_SUFFIXES, Entry, ManifestError, locked, read_manifest, reply_files
+from library.store import AddResult, Progress, add_sources, commit_batch, forget_missing, remove_entry
+from loaders.tables import ReplyTables, concat_tables
+
+__all__ = [
+    "AddResult",
+    "Entry",
+    "Library",
+    "ManifestError",
+    "add_bytes",
+    "add_files",
+    "library_folder",
+    "load_library",
+    "open_library",
+    "remove",
+]
+
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "data"
+
+
+def library_folder(folder: str | Path | None = None) -> Path:
+    """The folder given, else $REPLY_LIBRARY, else the project's data/ (which ships the seed reply)."""
+    return Path(folder or os.environ.get("REPLY_LIBRARY") or DEFAULT_FOLDER).resolve()
+
+
+@dataclass
+class Library:
+    folder: Path
+    entries: list[Entry]
+    tables: ReplyTables
+    problems: list[str] = field(default_factory=list)  # "name: reason" for files that could not be read
+
+    def catalog(self) -> pd.DataFrame:
+        """One row per reply, in the order added, with its document metadata and figure count."""
+        rows = pd.DataFrame([e.__dict__ for e in self.entries], columns=list(Entry.__dataclass_fields__))
+        rows = rows.astype({"size": "Int64"}).astype({c: "string" for c in rows.columns if c != "size"})
+        rows["added_at"] = pd.to_datetime(rows["added_at"], utc=True)
+        documents = self.tables.documents.rename(columns={"format": "doc_format", "encoding": "doc_encoding"})
+        merged = rows.merge(documents, how="left", left_on="stored_name", right_on="doc")
+        return merged.drop(columns=["doc", "doc_format", "doc_encoding"])
+
+
+def open_library(folder: str | Path | None = None, workers: int | None = None) -> Library:
+    """Pick up dropped files, finish interrupted writes, and load every reply's tables (cached per file)."""
+    folder = library_folder(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"library folder {folder} does not exist")
+    writable = os.access(folder, os.W_OK)
+    problems: list[str] = []
+    entries = forget_missing(folder) if writable else read_manifest(folder)
+    known = {e.stored_name for e in entries}
+    dropped = [Source(name, path=folder / name, in_place=True) for name in sorted(reply_files(folder))]
+    dropped = [s for s in dropped if s.name not in known]
+    fresh: dict[str, ReplyTables] = {}
+    if dropped:
+        extracted = list(extract_all(dropped, workers))
+        if writable:
+            results = commit_batch(folder, list(zip(dropped, extracted, strict=True)), "folder")
+            problems += [f"{r.name}: {r.reason}" for r in results if r.status != "added"]
+            entries = read_manifest(folder)
+        else:  # a read-only library (a shared corpus): list the files without recording them
+            for source, got in zip(dropped, extracted, strict=True):
+                if got.error:
+                    problems.append(f"{source.name}: {got.error}")
+                elif got.sha256 not in {e.sha256 for e in entries}:
+                    entries.append(_entry_in_memory(source, got))
+                    fresh[got.sha256] = got.tables
+    tables = _tables_for(folder, entries, fresh, writable, problems, workers)
+    return Library(folder, entries, tables, problems)
+
+
+def _tables_for(folder, entries, fresh, writable, problems, workers) -> ReplyTables:
+    """Cached tables where the cache has them; the rest extracted now (and cached when we may write)."""
+    names = {e.sha256: e.stored_name for e in entries}
+    directory = cache.cache_dir(folder)
+    cached, missing = cache.read_cached(directory, names)
+    missing -= set(fresh)
+    stale = [e for e in entries if e.sha256 in missing]
+    parts = []
+    sources = [Source(e.stored_name, path=folder / e.stored_name) for e in stale]
+    for entry, got in zip(stale, extract_all(sources, workers), strict=True):
+        if got.error or got.sha256 != entry.sha256:
+            problems.append(f"{entry.stored_name}: {got.error or 'the file changed since it was added'}")
+        else:
+            parts.append((entry.sha256, got.tables))
+    if parts and writable:
+        cache.write_segment(directory, parts)
+        if len(cache.segments(directory)) > cache.MAX_SEGMENTS:
+            with locked(folder):
+                cache.compact(directory, set(names))
+    combined = concat_tables([cached, *_renamed([*parts, *fresh.items()], names)])
+    return _in_manifest_order(combined, [e.stored_name for e in entries])
+
+
+def _renamed(parts: list[tuple[str, ReplyTables]], names: dict[str, str]) -> list[ReplyTables]:
+    """Freshly extracted tables under the doc key the manifest gives them."""
+    return [
+        ReplyTables(*(getattr(t, name).assign(doc=names[sha]) for name in cache.TABLES)) for sha, t in parts
+    ]
+
+
+def _in_manifest_order(tables: ReplyTables, order: list[str]) -> ReplyTables:
+    rank = {name: i for i, name in enumerate(order)}
+
+    def arrange(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+        keyed = frame.assign(_rank=frame["doc"].map(rank))
+        return keyed.sort_values(["_rank", *by], kind="stable").drop(columns="_rank").reset_index(drop=True)
+
+    return ReplyTables(
+        arrange(tables.documents, []), arrange(tables.sections, ["start"]), arrange(tables.figures, ["start"])
+    )
+
+
+def _entry_in_memory(source: Source, got) -> Entry:
+    mtime = datetime.fromtimestamp(source.path.stat().st_mtime, UTC) if source.path else datetime.now(UTC)
+    return Entry(got.sha256, source.name, source.name, got.format, got.encoding,
+                 mtime.isoformat(timespec="seconds"), "folder", got.size)  # fmt: skip
+
+
+def load_library(folder: str | Path | None = None) -> ReplyTables:
+    """All replies' tables: what the dashboard shows."""
+    return open_library(folder).tables
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the reply files inside folders named (not recursing into hidden folders)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPLY_SUFFIXES)
+            files += sorted(
+                p for p in inside if not any(x.startswith(".") for x in p.relative_to(path).parts)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def add_files(
+    paths: Iterable[str | Path], folder: str | Path | None = None, how: str = "cli",
+    progress: Progress | None = None, workers: int | None = None,
+) -> list[AddResult]:  # fmt: skip
+    """Copy files (or folders of them) into the library; files already in its folder are registered."""
+    folder = library_folder(folder)
+    sources = [
+        Source(p.name, path=p, in_place=p.resolve().parent == folder and p.name in reply_files(folder))
+        for p in expand(paths)
+    ]
+    return add_sources(folder, sources, how, progress, workers)
+
+
+def add_bytes(data: bytes, name: str, folder: str | Path | None = None, how: str = "upload") -> AddResult:
+    """Add one file given as bytes (an upload)."""
+    return add_sources(library_folder(folder), [Source(name, data=data)], how)[0]
+
+
+def add_uploads(files: list[tuple[str, bytes]], folder: str | Path | None = None) -> list[AddResult]:
+    """Add several uploaded files in one transaction."""
+    return add_sources(library_folder(folder), [Source(n, data=d) for n, d in files], "upload")
+
+
+def remove(sha256: str, folder: str | Path | None = None) -> Entry:
+    """Remove a reply (its file and entry); the caller asks the user first."""
+    return remove_entry(library_folder(folder), sha256)

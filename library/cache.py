@@ -1,0 +1,133 @@
+"""Extracted tables cached as Parquet, keyed by content hash and loader version.
+
+Layout: `<folder>/.cache/<LOADER_VERSION>/seg-<id>.{documents,sections,figures}.parquet`. A segment holds the
+tables of one batch of replies, each row tagged with its file's sha256, so ingesting 10,000 replies writes a
+few dozen files rather than 30,000, and a warm restart reads them in one pass (DuckDB or pyarrow can query the
+same files directly). A new loader version reads from an empty folder, so everything is re-extracted. Rows of
+removed replies are skipped on reading and dropped when segments are compacted. The doc key is set from the
+manifest at read time, so the cache does not care what a file is called.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+import loaders
+from library.manifest import TEMP
+from loaders.columns import conform
+from loaders.tables import ReplyTables, concat_tables
+
+TABLES = ("documents", "sections", "figures")
+SHA = "sha256"
+MAX_SEGMENTS = 32  # more than this (many single uploads) and the live rows are merged into one segment
+
+
+def cache_dir(folder: Path) -> Path:
+    """Where the current loader version's tables live (read at call time, so an upgrade takes effect)."""
+    return folder / ".cache" / str(loaders.LOADER_VERSION)
+
+
+def segments(directory: Path) -> list[str]:
+    """Complete segments, oldest first (the documents file is written last, so it marks completeness)."""
+    if not directory.is_dir():
+        return []
+    found = [p for p in directory.glob("seg-*.documents.parquet")]
+    found.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
+    return [p.name.removesuffix(".documents.parquet") for p in found]
+
+
+def write_segment(directory: Path, parts: list[tuple[str, ReplyTables]]) -> str | None:
+    """One segment for a batch of (sha256, tables); returns its id."""
+    if not parts:
+        return None
+    merged = concat_tables([tables for _, tables in parts])
+    raw = {}
+    for name in TABLES:
+        counts = [len(getattr(tables, name)) for _, tables in parts]
+        shas = [sha for (sha, _), n in zip(parts, counts, strict=True) for _ in range(n)]
+        frame = getattr(merged, name).assign(**{SHA: pd.array(shas, dtype="string")})
+        raw[name] = pa.Table.from_pandas(frame, preserve_index=False)
+    return _write_raw(directory, raw)
+
+
+def _write_raw(directory: Path, raw: dict[str, pa.Table]) -> str:
+    directory.mkdir(parents=True, exist_ok=True)
+    segment = f"seg-{uuid.uuid4().hex[:16]}"
+    for name in ("figures", "sections", "documents"):  # documents last: the segment is complete when it lands
+        path = directory / f"{segment}.{name}.parquet"
+        temp = path.with_name(f"{TEMP}{uuid.uuid4().hex}.parquet")
+        try:
+            pq.write_table(raw[name], temp, compression="zstd")
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+            raise
+    return segment
+
+
+def _read_raw(directory: Path, shas: set[str]) -> tuple[dict[str, pa.Table], set[str]]:
+    """Rows of the wanted replies from all segments, each reply taken from the first segment holding it."""
+    pieces: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+    wanted = pa.array(sorted(shas), pa.string())
+    found: set[str] = set()
+    for segment in segments(directory):
+        try:
+            docs = pq.read_table(directory / f"{segment}.documents.parquet")
+            fresh = pc.and_(pc.is_in(docs[SHA], wanted), pc.invert(pc.is_in(docs[SHA], _array(found))))
+            docs = docs.filter(fresh)
+            if not docs.num_rows:
+                continue
+            taken = docs[SHA].combine_chunks().unique().to_pylist()
+            rest = {
+                name: pq.read_table(directory / f"{segment}.{name}.parquet", filters=[(SHA, "in", taken)])
+                for name in ("sections", "figures")
+            }
+        except FileNotFoundError:  # compacted away while we read: its rows are in a newer segment
+            continue
+        pieces["documents"].append(docs)
+        for name, table in rest.items():
+            pieces[name].append(table)
+        found.update(taken)
+    raw = {name: pa.concat_tables(t, promote_options="permissive") for name, t in pieces.items() if t}
+    return raw, found
+
+
+def read_cached(directory: Path, names: dict[str, str]) -> tuple[ReplyTables, set[str]]:
+    """Tables of the replies in `names` (sha256 → doc key) found in the cache, and the hashes not found."""
+    raw, found = _read_raw(directory, set(names))
+    if not found:
+        return concat_tables([]), set(names)
+    frames = []
+    for name in TABLES:
+        frame = raw[name].to_pandas()
+        frame["doc"] = frame.pop(SHA).map(names)
+        frames.append(conform(frame, name))
+    return ReplyTables(*frames), set(names) - found
+
+
+def _array(values: set[str]) -> pa.Array:
+    return pa.array(sorted(values), pa.string())
+
+
+def compact(directory: Path, live: set[str]) -> bool:
+    """Merge many segments into one holding only live replies (call under the library lock)."""
+    old = segments(directory)
+    if len(old) <= MAX_SEGMENTS:
+        return False
+    raw, found = _read_raw(directory, live)
+    if found:
+        _write_raw(directory, raw)
+    for stale in old:
+        for name in TABLES:
+            with contextlib.suppress(FileNotFoundError):
+                (directory / f"{stale}.{name}.parquet").unlink()
+    return True

@@ -1,0 +1,149 @@
+"""The library's manifest and the rules that keep the folder consistent when writers crash or race.
+
+The folder holds each reply file unchanged and `manifest.json` (one entry per reply: content hash, names,
+format, how and when it was added). Every write goes to a temp file in the same folder and is moved into
+place with os.replace, so a reader sees the old manifest or the new one, never half of one. Writers hold an
+exclusive fcntl lock on `.library.lock` for the short moment they touch the folder; readers take no lock.
+
+Adding or removing a file is a small transaction whose commit point is the manifest replace:
+  add:    write the bytes to `.pending-<hash>`; commit the manifest with the entry; rename to the stored name.
+  remove: move the stored file to `.pending-<hash>`; commit the manifest without it; delete the pending file.
+`recover()` (run under the lock before any change) finishes or undoes whatever a killed writer left: an entry
+whose file is missing gets it back from its pending file; any other pending or temp file is an uncommitted
+leftover and is deleted. So a crash at any point leaves the library as it was before or as it was after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+LOCK = ".library.lock"
+IGNORE = ".libraryignore"  # file-name patterns in the folder that are not replies (e.g. data tables)
+PENDING = ".pending-"
+TEMP = ".tmp-"
+REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
+ADDED_HOW = ("upload", "folder", "cli")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reply in the library."""
+
+    sha256: str  # of the file's bytes: the same content twice is one reply
+    original_name: str  # as uploaded or found
+    stored_name: str  # the file's name in the library folder (unique there)
+    format: str  # txt docx pdf html
+    encoding: str
+    added_at: str  # ISO 8601, UTC
+    added_how: str  # upload, folder or cli
+    size: int  # bytes
+
+
+class ManifestError(RuntimeError):
+    """The manifest cannot be read; the message names the file."""
+
+
+def read_manifest(folder: Path) -> list[Entry]:
+    """The committed entries; none when the library has no manifest yet (a folder of files is enough)."""
+    path = folder / MANIFEST
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return [Entry(**row) for row in raw["entries"]]
+    except FileNotFoundError:
+        return []
+    except (ValueError, KeyError, TypeError) as err:
+        raise ManifestError(f"{path}: not a valid library manifest ({err})") from None
+
+
+def write_manifest(folder: Path, entries: list[Entry]) -> None:
+    body = {"format": "reply-library-manifest", "version": 1, "entries": [asdict(e) for e in entries]}
+    atomic_write(folder / MANIFEST, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temp file in the same folder, flushed to disk, then os.replace onto `path`."""
+    fd, temp = tempfile.mkstemp(prefix=TEMP, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; the manifest is as readable as the replies
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def pending_path(folder: Path, sha256: str) -> Path:
+    return folder / f"{PENDING}{sha256}"
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Exclusive write lock on the library (across threads and processes: each call opens its own fd)."""
+    with open(folder / LOCK, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def recover(folder: Path) -> list[Entry]:
+    """Finish or undo interrupted transactions (call under the lock); returns the committed entries."""
+    entries = read_manifest(folder)
+    for entry in entries:
+        stored, pending = folder / entry.stored_name, pending_path(folder, entry.sha256)
+        if not stored.exists() and pending.exists():
+            os.replace(pending, stored)
+    for leftover in folder.iterdir():
+        if leftover.name.startswith((PENDING, TEMP)) and leftover.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return entries
+
+
+def ignored_patterns(folder: Path) -> list[str]:
+    try:
+        lines = (folder / IGNORE).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def reply_files(folder: Path) -> dict[str, os.stat_result]:
+    """Files in the folder that may be replies: by suffix, not hidden, not listed in .libraryignore."""
+    ignore = ignored_patterns(folder)
+    found = {}
+    with os.scandir(folder) as scan:
+        for item in scan:
+            path = Path(item.name)
+            if item.name.startswith(".") or path.suffix.lower() not in REPLY_SUFFIXES:
+                continue
+            if any(path.match(pattern) for pattern in ignore) or not item.is_file():
+                continue
+            found[item.name] = item.stat()
+    return found
+
+
+def safe_name(name: str, fmt: str, taken: set[str]) -> str:
+    """A stored name: the original's base name, cleaned, with a reply suffix, unique in the folder."""
+    base = Path(name.replace("\\", "/")).name
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in '/:*?"<>|').strip().lstrip(".")
+    stem, suffix = Path(base).stem[:100] or "reply", Path(base).suffix.lower()
+    if suffix not in REPLY_SUFFIXES:
+        stem, suffix = (Path(base).name[:100] or "reply"), f".{fmt}"
+    candidate, n = f"{stem}{suffix}", 2
+    while candidate in taken:
+        candidate, n = f"{stem} ({n}){suffix}", n + 1
+    return candidate
