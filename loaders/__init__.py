@@ -13,11 +13,23 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from loaders.read import LoadError, read_bytes, read_path
-from loaders.tables import ReplyTables, build_tables, concat_tables
+from loaders.tables import ReplyTables, build_tables, concat_tables, extract_records, tables_from_records
 
 LOADER_VERSION = "1"  # bump when extraction changes: cached tables keyed by it are re-extracted
 
-__all__ = ["LOADER_VERSION", "LoadError", "ReplyTables", "load_bytes", "load_many", "load_path", "load_text"]
+__all__ = [
+    "LOADER_VERSION",
+    "LoadError",
+    "ReplyTables",
+    "concat_tables",
+    "extract_records",
+    "load_bytes",
+    "load_many",
+    "load_path",
+    "load_text",
+    "load_texts",
+    "tables_from_records",
+]
 
 
 def load_text(text: str, doc: str, encoding: str = "utf-8", fmt: str = "txt") -> ReplyTables:
@@ -41,12 +53,21 @@ def load_path(path: str | Path) -> ReplyTables:
     )
 
 
+def load_texts(texts: Iterable[tuple[str, str]]) -> ReplyTables:
+    """Tables for many replies given as (doc, decoded text) pairs: one frame per table for the batch."""
+    return tables_from_records([extract_records(text, doc) for doc, text in texts])
+
+
 def load_many(paths: Iterable[str | Path]) -> ReplyTables:
     """Tables for many replies, one table each (unreadable files raise LoadError naming the file)."""
-    parts = []
+    batch = []
     for path in paths:
+        path = Path(path)
         try:
-            parts.append(load_path(path))
+            decoded = read_path(path)
         except LoadError as err:
-            raise LoadError(f"{Path(path).name}: {err}") from None
-    return concat_tables(parts)
+            raise LoadError(f"{path.name}: {err}") from None
+        batch.append(
+            extract_records(decoded.text, path.name, decoded.encoding, decoded.format, decoded.pages)
+        )
+    return tables_from_records(batch)

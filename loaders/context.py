@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from loaders.periods import find_period
+from loaders.periods import period_before, time_expressions
 
 QUALIFIER_BEFORE = {  # checked against the characters right before the number, longest word first
     "at_most": "不超过 未超过 不高于 不多于 不足 不到 最高 最多 低于 小于 少于",
@@ -114,13 +114,15 @@ def annotate(figures: list, structure) -> None:
     folded, text = structure.folded, structure.text
     year = structure.meta.get("year")
     head, head_sentence, head_planned = "", None, False
-    previous_end = 0
+    previous_end, times, times_sentence = 0, [], None
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
         fig.sentence_text, fig.sentence_start = text[s_start:s_end], s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
         before = folded[s_start : fig.start]
-        fig.period = find_period(before, year)
+        if s_start != times_sentence:
+            times, times_sentence = time_expressions(folded[s_start:s_end], year), s_start
+        fig.period = period_before(times, fig.start - s_start)
         fig.period_start, fig.period_end = period_bounds(fig.period)
         clause_start = max((m.end() for m in CLAUSE_BOUNDARY.finditer(before)), default=0)
         plan = _is_plan(before[clause_start:], before)

@@ -27,7 +27,7 @@ RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 def candidate_pattern() -> re.Pattern:
     unit, mag = unit_pattern(), magnitude_pattern()
     return re.compile(
-        rf"(?<![\d.{CN}])"
+        rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
         rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
         rf"(?P<num>{ARABIC}|[{CN}]+) ?"

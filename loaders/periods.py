@@ -28,13 +28,14 @@ _REL = "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True))
 _PART = "|".join(sorted(_HALVES, key=len, reverse=True))
 
 TIME_EXPRESSION = re.compile(
-    r"(?P<now>截至目前|截止目前|截至现在|至今|迄今|目前)|"
+    r"(?=[\d今本年全当去上明下一二三四第前截至自从到比较同环目迄])"  # only where a time word can start
+    r"(?:(?P<now>截至目前|截止目前|截至现在|至今|迄今|目前)|"
     rf"(?P<lead>截至|截止|自|从|至|到|比|较|同比|环比)?\s*"
     rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年"
     rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
-    rf"(?P<tail>以来|起|止|底|末|初|至今|之前|前)?"
+    rf"(?P<tail>以来|起|止|底|末|初|至今|之前|前)?)"
 )
 
 
@@ -77,19 +78,29 @@ def _period_of(match: re.Match, doc_year: int | None) -> str | None:
     return str(year) if year else None
 
 
+def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str | None]]:
+    """(end offset, period or None) of every time expression in a sentence (the fold), in order."""
+    found = []
+    for match in TIME_EXPRESSION.finditer(sentence):
+        g = match.groupdict()
+        if not (g["now"] or g["y1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["month"]):
+            continue
+        if g["lead"] in ("比", "较", "同比", "环比"):
+            continue  # 比上年增加: the year compared with, not the period reported
+        found.append((match.end(), _period_of(match, doc_year)))
+    return found
+
+
+def period_before(expressions: list[tuple[int, str | None]], offset: int) -> str | None:
+    """The period of the nearest time expression ending at or before `offset` in the sentence."""
+    period = None
+    for end, value in expressions:
+        if end > offset:
+            break
+        period = value
+    return period
+
+
 def find_period(before: str, doc_year: int | None) -> str | None:
     """Period from the sentence text before a figure (the fold), or None."""
-    last = None
-    for match in TIME_EXPRESSION.finditer(before):
-        if match.group("lead") in ("比", "较", "同比", "环比"):
-            continue  # 比上年增加: the year compared with, not the period reported
-        if (
-            match.group("now")
-            or match.group("y1")
-            or match.group("year")
-            or match.group("rel")
-            or match.group("part")
-            or (match.group("m1") or match.group("month"))
-        ):
-            last = match
-    return _period_of(last, doc_year) if last else None
+    return period_before(time_expressions(before, doc_year), len(before))

@@ -1,15 +1,21 @@
-"""Structure + figures → the three DataFrames, typed as the column dictionary says."""
+"""Structure + figures → the three DataFrames, typed as the column dictionary says.
+
+Extraction yields plain records per document (`extract_records`); frames are built once for a whole
+batch (`tables_from_records`), because building typed pandas frames costs more than reading a reply.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from loaders.columns import conform
+from loaders.columns import columns_of, conform
 from loaders.figures import extract_figures
 from loaders.structure import parse_structure
 from loaders.themes import assign_theme
+
+TABLE_NAMES = ("documents", "sections", "figures")
 
 
 @dataclass
@@ -21,6 +27,15 @@ class ReplyTables:
     figures: pd.DataFrame
 
 
+@dataclass
+class DocumentRecords:
+    """One reply's rows, before they become frames."""
+
+    document: dict
+    sections: list[dict] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)
+
+
 def _page_of(pages: list[tuple[int, int, int]], offset: int) -> int | None:
     for page, start, end in pages:
         if start <= offset < end:
@@ -28,46 +43,51 @@ def _page_of(pages: list[tuple[int, int, int]], offset: int) -> int | None:
     return None
 
 
-def build_tables(
+def extract_records(
     text: str, doc: str, encoding: str = "utf-8", fmt: str = "txt", pages: list | None = None
-) -> ReplyTables:
+) -> DocumentRecords:
     structure = parse_structure(text)
-    figures = extract_figures(text, structure)
-    rows = []
-    for fig in figures:
+    figures = []
+    for fig in extract_figures(text, structure):
         section = structure.section_at(fig.start)
-        rows.append(
+        heading = section.heading if section else "导语"
+        figures.append(
             {
                 "doc": doc,
                 **fig.as_row(),
-                "theme": assign_theme(fig.label, section.heading if section else "", fig.sentence_text),
+                "theme": assign_theme(fig.label, heading, fig.sentence_text),
                 "section_id": section.section_id if section else "0",
-                "section": section.heading if section else "导语",
+                "section": heading,
                 "page": _page_of(pages or [], fig.start),
             }
         )
-    figure_frame = conform(pd.DataFrame(rows, columns=_names("figures")), "figures")
     meta = structure.meta
-    document = {
-        "doc": doc,
-        **{k: meta.get(k) for k in _names("documents") if k in meta},
-        "encoding": encoding,
-        "format": fmt,
-        "n_chars": len(text),
-        "n_figures": len(figure_frame),
-    }
-    documents = conform(pd.DataFrame([document], columns=_names("documents")), "documents")
-    sections = conform(
-        pd.DataFrame([{"doc": doc, **s.as_row()} for s in structure.sections], columns=_names("sections")),
-        "sections",
-    )
-    return ReplyTables(documents=documents, sections=sections, figures=figure_frame)
+    document = {name: meta.get(name) for name in _names("documents")}
+    document.update(doc=doc, encoding=encoding, format=fmt, n_chars=len(text), n_figures=len(figures))
+    sections = [{"doc": doc, **s.as_row()} for s in structure.sections]
+    return DocumentRecords(document, sections, figures)
 
 
 def _names(table: str) -> list[str]:
-    from loaders.columns import columns_of
-
     return [c.name for c in columns_of(table)]
+
+
+def tables_from_records(batch: list[DocumentRecords]) -> ReplyTables:
+    """One typed frame per table for a whole batch of documents."""
+    rows = {
+        "documents": [r.document for r in batch],
+        "sections": [s for r in batch for s in r.sections],
+        "figures": [f for r in batch for f in r.figures],
+    }
+    return ReplyTables(
+        *(conform(pd.DataFrame(rows[name], columns=_names(name)), name) for name in TABLE_NAMES)
+    )
+
+
+def build_tables(
+    text: str, doc: str, encoding: str = "utf-8", fmt: str = "txt", pages: list | None = None
+) -> ReplyTables:
+    return tables_from_records([extract_records(text, doc, encoding, fmt, pages)])
 
 
 def concat_tables(parts: list[ReplyTables]) -> ReplyTables:
@@ -77,12 +97,10 @@ def concat_tables(parts: list[ReplyTables]) -> ReplyTables:
     return ReplyTables(
         *(
             conform(pd.concat([getattr(p, name) for p in parts], ignore_index=True), name)
-            for name in ("documents", "sections", "figures")
+            for name in TABLE_NAMES
         )
     )
 
 
 def build_empty() -> ReplyTables:
-    return ReplyTables(
-        *(conform(pd.DataFrame(columns=_names(name)), name) for name in ("documents", "sections", "figures"))
-    )
+    return tables_from_records([])
