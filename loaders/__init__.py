@@ -15,7 +15,21 @@ from pathlib import Path
 from loaders.read import LoadError, read_bytes, read_path
 from loaders.tables import ReplyTables, build_tables, concat_tables, extract_records, tables_from_records
 
-LOADER_VERSION = "1"  # bump when extraction changes: cached tables keyed by it are re-extracted
+
+def _loader_version() -> str:
+    """The extraction's version: a hash of the loaders' code and rule tables, so that any change to how
+    figures are read re-extracts cached tables (the library keys its cache by it)."""
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    rule_tables = [here.parent / "data" / name for name in ("units.csv", "themes.csv", "set_phrases.txt")]
+    for path in sorted(here.rglob("*.py")) + rule_tables:
+        digest.update(path.name.encode() + path.read_bytes())
+    return "1." + digest.hexdigest()[:12]
+
+
+LOADER_VERSION = _loader_version()
 
 __all__ = [
     "LOADER_VERSION",
