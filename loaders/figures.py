@@ -117,6 +117,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 一批 一直 两大: the genre's counts of one and two are optional and mostly idiom
     if unit == "大" and not (is_chinese and 3 <= (value or 0) <= 9):
         return False  # 三大平台 counts; 十大品牌 names an award
+    if unit == "年" and is_chinese and re.match(r"行动|计划|规划|攻坚|工程|发展纲要", folded[end : end + 4]):
+        return False  # 三年行动计划 names a plan
     if (unit, after[:1]) in {
         ("次", "会"),
         ("周", "年"),

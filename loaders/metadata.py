@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from loaders.numbers import parse_chinese, parse_positional
+
 META_KEYS = {
     "索引号": "index_number",
     "发布机构": "publisher",
@@ -38,15 +40,22 @@ SESSION = re.compile(
 PROPOSAL_NUMBER = re.compile(r"第\s*(\d+)\s*号")
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+WORD_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 BODY_SUFFIX = re.compile(r"(?:局|厅|委|办|会|府|院|室|中心|部|处|站|所|行|社|司)$")
 TITLE_BODY = re.compile(r"^\s*(\S{2,30}?(?:局|厅|委员会|办公室|委|办|政府|中心))(?:关于|对)")
 TITLE_WORDS = re.compile(r"答复|的函|建议|提案|议案")
 
 
 def _date(match) -> datetime | None:
+    """A date from a match of ISO_DATE, CN_DATE (2020年8月31日) or WORD_DATE (二〇二〇年八月三十一日)."""
+    parts = [match.group(i) for i in (1, 2, 3)]
+    if not parts[0].isdigit():
+        parts = [parse_positional(parts[0]), parse_chinese(parts[1]), parse_chinese(parts[2])]
     try:
-        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
+        return datetime(*(int(p) for p in parts))
+    except (TypeError, ValueError):
         return None
 
 
@@ -136,11 +145,15 @@ def _read_signature(text: str, folded: str, lines, meta: dict) -> int:
     """Body name and date at the foot; returns where the signature starts (the body's end)."""
     for i in range(len(lines) - 1, max(len(lines) - 8, -1), -1):
         start, end = lines[i]
-        found = CN_DATE.fullmatch(folded[start:end].strip())
-        if not found:
-            continue
+        line = folded[start:end]
+        found = CN_DATE.search(line) or WORD_DATE.search(line)
+        if not found or found.end() != len(line.rstrip()) or found.start() > 30:
+            continue  # the date must end its line, after at most a body's name
         meta["signed_date"] = _date(found)
         sign_start = start
+        if found.start() > 0 and BODY_SUFFIX.search(line[: found.start()].strip()):
+            meta["replying_body"] = text[start : start + len(line[: found.start()].rstrip())]
+            return sign_start
         if i > 0:
             prev_start, prev_end = lines[i - 1]
             prev = folded[prev_start:prev_end]
