@@ -24,7 +24,7 @@ from library import cache
 from library.ingest import Source, extract_all
 from library.manifest import REPLY_SUFFIXES, Entry, ManifestError, locked, read_manifest, reply_files
 from library.store import AddResult, Progress, add_sources, commit_batch, forget_missing, remove_entry
-from loaders.tables import ReplyTables, concat_tables
+from loaders.tables import DocumentRecords, ReplyTables, concat_tables
 
 __all__ = [
     "AddResult",
@@ -75,7 +75,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
     known = {e.stored_name for e in entries}
     dropped = [Source(name, path=folder / name, in_place=True) for name in sorted(reply_files(folder))]
     dropped = [s for s in dropped if s.name not in known]
-    fresh: dict[str, ReplyTables] = {}
+    fresh: dict[str, DocumentRecords] = {}
     if dropped:
         extracted = list(extract_all(dropped, workers))
         if writable:
@@ -88,7 +88,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
                     problems.append(f"{source.name}: {got.error}")
                 elif got.sha256 not in {e.sha256 for e in entries}:
                     entries.append(_entry_in_memory(source, got))
-                    fresh[got.sha256] = got.tables
+                    fresh[got.sha256] = got.records
     tables = _tables_for(folder, entries, fresh, writable, problems, workers)
     return Library(folder, entries, tables, problems)
 
@@ -106,21 +106,16 @@ def _tables_for(folder, entries, fresh, writable, problems, workers) -> ReplyTab
         if got.error or got.sha256 != entry.sha256:
             problems.append(f"{entry.stored_name}: {got.error or 'the file changed since it was added'}")
         else:
-            parts.append((entry.sha256, got.tables))
+            parts.append((entry.sha256, got.records))
     if parts and writable:
         cache.write_segment(directory, parts)
         if len(cache.segments(directory)) > cache.MAX_SEGMENTS:
             with locked(folder):
                 cache.compact(directory, set(names))
-    combined = concat_tables([cached, *_renamed([*parts, *fresh.items()], names)])
-    return _in_manifest_order(combined, [e.stored_name for e in entries])
-
-
-def _renamed(parts: list[tuple[str, ReplyTables]], names: dict[str, str]) -> list[ReplyTables]:
-    """Freshly extracted tables under the doc key the manifest gives them."""
-    return [
-        ReplyTables(*(getattr(t, name).assign(doc=names[sha]) for name in cache.TABLES)) for sha, t in parts
-    ]
+    extracted = [*parts, *fresh.items()]
+    if extracted:
+        cached = concat_tables([cached, cache.named(cache.frames_with_hash(extracted), names)])
+    return _in_manifest_order(cached, [e.stored_name for e in entries])
 
 
 def _in_manifest_order(tables: ReplyTables, order: list[str]) -> ReplyTables:

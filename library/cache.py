@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 import loaders
 from library.manifest import TEMP
 from loaders.columns import conform
-from loaders.tables import ReplyTables, concat_tables
+from loaders.tables import DocumentRecords, ReplyTables, concat_tables, tables_from_records
 
 TABLES = ("documents", "sections", "figures")
 SHA = "sha256"
@@ -44,18 +44,35 @@ def segments(directory: Path) -> list[str]:
     return [p.name.removesuffix(".documents.parquet") for p in found]
 
 
-def write_segment(directory: Path, parts: list[tuple[str, ReplyTables]]) -> str | None:
-    """One segment for a batch of (sha256, tables); returns its id."""
+def frames_with_hash(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pd.DataFrame]:
+    """Typed frames for a batch of (sha256, records), built once, each row tagged with its reply's hash."""
+    tagged = [
+        DocumentRecords(
+            {**records.document, SHA: sha},
+            [{**row, SHA: sha} for row in records.sections],
+            [{**row, SHA: sha} for row in records.figures],
+        )
+        for sha, records in parts
+    ]
+    tables = tables_from_records(tagged)  # conform() keeps only dictionary columns: add the tag back
+    hashes = {
+        "documents": [r.document[SHA] for r in tagged],
+        "sections": [row[SHA] for r in tagged for row in r.sections],
+        "figures": [row[SHA] for r in tagged for row in r.figures],
+    }
+    return {
+        name: getattr(tables, name).assign(**{SHA: pd.array(hashes[name], dtype="string")}) for name in TABLES
+    }
+
+
+def write_segment(directory: Path, parts: list[tuple[str, DocumentRecords]]) -> str | None:
+    """One segment for a batch of (sha256, records); returns its id."""
     if not parts:
         return None
-    merged = concat_tables([tables for _, tables in parts])
-    raw = {}
-    for name in TABLES:
-        counts = [len(getattr(tables, name)) for _, tables in parts]
-        shas = [sha for (sha, _), n in zip(parts, counts, strict=True) for _ in range(n)]
-        frame = getattr(merged, name).assign(**{SHA: pd.array(shas, dtype="string")})
-        raw[name] = pa.Table.from_pandas(frame, preserve_index=False)
-    return _write_raw(directory, raw)
+    frames = frames_with_hash(parts)
+    return _write_raw(
+        directory, {name: pa.Table.from_pandas(frames[name], preserve_index=False) for name in TABLES}
+    )
 
 
 def _write_raw(directory: Path, raw: dict[str, pa.Table]) -> str:
@@ -106,12 +123,17 @@ def read_cached(directory: Path, names: dict[str, str]) -> tuple[ReplyTables, se
     raw, found = _read_raw(directory, set(names))
     if not found:
         return concat_tables([]), set(names)
-    frames = []
+    return named({name: raw[name].to_pandas() for name in TABLES}, names), set(names) - found
+
+
+def named(frames: dict[str, pd.DataFrame], names: dict[str, str]) -> ReplyTables:
+    """Hash-tagged frames as the loaders' tables, each row's doc key taken from the manifest."""
+    out = []
     for name in TABLES:
-        frame = raw[name].to_pandas()
+        frame = frames[name].copy()
         frame["doc"] = frame.pop(SHA).map(names)
-        frames.append(conform(frame, name))
-    return ReplyTables(*frames), set(names) - found
+        out.append(conform(frame, name))
+    return ReplyTables(*out)
 
 
 def _array(values: set[str]) -> pa.Array:

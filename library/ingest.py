@@ -17,9 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders import load_bytes
-from loaders.read import MAX_BYTES, LoadError
-from loaders.tables import ReplyTables
+from loaders.read import MAX_BYTES, LoadError, read_bytes
+from loaders.tables import DocumentRecords, extract_records
 
 PARALLEL_MIN = 16  # files; below this a pool costs more than it saves
 
@@ -47,13 +46,17 @@ class Source:
 
 @dataclass(frozen=True)
 class Extracted:
-    """What reading one source gave: its tables and identity, or a one-line reason it cannot be read."""
+    """What reading one source gave: its rows and identity, or a one-line reason it cannot be read.
+
+    Rows stay plain records until a whole batch is in: typed frames are built once per batch, since building
+    them per reply costs several times more than reading the reply.
+    """
 
     sha256: str = ""
     size: int = 0
     format: str = ""
     encoding: str = ""
-    tables: ReplyTables | None = None
+    records: DocumentRecords | None = None
     error: str = ""
 
 
@@ -61,24 +64,29 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def load_records(data: bytes, name: str) -> DocumentRecords:
+    decoded = read_bytes(data, name)
+    return extract_records(decoded.text, name, decoded.encoding, decoded.format, decoded.pages)
+
+
 def extract_one(source: Source) -> Extracted:
     """Never raises: a reply that cannot be read comes back with its reason."""
     try:
         data = source.read()
-        tables = load_bytes(data, source.name)
+        records = load_records(data, source.name)
     except LoadError as err:
         return Extracted(error=str(err))
     except OSError as err:
         return Extracted(error=f"cannot read the file ({err.strerror or type(err).__name__})")
     except Exception as err:  # a loader bug must not sink the other files of the batch
         return Extracted(error=f"internal error while reading ({type(err).__name__}: {err})".splitlines()[0])
-    row = tables.documents.iloc[0] if len(tables.documents) else {}
+    document = records.document
     return Extracted(
         sha256=sha256_of(data),
         size=len(data),
-        format=str(row.get("format", "") or ""),
-        encoding=str(row.get("encoding", "") or ""),
-        tables=tables,
+        format=str(document.get("format") or ""),
+        encoding=str(document.get("encoding") or ""),
+        records=records,
     )
 
 

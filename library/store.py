@@ -22,6 +22,7 @@ from library.manifest import (
 )
 
 COMMIT_EVERY = 256  # files per transaction in a large batch: a crash loses at most this much work
+FSYNC_EACH = 8  # up to this many files, each is fsynced; a larger batch calls os.sync() once (3 ms per fsync)
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,17 @@ def commit_batch(folder: Path, batch: list[tuple[Source, Extracted]], how: str) 
         added: list[tuple[Entry, Path | None]] = []
         parts = []
         try:
+            durable = len(batch) <= FSYNC_EACH  # a large batch syncs the disk once instead, before committing
             for source, got in batch:
-                result, entry, pending = _place(folder, source, got, by_sha, taken, how)
+                result, entry, pending = _place(folder, source, got, by_sha, taken, how, durable)
                 results.append(result)
                 if entry:
                     by_sha[entry.sha256] = entry
                     added.append((entry, pending))
-                    parts.append((entry.sha256, got.tables))
+                    parts.append((entry.sha256, got.records))
             if added:
+                if not durable:
+                    os.sync()
                 cache.write_segment(cache.cache_dir(folder), parts)
                 write_manifest(folder, entries + [entry for entry, _ in added])  # the commit point
                 cache.compact(cache.cache_dir(folder), set(by_sha))
@@ -113,7 +117,7 @@ def _unregistered(folder: Path, on_disk: dict, names: set[str], batch) -> dict[s
     return found
 
 
-def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: set, how: str):
+def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: set, how: str, durable: bool):
     """One file of a batch: (result, new entry or None, its pending file or None)."""
     if got.error:
         return AddResult(source.name, "failed", got.error), None, None
@@ -135,8 +139,9 @@ def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: se
         try:
             with open(pending, "wb") as out:
                 out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
+                if durable:
+                    out.flush()
+                    os.fsync(out.fileno())
         except BaseException:
             pending.unlink(missing_ok=True)
             raise
@@ -151,7 +156,7 @@ def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: se
         added_how=how,
         size=got.size,
     )
-    n_figures = len(got.tables.figures) if got.tables is not None else 0
+    n_figures = len(got.records.figures) if got.records is not None else 0
     return AddResult(source.name, "added", stored_name=stored, n_figures=n_figures), entry, pending
 
 

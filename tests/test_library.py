@@ -154,7 +154,7 @@ def test_restart_reads_the_cache_and_a_new_loader_version_re_extracts(lib, monke
     def no_extraction(*args, **kwargs):
         raise AssertionError("extracted again although cached")
 
-    monkeypatch.setattr(library.ingest, "load_bytes", no_extraction)
+    monkeypatch.setattr(library.ingest, "load_records", no_extraction)
     pd.testing.assert_frame_equal(library.open_library(lib).tables.figures, first.figures)
     monkeypatch.undo()
     monkeypatch.setattr(loaders, "LOADER_VERSION", "test-upgrade")
