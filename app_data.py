@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 import streamlit as st
@@ -35,15 +36,23 @@ def library_dir() -> Path:
     return Path(os.environ.get("REPLY_LIBRARY") or ROOT / "data")
 
 
+def _ignored(folder: Path) -> list[str]:
+    """Names or globs of files that are not replies (the folder's .libraryignore, one a line)."""
+    listing = folder / ".libraryignore"
+    lines = listing.read_text("utf-8").splitlines() if listing.is_file() else []
+    return [*NOT_REPLIES, *(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))]
+
+
 def reply_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
+    ignored = _ignored(folder)
     return sorted(
         p
         for p in folder.iterdir()
         if p.is_file()
         and p.suffix.lower() in REPLY_SUFFIXES
-        and p.name not in NOT_REPLIES
+        and not any(fnmatch(p.name, pattern) for pattern in ignored)
         and not p.name.startswith(".")
     )
 

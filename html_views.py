@@ -68,6 +68,8 @@ def reply_card(document: Mapping[str, Any], n_figures: int | None = None) -> str
         value = _text(document.get(name))
         if name == "proposal_number" and value:
             value = f"第{value}号" + _text(document.get("proposal_kind"))
+        if name == "proposal_title" and value == title:
+            continue  # the card's heading already says it
         if value and name != "proposal_kind":
             rows.append(f"<dt>{html.escape(zh[name])}</dt><dd>{html.escape(value)}</dd>")
     if n_figures is not None:

@@ -27,13 +27,18 @@ def table_view(rows: pd.DataFrame) -> pd.DataFrame:
         kind=view["kind"].map(lambda k: KIND_ZH.get(k, k), na_action="ignore"),
         qualifier=view["qualifier"].map(lambda q: QUALIFIER_ZH.get(q, q), na_action="ignore"),
     )
-    return view[TABLE_COLUMNS].reset_index(drop=True)
+    view = view[TABLE_COLUMNS].reset_index(drop=True)
+    text_columns = [c for c in TABLE_COLUMNS if c != "is_planned"]
+    return view.astype({c: "string" for c in text_columns}).fillna({c: "—" for c in text_columns})
 
 
 def column_config() -> dict:
     zh = labels_zh("figures")
     config: dict = {name: st.column_config.TextColumn(zh[name]) for name in TABLE_COLUMNS if name in zh}
-    config[FIGURE_ZH] = st.column_config.TextColumn(FIGURE_ZH, help="数值、单位与限定词（超、余、约…）")
+    config[FIGURE_ZH] = st.column_config.TextColumn(
+        FIGURE_ZH, help="数值、单位与限定词（超、余、约…）", width=120, pinned=True
+    )
+    config["label"] = st.column_config.TextColumn(zh["label"], width="medium")
     config["is_planned"] = st.column_config.CheckboxColumn(zh["is_planned"])
     config["sentence"] = st.column_config.TextColumn(zh["sentence"], width="large")
     return config
@@ -72,8 +77,8 @@ def downloads(
             rows, docs, describe(f), datetime.now(), figures_table=table, link=link
         )
 
-    left, right = st.columns(2)
-    left.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         "下载 CSV",
         csv_data,
         file_name=exports.file_name(what, name, "csv", when),
@@ -82,7 +87,7 @@ def downloads(
         on_click="ignore",
         icon=":material/download:",
     )
-    right.download_button(
+    row.download_button(
         "下载 Excel",
         xlsx_data,
         file_name=exports.file_name(what, name, "xlsx", when),
@@ -116,7 +121,8 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
         config={"displaylogo": False},
     )
     caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
-    st.caption(f"{caption}　{charts.LEGEND_NOTE}" if caption else chart.title)
+    sources = caption or "来源：" + "、".join(f"《{t}》" for t in documents["title"].dropna().head(3))
+    st.caption(f"{sources}　{chart.note}".strip())
     with st.expander(f"查看数据表：{chart.title}"):
         if FIGURE_ZH in chart.data:
             st.dataframe(

@@ -1,6 +1,4 @@
-"""Chart builders: figures table → Plotly figure (plus the rows behind it, for its table and downloads).
-
-Pure functions, no Streamlit. Rules the charts keep:
+"""Theme-page charts. Rules they keep:
 - one axis per kind of quantity: money (per currency), area, counts, shares, growth rates and
   percentage points are never mixed on one axis;
 - a figure's label ``subject · measure`` (已建成工业小微企业园区 · 占地面积) puts the subject on the
@@ -14,7 +12,6 @@ Pure functions, no Streamlit. Rules the charts keep:
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,23 +19,16 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
+from charts.base import Chart, layout, text_or_dash, wrap
 from filters import figure_key
 from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures
 from loaders.columns import columns_of, labels_zh
 
-FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 PATTERN = {"at_least": "/", "at_most": "\\", "approx": ".", "range": "", "exact": ""}
 MAX_BARS = 30  # more bars than this are unreadable: the largest are drawn, the table holds the rest
 SEP = " · "  # loaders' label separator between what is measured and which measure
+PLAN_WORDS = ("计划", "预计", "规划", "拟")
 LEGEND_NOTE = "斜线：不少于（超/余/以上）；反斜线：不超过；点纹：约数；误差线：区间上限；浅色：计划/目标。"
-
-
-@dataclass(frozen=True)
-class Chart:
-    key: str  # stable, ASCII: widget keys and file names
-    title: str
-    figure: go.Figure
-    data: pd.DataFrame  # the rows behind the chart, as they are offered for download
 
 
 @dataclass(frozen=True)
@@ -50,93 +40,18 @@ class AxisGroup:
     rows: pd.DataFrame
 
 
-def theme_colors(themes: Sequence[str]) -> dict[str, str]:
-    palette = qualitative.Safe + qualitative.Pastel
-    return {t: palette[i % len(palette)] for i, t in enumerate(themes)}
-
-
-def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "font": {"size": 16}},
-        font={"family": FONT, "size": 13},
-        hoverlabel={"font": {"family": FONT}},
-        template="plotly_white",
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-    )
-    return fig
-
-
-def section_order(section_id: object) -> str:
-    """A sort key putting 2.10 after 2.9: outline paths sort by their numbers."""
-    return ".".join(f"{int(p):05d}" if p.isdigit() else "00000" for p in str(section_id).split("."))
-
-
-# --- overview -------------------------------------------------------------------------------------
-
-
-def by_theme(figures: pd.DataFrame, themes: Sequence[str]) -> Chart:
-    """How many figures each theme has, split by kind."""
-    zh = labels_zh("figures")
-    counts = figures.groupby(["theme", "kind"], observed=True).size().rename("数据条数").reset_index()
-    order = [t for t in themes if t in set(counts["theme"])]
-    fig = go.Figure()
-    for kind, part in counts.groupby("kind", sort=False):
-        part = part.set_index("theme").reindex(order).dropna(subset=["数据条数"])
-        fig.add_trace(go.Bar(y=part.index, x=part["数据条数"], name=KIND_ZH.get(kind, kind), orientation="h"))
-    fig.update_layout(barmode="stack", yaxis={"autorange": "reversed", "title": zh["theme"]})
-    fig.update_xaxes(title="数据条数")
-    data = counts.assign(kind=counts["kind"].map(lambda k: KIND_ZH.get(k, k)))
-    return Chart("by-theme", "各主题数据条数", _layout(fig, "各主题数据条数（按类别）"), data)
-
-
-def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) -> Chart:
-    """How many figures each section holds, split by theme (reply order; the largest if many)."""
-    zh = labels_zh("figures")
-    grouped = figures.groupby(["doc", "section_id", "section", "theme"], observed=True, dropna=False).size()
-    counts = grouped.rename("数据条数").reset_index()
-    many_docs = counts["doc"].nunique() > 1
-    counts["章节名"] = [
-        (f"{d} " if many_docs else "") + f"{sid} {str(s)[:18]}"
-        for d, sid, s in zip(counts["doc"], counts["section_id"], counts["section"], strict=True)
-    ]
-    totals = counts.groupby("章节名", sort=False)["数据条数"].sum()
-    keep = set(totals.nlargest(limit).index) if len(totals) > limit else set(totals.index)
-    counts = counts[counts["章节名"].isin(keep)]
-    ordered = counts.sort_values(["doc", "section_id"], key=_section_sort_key)["章节名"].drop_duplicates()
-    colors = theme_colors(themes)
-    fig = go.Figure()
-    for theme in [t for t in themes if t in set(counts["theme"])]:
-        part = counts[counts["theme"] == theme]
-        fig.add_trace(
-            go.Bar(
-                y=part["章节名"], x=part["数据条数"], name=theme, orientation="h", marker_color=colors[theme]
-            )
-        )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=list(ordered), autorange="reversed", title=zh["section"]
-    )
-    fig.update_xaxes(title="数据条数")
-    height = max(300, 28 * len(ordered) + 120)
-    return Chart("by-section", "各章节数据条数", _layout(fig, "答复各章节的数据（按主题）", height), counts)
-
-
-def _section_sort_key(column: pd.Series) -> pd.Series:
-    if column.name == "section_id":
-        return column.map(section_order)
-    return column
-
-
-# --- theme pages ----------------------------------------------------------------------------------
-
-
 def split_label(label: object) -> tuple[str, str]:
     """(subject, measure) from 'subject · measure'; a label without the separator is all subject."""
     text = "" if label is None or pd.isna(label) else str(label)
     subject, sep, measure = text.rpartition(SEP)
-    return (subject.strip(), measure.strip()) if sep else (text.strip(), "")
+    if not sep:
+        return text.strip(), ""
+    measure = measure.strip()
+    for word in PLAN_WORDS:  # 计划占地面积 is 占地面积 of a plan: the bar is pale and says 计划 already
+        if measure.startswith(word) and len(measure) > len(word) + 1:
+            measure = measure[len(word) :]
+            break
+    return subject.strip(), measure
 
 
 def family(row_kind: str, base_unit: str, is_growth: bool) -> tuple[str, str]:
@@ -201,8 +116,8 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
                 figure_key(d, s),
                 html.escape(str(lab)),
                 QUALIFIER_ZH.get(str(q), str(q)),
-                _text(per),
-                _text(sec),
+                text_or_dash(per),
+                text_or_dash(sec),
             ]
             for d, s, lab, q, per, sec in zip(
                 part["doc"],
@@ -216,7 +131,7 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
         ]
         traces.append(
             go.Bar(
-                x=[html.escape(s) for s in part["_subject"]],
+                x=[wrap(s) for s in part["_subject"]],
                 y=(low / group.divisor).round(4).tolist(),
                 name=html.escape(str(measure)),
                 legendgroup=str(measure),
@@ -250,7 +165,9 @@ def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
     measures = [split_label(x)[1] for x in rows["label"]]
     for subject, measure, period in zip(subjects, measures, rows["period"], strict=True):
         n = seen[(subject, measure)] = seen.get((subject, measure), 0) + 1
-        out.append(subject if n == 1 else f"{subject}（{_text(period) if not pd.isna(period) else n}）")
+        out.append(
+            subject if n == 1 else f"{subject}（{text_or_dash(period) if not pd.isna(period) else n}）"
+        )
     return out
 
 
@@ -271,9 +188,10 @@ def group_chart(group: AxisGroup) -> Chart:
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(title=group.title, rangemode="tozero")
     fig.update_xaxes(title=labels_zh("figures")["label"], tickangle=0, automargin=True)
+    fig.update_traces(textfont_size=12)
     n = len(group.rows)
     title = group.title + (f"（最大的{MAX_BARS}项，共{n}项）" if n > MAX_BARS else "")
-    return Chart(group.key, title, _layout(fig, title), chart_data(group.rows))
+    return Chart(group.key, title, layout(fig, title), chart_data(group.rows), LEGEND_NOTE)
 
 
 def comparison_chart(figures: pd.DataFrame) -> Chart | None:
@@ -292,55 +210,21 @@ def comparison_chart(figures: pd.DataFrame) -> Chart | None:
     subjects = list(dict.fromkeys(split_label(x)[0] for x in rows.sort_values("start")["label"]))
     fig = make_subplots(rows=1, cols=len(best), subplot_titles=[html.escape(g.title) for g in best])
     colors = _measure_colors(rows)
+    shown: set[str] = set()
     for col, group in enumerate(best, start=1):
         for trace in _bar_traces(group, colors):
+            trace.showlegend = trace.name not in shown
+            shown.add(trace.name)
             fig.add_trace(trace, row=1, col=col)
         fig.update_yaxes(title=group.title, rangemode="tozero", row=1, col=col)
-        fig.update_xaxes(
-            categoryorder="array", categoryarray=[html.escape(s) for s in subjects], row=1, col=col
-        )
+        fig.update_xaxes(categoryorder="array", categoryarray=[wrap(s) for s in subjects], row=1, col=col)
     fig.update_layout(barmode="group")
     title = "对比：" + "、".join(subjects[:4])
-    return Chart("compare", title, _layout(fig, title, height=440), chart_data(rows))
+    fig.update_annotations(font_size=13)
+    return Chart("compare", title, layout(fig, title, height=470, top=110), chart_data(rows), LEGEND_NOTE)
 
 
 def theme_charts(figures: pd.DataFrame) -> list[Chart]:
     """Every chart of a theme page: the comparison (if the reply compares things), then one per axis."""
     charts = [c for c in [comparison_chart(figures)] if c is not None]
     return charts + [group_chart(g) for g in axis_groups(figures)]
-
-
-def source_caption(rows: pd.DataFrame, documents: pd.DataFrame) -> str:
-    """来源：the reply (title, file) and the sections the chart's figures come from."""
-    titles = documents.set_index("doc")["title"].to_dict() if not documents.empty else {}
-    parts = []
-    for doc, part in rows.groupby("doc", sort=False):
-        sections = part.drop_duplicates("section_id").sort_values(
-            "section_id", key=lambda s: s.map(section_order)
-        )
-        names = "；".join(
-            f"{sid} {sec}" for sid, sec in zip(sections["section_id"], sections["section"], strict=True)
-        )
-        title = titles.get(doc)
-        parts.append(f"《{title}》（{doc}）" if title and not pd.isna(title) else str(doc))
-        parts[-1] += f"，章节：{names}"
-    return "来源：" + " | ".join(parts)
-
-
-def selected_keys(selection: object) -> list[str]:
-    """Figure keys of the points selected in a chart (st.plotly_chart on_select event)."""
-    points = []
-    try:
-        points = selection["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError):
-        return []
-    keys = []
-    for point in points or []:
-        custom = point.get("customdata") if isinstance(point, dict) else None
-        if custom:
-            keys.append(str(custom[0]))
-    return keys
-
-
-def _text(value: object) -> str:
-    return "—" if value is None or pd.isna(value) else str(value)

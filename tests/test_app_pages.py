@@ -71,7 +71,7 @@ def test_parks_page_compares_built_under_construction_and_planned():
     specs = [json.loads(c.proto.spec) for c in charts_of(at)]
     compare = [s for s in specs if s["layout"]["title"]["text"].startswith("对比")]
     assert compare, [s["layout"]["title"]["text"] for s in specs]
-    subjects = {x for trace in compare[0]["data"] for x in trace["x"]}
+    subjects = {x.replace("<br>", "") for trace in compare[0]["data"] for x in trace["x"]}
     assert {"已建成工业小微企业园区", "在建小微企业园", "谋划建设小微企业园"} <= subjects
     panels = [a["text"] for a in compare[0]["layout"]["annotations"]]
     assert any("面积" in p for p in panels) and any("数量" in p for p in panels)

@@ -55,7 +55,7 @@ def test_parks_are_compared_side_by_side_with_separate_axes():
     assert chart is not None
     titles = [a.text for a in chart.figure.layout.annotations]
     assert titles == ["面积（亩）", "数量"]
-    xs = {x for trace in chart.figure.data for x in trace.x}
+    xs = {x.replace("<br>", "") for trace in chart.figure.data for x in trace.x}
     assert xs == {"已建成工业小微企业园区", "在建小微企业园", "谋划建设小微企业园"}
     axes = {trace.yaxis for trace in chart.figure.data}
     assert axes == {"y", "y2"}

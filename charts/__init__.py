@@ -1,0 +1,38 @@
+"""Chart builders: figures table → Plotly figure plus the rows behind it (for its table and downloads).
+
+Pure functions, no Streamlit: `charts.overview` counts figures by theme and section; `charts.theme` draws a
+theme's figures, one axis per kind of quantity, grouped where the reply compares things.
+"""
+
+from charts.base import Chart, section_order, selected_keys, source_caption, theme_colors
+from charts.overview import by_section, by_theme
+from charts.theme import (
+    LEGEND_NOTE,
+    AxisGroup,
+    axis_groups,
+    chart_data,
+    comparison_chart,
+    family,
+    group_chart,
+    split_label,
+    theme_charts,
+)
+
+__all__ = [
+    "LEGEND_NOTE",
+    "AxisGroup",
+    "Chart",
+    "axis_groups",
+    "by_section",
+    "by_theme",
+    "chart_data",
+    "comparison_chart",
+    "family",
+    "group_chart",
+    "section_order",
+    "selected_keys",
+    "source_caption",
+    "split_label",
+    "theme_charts",
+    "theme_colors",
+]

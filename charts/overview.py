@@ -1,0 +1,64 @@
+"""Overview charts: how many figures each theme and each section of the reply holds (counts aggregate, so
+they stay readable for a library of many replies)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.base import Chart, layout, section_order, theme_colors
+from formatting import KIND_ZH
+from loaders.columns import labels_zh
+
+
+def by_theme(figures: pd.DataFrame, themes: Sequence[str]) -> Chart:
+    """How many figures each theme has, split by kind; themes in the theme table's order."""
+    zh = labels_zh("figures")
+    counts = figures.groupby(["theme", "kind"], observed=True).size().rename("数据条数").reset_index()
+    order = [t for t in themes if t in set(counts["theme"])]
+    order += sorted(set(counts["theme"]) - set(order))
+    fig = go.Figure()
+    for kind in [k for k in KIND_ZH if k in set(counts["kind"])]:
+        part = counts[counts["kind"] == kind]
+        fig.add_trace(go.Bar(y=part["theme"], x=part["数据条数"], name=KIND_ZH[kind], orientation="h"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed", title=zh["theme"])
+    fig.update_xaxes(title="数据条数")
+    data = counts.assign(kind=counts["kind"].map(lambda k: KIND_ZH.get(k, k))).rename(
+        columns={"theme": zh["theme"], "kind": zh["kind"]}
+    )
+    height = max(300, 40 * len(order) + 140)
+    return Chart("by-theme", "各主题数据条数", layout(fig, "各主题数据条数（按类别）", height), data)
+
+
+def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) -> Chart:
+    """How many figures each section holds, split by theme (reply order; the largest if many)."""
+    zh = labels_zh("figures")
+    grouped = figures.groupby(["doc", "section_id", "section", "theme"], observed=True, dropna=False).size()
+    counts = grouped.rename("数据条数").reset_index()
+    many_docs = counts["doc"].nunique() > 1
+    counts["章节名"] = [
+        (f"{d} " if many_docs else "") + f"{sid} {str(s)[:16]}"
+        for d, sid, s in zip(counts["doc"], counts["section_id"], counts["section"], strict=True)
+    ]
+    totals = counts.groupby("章节名", sort=False)["数据条数"].sum()
+    keep = set(totals.nlargest(limit).index) if len(totals) > limit else set(totals.index)
+    counts = counts[counts["章节名"].isin(keep)]
+    counts = counts.assign(_order=counts["section_id"].map(section_order)).sort_values(["doc", "_order"])
+    ordered = list(dict.fromkeys(counts["章节名"]))
+    colors = theme_colors(themes)
+    fig = go.Figure()
+    for theme in [t for t in themes if t in set(counts["theme"])]:
+        part = counts[counts["theme"] == theme]
+        bar = go.Bar(
+            y=part["章节名"], x=part["数据条数"], name=theme, orientation="h", marker_color=colors[theme]
+        )
+        fig.add_trace(bar)
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(categoryorder="array", categoryarray=ordered, autorange="reversed", title=zh["section"])
+    fig.update_xaxes(title="数据条数")
+    height = max(300, 26 * len(ordered) + 150)
+    data = counts.drop(columns=["_order", "章节名"]).rename(columns=labels_zh("figures"))
+    return Chart("by-section", "各章节数据条数", layout(fig, "答复各章节的数据（按主题）", height), data)

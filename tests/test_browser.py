@@ -1,0 +1,188 @@
+"""End to end in a real headless Chromium (Debian's /usr/bin/chromium; never a downloaded browser).
+
+Starts `streamlit run dashboard.py` on a free port, checks the overview draws Plotly SVG, a sidebar filter
+changes the explorer table, a CSV download arrives with its BOM, and saves a screenshot of every page under
+tests/screenshots/ (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "tests" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    cmd += ["--server.headless", "true", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not start: " + proc.stdout.read1().decode(errors="replace"))
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def settle(page, timeout=30_000) -> None:
+    """Wait until the app has stopped running its script."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout
+    )
+    page.wait_for_timeout(600)
+
+
+def shoot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so the viewport is grown to fit it first."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebar] > div')]"
+        ".map(e => e.scrollHeight), 800)"
+    )
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 8000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def no_error(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_overview_renders_plotly_svg_and_headline_figures(page, app_url):
+    page.goto(app_url)
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot svg.main-svg", timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() >= 2
+    body = page.inner_text("body")
+    for text in ["杨文艳委员", "39.9亿元", "超1000家", "2013.9亩"]:
+        assert text in body
+    no_error(page)
+    shoot(page, "01_overview")
+
+
+def test_theme_pages_render_charts(page, app_url):
+    page.goto(f"{app_url}/theme-parks-and-platforms")
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot svg.main-svg", timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() >= 2
+    no_error(page)
+    shoot(page, "02_theme_parks")
+    page.goto(f"{app_url}/theme-relief-and-funding")
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot svg.main-svg", timeout=30_000)
+    shoot(page, "03_theme_relief")
+    page.goto(f"{app_url}/theme-other")
+    settle(page)
+    assert "没有" in page.inner_text("body")
+    shoot(page, "04_theme_other")
+
+
+def table_rows(page) -> int:
+    """Rows the explorer reports (its caption), read after the table has rendered."""
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+    caption = page.get_by_text("符合条件的数据").inner_text()
+    return int(caption.split("：")[1].split(" ")[0])
+
+
+def test_a_filter_changes_the_explorer_table_and_the_url(page, app_url):
+    page.goto(f"{app_url}/explorer")
+    settle(page)
+    before = table_rows(page)
+    shoot(page, "05_explorer")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stMultiSelect']").first.click()
+    page.get_by_role("option", name="园区与平台").click()
+    page.keyboard.press("Escape")
+    settle(page)
+    page.wait_for_function(f"() => !document.body.innerText.includes('符合条件的数据：{before} 项')")
+    after = table_rows(page)
+    assert 0 < after < before
+    assert "theme=" in page.url
+    no_error(page)
+    shoot(page, "06_explorer_filtered")
+    page.goto(page.url)  # the link reproduces the view
+    settle(page)
+    assert table_rows(page) == after
+
+
+def test_csv_download_arrives_with_bom(page, app_url, tmp_path):
+    page.goto(f"{app_url}/explorer?theme=%E5%9B%AD%E5%8C%BA%E4%B8%8E%E5%B9%B3%E5%8F%B0")
+    settle(page)
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="下载 CSV").first.click()
+    download = info.value
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert download.suggested_filename.startswith("答复数据_数据表_筛选结果_")
+    text = data.decode("utf-8-sig")
+    assert "园区与平台" in text and "原句" in text
+
+
+def test_reader_highlights_figures(page, app_url):
+    page.goto(f"{app_url}/reader")
+    settle(page)
+    page.wait_for_selector("mark.rf-fig", timeout=30_000)
+    assert page.locator("mark.rf-fig").count() >= 20
+    no_error(page)
+    shoot(page, "07_reader")
