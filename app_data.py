@@ -3,7 +3,7 @@
 The folder is ``data/`` unless the environment variable REPLY_LIBRARY names another. The cache key
 holds each file's name, size and modification time, so a reply dropped into the folder shows on the
 next rerun. A file the loaders cannot read is skipped and named in ``errors``; the others still load.
-(The library store of issue 4 will replace the bodies of ``library()`` and ``texts()``; pages stay.)
+Loading goes through the library store (package ``library``): manifest, Parquet cache, crash-safe adds.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from loaders import LoadError, ReplyTables, load_path
+import library as reply_store
+from loaders import LoadError, ReplyTables
 from loaders.read import read_path
-from loaders.tables import concat_tables
 
 ROOT = Path(__file__).resolve().parent
 REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
@@ -63,16 +64,24 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 @st.cache_data(show_spinner="正在读取答复文件…", max_entries=4)
 def _load(folder: str, stamp: tuple) -> Library:
-    parts, paths, errors = [], {}, []
-    for path in reply_files(Path(folder)):
-        try:
-            tables = load_path(path)
-        except LoadError as err:
-            errors.append(f"{path.name}：无法读取（{err}）")
-            continue
-        parts.append(tables)
-        paths[path.name] = str(path)
-    return Library(concat_tables(parts), paths, errors)
+    """Through the library store (issue 4): dropped files registered, tables from its Parquet cache."""
+    opened = reply_store.open_library(folder)
+    paths = {e.stored_name: str(opened.folder / e.stored_name) for e in opened.entries}
+    errors = [
+        f"{name}：无法读取（{reason}）" for name, _, reason in (p.partition(": ") for p in opened.problems)
+    ]
+    return Library(opened.tables, paths, errors)
+
+
+@st.cache_data(max_entries=4)
+def _catalog(folder: str, stamp: tuple) -> pd.DataFrame:
+    return reply_store.open_library(folder).catalog()
+
+
+def catalog() -> pd.DataFrame:
+    """One row per reply in the library: names, format, when and how it was added, metadata, figure count."""
+    folder = library_dir()
+    return _catalog(str(folder), _stamp(folder))
 
 
 def library() -> Library:
