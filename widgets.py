@@ -36,7 +36,7 @@ def column_config() -> dict:
     zh = labels_zh("figures")
     config: dict = {name: st.column_config.TextColumn(zh[name]) for name in TABLE_COLUMNS if name in zh}
     config[FIGURE_ZH] = st.column_config.TextColumn(
-        FIGURE_ZH, help="数值、单位与限定词（超、余、约…）", width=120, pinned=True
+        FIGURE_ZH, help="数值、单位与限定词（超、余、约…）", width=120
     )
     config["label"] = st.column_config.TextColumn(zh["label"], width="medium")
     config["is_planned"] = st.column_config.CheckboxColumn(zh["is_planned"])

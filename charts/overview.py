@@ -36,17 +36,26 @@ def by_theme(figures: pd.DataFrame, themes: Sequence[str]) -> Chart:
 def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) -> Chart:
     """How many figures each section holds, split by theme (reply order; the largest if many)."""
     zh = labels_zh("figures")
-    grouped = figures.groupby(["doc", "section_id", "section", "theme"], observed=True, dropna=False).size()
-    counts = grouped.rename("数据条数").reset_index()
-    many_docs = counts["doc"].nunique() > 1
-    counts["章节名"] = [
-        (f"{d} " if many_docs else "") + f"{sid} {str(s)[:16]}"
-        for d, sid, s in zip(counts["doc"], counts["section_id"], counts["section"], strict=True)
-    ]
+    many_docs = figures["doc"].nunique() > 1
+    if many_docs:  # a library: the same heading across replies is one bar (sections differ per reply)
+        counts = figures.groupby(["section", "theme"], observed=True).size().rename("数据条数").reset_index()
+        counts = counts.assign(doc="", section_id="", 章节名=counts["section"].astype(str).str.slice(0, 20))
+    else:
+        grouped = figures.groupby(["doc", "section_id", "section", "theme"], observed=True, dropna=False)
+        counts = grouped.size().rename("数据条数").reset_index()
+        counts["章节名"] = (
+            counts["section_id"].astype(str) + " " + counts["section"].astype(str).str.slice(0, 16)
+        )
     totals = counts.groupby("章节名", sort=False)["数据条数"].sum()
     keep = set(totals.nlargest(limit).index) if len(totals) > limit else set(totals.index)
     counts = counts[counts["章节名"].isin(keep)]
-    counts = counts.assign(_order=counts["section_id"].map(section_order)).sort_values(["doc", "_order"])
+    if many_docs:
+        counts = counts.assign(
+            _order=counts.groupby("章节名")["数据条数"].transform("sum").rank(ascending=False)
+        )
+    else:
+        counts = counts.assign(_order=counts["section_id"].map(section_order))
+    counts = counts.sort_values(["doc", "_order"])
     ordered = list(dict.fromkeys(counts["章节名"]))
     colors = theme_colors(themes)
     fig = go.Figure()
@@ -60,5 +69,6 @@ def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) ->
     fig.update_yaxes(categoryorder="array", categoryarray=ordered, autorange="reversed", title=zh["section"])
     fig.update_xaxes(title="数据条数")
     height = max(300, 26 * len(ordered) + 150)
-    data = counts.drop(columns=["_order", "章节名"]).rename(columns=labels_zh("figures"))
+    data = counts.drop(columns=["_order", "章节名"] + (["doc", "section_id"] if many_docs else []))
+    data = data.rename(columns=labels_zh("figures"))
     return Chart("by-section", "各章节数据条数", layout(fig, "答复各章节的数据（按主题）", height), data)

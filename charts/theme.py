@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
@@ -68,16 +69,36 @@ def family(row_kind: str, base_unit: str, is_growth: bool) -> tuple[str, str]:
 _FAMILY_ORDER = ["money-CNY", "money-USD", "area-m2", "count-count", "percent", "growth", "pp"]
 
 
+def _plotted(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures that can be drawn (a value or a lower bound), with their axis family (vectorised)."""
+    plotted = figures[figures["base_value"].notna() | figures["base_value_low"].notna()]
+    kind = plotted["kind"].astype(str).to_numpy()
+    unit = plotted["base_unit"].astype(str).to_numpy()
+    growth = plotted["is_growth"].fillna(False).astype(bool).to_numpy()
+    key = np.where(
+        unit == "percent",
+        np.where(growth, "growth", "percent"),
+        np.where(unit == "pp", "pp", np.char.add(np.char.add(kind.astype(str), "-"), unit.astype(str))),
+    )
+    names = {k: family(*k.split("-", 1), False)[1] for k in set(key) if "-" in k}
+    names |= {"growth": "增长率", "percent": "比例", "pp": family("percent", "pp", False)[1]}
+    return plotted.assign(_family=key, _family_zh=[names[k] for k in key])
+
+
+def split_labels(labels: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """split_label over a column, computed once per distinct label."""
+    parts = {label: split_label(label) for label in labels.dropna().unique()}
+    empty = ("", "")
+    subjects = labels.map(lambda x: parts.get(x, empty)[0], na_action="ignore").fillna("")
+    measures = labels.map(lambda x: parts.get(x, empty)[1], na_action="ignore").fillna("")
+    return subjects, measures
+
+
 def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
     """The theme's figures split by the axis they need, each with its display unit (亿元, 亩, 家, %)."""
-    plotted = figures[figures["base_value"].notna() | figures["base_value_low"].notna()]
+    plotted = _plotted(figures)
     if plotted.empty:
         return []
-    keys = [
-        family(str(k), str(u), bool(g) if not pd.isna(g) else False)
-        for k, u, g in zip(plotted["kind"], plotted["base_unit"], plotted["is_growth"], strict=True)
-    ]
-    plotted = plotted.assign(_family=[k for k, _ in keys], _family_zh=[n for _, n in keys])
     groups = []
     rank = {k: i for i, k in enumerate(_FAMILY_ORDER)}
     for key, rows in sorted(plotted.groupby("_family", sort=False), key=lambda kv: rank.get(kv[0], 99)):
@@ -94,10 +115,15 @@ def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
     return groups
 
 
+def _drawn(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that get a bar: all of them, or the MAX_BARS largest."""
+    if len(rows) <= MAX_BARS:
+        return rows
+    return rows.loc[rows["base_value"].fillna(rows["base_value_low"]).nlargest(MAX_BARS).index]
+
+
 def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -> list[go.Bar]:
-    rows = group.rows.copy()
-    if len(rows) > MAX_BARS:
-        rows = rows.loc[rows["base_value"].fillna(rows["base_value_low"]).nlargest(MAX_BARS).index]
+    rows = _drawn(group.rows).copy()
     parts = [split_label(x) for x in rows["label"]]
     rows["_subject"] = _unique([p[0] or str(t) for p, t in zip(parts, rows["text"], strict=True)], rows)
     rows["_measure"] = [p[1] or group.title.split("（")[0] for p in parts]
@@ -146,8 +172,11 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
                     "visible": bool(plus.any()),
                 },
                 marker={
-                    "color": colors.get(str(measure)),
-                    "opacity": [0.5 if p else 0.95 for p in planned],
+                    # planned bars are paler; per-point colours, not an opacity array (which breaks
+                    # click selection in the browser)
+                    "color": [
+                        _rgba(colors.get(str(measure), "#636EFA"), 0.45 if p else 0.95) for p in planned
+                    ],
                     "pattern": {"shape": [PATTERN.get(str(q), "") for q in part["qualifier"]]},
                 },
                 customdata=custom,
@@ -156,6 +185,15 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
             )
         )
     return traces
+
+
+def _rgba(color: str, alpha: float) -> str:
+    """'#636EFA' or 'rgb(…)' → 'rgba(…, alpha)'."""
+    if color.startswith("#") and len(color) == 7:
+        r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (int(float(v)) for v in color[color.index("(") + 1 : color.index(")")].split(",")[:3])
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
@@ -172,7 +210,7 @@ def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
 
 
 def _measure_colors(frame: pd.DataFrame) -> dict[str, str]:
-    measures = list(dict.fromkeys(split_label(x)[1] for x in frame["label"]))
+    measures = list(dict.fromkeys(split_labels(frame["label"])[1]))
     palette = qualitative.Plotly
     return {m: palette[i % len(palette)] for i, m in enumerate(measures)}
 
@@ -184,28 +222,31 @@ def chart_data(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def group_chart(group: AxisGroup) -> Chart:
-    fig = go.Figure(_bar_traces(group, _measure_colors(group.rows)))
-    fig.update_layout(barmode="group", bargap=0.25)
+    traces = _bar_traces(group, _measure_colors(group.rows))
+    fig = go.Figure(traces)
+    positions = len({x for t in traces for x in t.x})
+    fig.update_layout(barmode="group", bargap=0.25 if positions > 3 else 0.6, showlegend=len(traces) > 1)
     fig.update_yaxes(title=group.title, rangemode="tozero")
     fig.update_xaxes(title=labels_zh("figures")["label"], tickangle=0, automargin=True)
     fig.update_traces(textfont_size=12)
     n = len(group.rows)
     title = group.title + (f"（最大的{MAX_BARS}项，共{n}项）" if n > MAX_BARS else "")
-    return Chart(group.key, title, layout(fig, title), chart_data(group.rows), LEGEND_NOTE)
+    return Chart(group.key, title, layout(fig, title), chart_data(_drawn(group.rows)), LEGEND_NOTE)
 
 
 def comparison_chart(figures: pd.DataFrame) -> Chart | None:
     """Side-by-side panels (one axis each) where a section compares several subjects on several measures —
     e.g. parks built / under construction / planned, each with a count and an area."""
-    best = None
-    for _, part in figures.groupby(["doc", "section_id"], sort=False):
-        groups = axis_groups(part)
-        subjects_per_group = [{split_label(x)[0] for x in g.rows["label"]} for g in groups]
-        shared = [g for g, s in zip(groups, subjects_per_group, strict=True) if len(s) >= 2]
-        if len(shared) >= 2 and (best is None or len(shared) > len(best)):
-            best = shared
-    if best is None:
+    plotted = _plotted(figures)
+    plotted = plotted.assign(_subject=split_labels(plotted["label"])[0])
+    subjects_per_axis = plotted.groupby(["doc", "section_id", "_family"], sort=False)["_subject"].nunique()
+    compared = subjects_per_axis[subjects_per_axis >= 2].groupby(level=[0, 1], sort=False).size()
+    compared = compared[compared >= 2]
+    if compared.empty:
         return None
+    doc, section_id = compared.idxmax()  # the section comparing most measures; the first such in reply order
+    part = figures[(figures["doc"] == doc) & (figures["section_id"] == section_id)]
+    best = [g for g in axis_groups(part) if len({split_label(x)[0] for x in g.rows["label"]}) >= 2]
     rows = pd.concat([g.rows for g in best])
     subjects = list(dict.fromkeys(split_label(x)[0] for x in rows.sort_values("start")["label"]))
     fig = make_subplots(rows=1, cols=len(best), subplot_titles=[html.escape(g.title) for g in best])

@@ -12,6 +12,8 @@ import charts
 import widgets
 from filters import apply_filters, from_state
 
+MAX_ROWS = 1000  # rows sent to the browser at once
+
 
 def render(theme: str) -> None:
     lib = app_data.library()
@@ -32,9 +34,13 @@ def render(theme: str) -> None:
         widgets.show_keys(keys, rows, documents)
     unplotted = rows[rows["base_value"].isna() & rows["base_value_low"].isna()]
     if not unplotted.empty:
-        st.caption("以下数据没有确切数值，未画入图中：" + "、".join(unplotted["text"].astype(str)))
+        vague = "、".join(unplotted["text"].astype(str).head(20)) + ("等" if len(unplotted) > 20 else "")
+        st.caption(f"以下数据没有确切数值，未画入图中：{vague}")
     with st.expander(f"本主题全部数据（{len(rows)}项）"):
-        picked = widgets.figures_table(rows, key=f"{slug}-table")
+        shown = rows.head(MAX_ROWS)
+        if len(rows) > MAX_ROWS:
+            st.caption(f"这里列出前{MAX_ROWS}项；全部数据请下载，或在“数据浏览”中分页查看。")
+        picked = widgets.figures_table(shown, key=f"{slug}-table")
         widgets.downloads(rows, documents, "主题数据", theme, chosen, f"{slug}-all")
     if picked:
-        widgets.provenance(rows.iloc[picked[0]], documents)
+        widgets.provenance(shown.iloc[picked[0]], documents)

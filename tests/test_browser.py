@@ -74,7 +74,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True
+    )
     pg = context.new_page()
     yield pg
     context.close()
@@ -82,11 +84,11 @@ def page(browser):
 
 def settle(page, timeout=30_000) -> None:
     """Wait until the app has stopped running its script."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)  # every page has a title
     page.wait_for_function(
         "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout
     )
-    page.wait_for_timeout(600)
+    page.wait_for_timeout(300)
 
 
 def shoot(page, name: str) -> None:
@@ -97,7 +99,7 @@ def shoot(page, name: str) -> None:
         ".map(e => e.scrollHeight), 800)"
     )
     page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 8000)})
-    page.wait_for_timeout(800)
+    page.wait_for_timeout(500)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})
 
@@ -132,7 +134,8 @@ def test_theme_pages_render_charts(page, app_url):
     shoot(page, "03_theme_relief")
     page.goto(f"{app_url}/theme-other")
     settle(page)
-    assert "没有" in page.inner_text("body")
+    page.wait_for_selector("[data-testid='stAlert']", timeout=30_000)
+    assert "没有" in page.inner_text("[data-testid='stMain']")
     shoot(page, "04_theme_other")
 
 
@@ -186,3 +189,45 @@ def test_reader_highlights_figures(page, app_url):
     assert page.locator("mark.rf-fig").count() >= 20
     no_error(page)
     shoot(page, "07_reader")
+
+
+def test_selecting_a_row_shows_its_sentence_with_the_figure_marked(page, app_url):
+    page.goto(f"{app_url}/explorer")
+    settle(page)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box
+    page.wait_for_selector("div.rf-sentence mark.rf-fig", timeout=30_000)
+    assert page.locator("div.rf-sentence mark.rf-fig").first.inner_text() == "39.9亿元"
+    no_error(page)
+    shoot(page, "08_explorer_selected")
+
+
+def test_clicking_a_bar_shows_its_sentence(page, app_url):
+    page.goto(f"{app_url}/theme-relief-and-funding")
+    settle(page)
+    bar = page.locator(".js-plotly-plot .barlayer .point path").first
+    bar.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # Plotly picks on hover
+    page.wait_for_timeout(300)
+    page.mouse.down()
+    page.mouse.up()
+    page.wait_for_selector("div.rf-sentence mark.rf-fig", timeout=30_000)
+    assert "39.9亿元" in page.locator("div.rf-sentence").first.inner_text()
+    no_error(page)
+
+
+def test_a_figure_in_the_reader_links_to_its_row(page, app_url):
+    page.goto(f"{app_url}/reader")
+    settle(page)
+    page.locator("a.rf-link", has_text="2013.9亩").click()
+    page.wait_for_url("**/explorer?**", timeout=30_000)
+    settle(page)
+    page.wait_for_selector("div.rf-sentence mark.rf-fig", timeout=30_000)
+    assert page.locator("div.rf-sentence mark.rf-fig").first.inner_text() == "2013.9亩"
+    no_error(page)
+    shoot(page, "09_explorer_from_reader")
