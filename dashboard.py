@@ -78,6 +78,10 @@ navigation = st.navigation(
         "数据": [
             st.Page("pages/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
             st.Page("pages/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),
+            st.Page(
+                "pages/compare.py", title="对比分析", icon=":material/compare_arrows:", url_path="compare"
+            ),
+            st.Page("pages/library.py", title="资料库", icon=":material/folder_open:", url_path="library"),
         ],
     }
 )

@@ -1,0 +1,142 @@
+"""Comparison across replies: figures matched into indicators, and one indicator charted over the replies' dates.
+
+Pure functions (DataFrame → DataFrame / Plotly figure), no Streamlit. A figure's indicator comes from the
+first row of the mapping table (indicator_map) that takes it, else from its theme + label, so the matching is
+always visible (`matched_by`) and correctable. Points sit at the date of the reply that reports them (its
+signature date, else its publication date, else 1 January of its year); planned figures are drawn apart
+from achieved ones; every point carries the figure key doc:start that leads back to its sentence.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.base import Chart, layout
+from filters import figure_key
+from formatting import display_unit, format_figures
+
+AUTOMATIC = "自动：主题+指标"
+STATUS = {False: "已完成/现状", True: "计划/目标"}
+POINT_COLUMNS = ["indicator", "matched_by", "reply_date", "doc", "title", "text", "label", "theme"]
+POINT_COLUMNS += ["base_value", "base_value_high", "base_unit", "unit", "qualifier", "is_planned", "period"]
+POINT_COLUMNS += ["sentence", "start", "section_id", "section", "value", "value_high", "qualifier_word"]
+
+
+def match_indicators(figures: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
+    """Figures with `indicator` and `matched_by` (which mapping row took them, or the automatic match)."""
+    out = figures.assign(indicator=pd.Series(pd.NA, index=figures.index, dtype="string"))
+    out["matched_by"] = pd.Series(AUTOMATIC, index=figures.index, dtype="string")
+    label = out["label"].fillna("").astype(str)
+    for number, row in enumerate(mapping.fillna("").to_dict("records"), start=1):
+        keywords = str(row["label_keywords"]).split()
+        if not keywords or not str(row["indicator"]).strip():
+            continue
+        hit = out["indicator"].isna()
+        for keyword in keywords:
+            hit &= label.str.contains(keyword, regex=False)
+        if str(row["theme"]).strip():
+            hit &= out["theme"] == str(row["theme"]).strip()
+        if str(row["base_unit"]).strip():
+            hit &= out["base_unit"] == str(row["base_unit"]).strip()
+        out.loc[hit, "indicator"] = str(row["indicator"]).strip()
+        out.loc[hit, "matched_by"] = f"映射表第{number}行"
+    automatic = out["indicator"].isna()
+    out.loc[automatic, "indicator"] = out.loc[automatic, "label"].fillna("（无指标名）")
+    return out
+
+
+def reply_dates(documents: pd.DataFrame) -> pd.Series:
+    """doc → the date a reply speaks from: signed, else published, else 1 January of its year."""
+    docs = documents.set_index("doc")
+    years = pd.to_datetime(docs["year"].astype("string") + "-01-01", errors="coerce")
+    return docs["signed_date"].fillna(docs["published_date"]).fillna(years)
+
+
+def comparison_rows(figures: pd.DataFrame, documents: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
+    """Every figure with its indicator, its reply's date and title: the rows the comparison draws from."""
+    rows = match_indicators(figures, mapping)
+    rows["reply_date"] = rows["doc"].map(reply_dates(documents)).astype("datetime64[s]")
+    rows["title"] = rows["doc"].map(documents.set_index("doc")["title"]).astype("string")
+    return rows[POINT_COLUMNS]
+
+
+def indicator_summary(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per (indicator, base unit): in how many replies and years it appears.
+
+    Shared indicators come first, and among them those the mapping table names (officials curated them).
+    """
+    columns = ["indicator", "base_unit", "theme", "n_replies", "n_figures", "years", "is_mapped"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = rows.assign(is_mapped=rows["matched_by"] != AUTOMATIC).groupby(
+        ["indicator", "base_unit"], dropna=False
+    )
+    summary = grouped.agg(
+        theme=("theme", "first"),
+        n_replies=("doc", "nunique"),
+        n_figures=("doc", "size"),
+        years=("reply_date", lambda d: "、".join(sorted({str(x.year) for x in d.dropna()}))),
+        is_mapped=("is_mapped", "any"),
+    ).reset_index()
+    order = ["n_replies", "is_mapped", "n_figures", "indicator"]
+    return summary.sort_values(order, ascending=[False, False, False, True])[columns]
+
+
+def indicator_points(rows: pd.DataFrame, indicator: str, base_unit: str) -> pd.DataFrame:
+    points = rows[(rows["indicator"] == indicator) & (rows["base_unit"] == base_unit)]
+    return points.sort_values(["reply_date", "doc", "start"]).reset_index(drop=True)
+
+
+def indicator_chart(points: pd.DataFrame, indicator: str) -> Chart:
+    """The indicator over the replies' dates: achieved as filled markers on a line, planned as open ones."""
+    largest = points["base_value_high"].fillna(points["base_value"]).abs().max() if len(points) else 0
+    hint = points["unit"].dropna().iloc[0] if points["unit"].notna().any() else None
+    divisor, unit = display_unit(str(points["base_unit"].iloc[0]) if len(points) else "count", largest, hint)
+    fig = go.Figure()
+    for planned, symbol, dash in ((False, "circle", "solid"), (True, "circle-open", "dot")):
+        part = points[points["is_planned"].fillna(False) == planned]
+        if part.empty:
+            continue
+        low = part["base_value"] / divisor
+        high = part["base_value_high"].fillna(part["base_value"]) / divisor
+        fig.add_trace(
+            go.Scatter(
+                x=part["reply_date"],
+                y=low,
+                name=STATUS[planned],
+                mode="lines+markers" if not planned else "markers",
+                line={"dash": dash},
+                marker={"symbol": symbol, "size": 12, "line": {"width": 2}},
+                error_y={"type": "data", "array": (high - low).tolist(), "arrayminus": [0] * len(part)},
+                customdata=[[figure_key(d, int(s))] for d, s in zip(part["doc"], part["start"], strict=True)],
+                hovertext=[_hover(row) for row in part.to_dict("records")],
+                hoverinfo="text",
+            )
+        )
+    fig.update_yaxes(title_text=html.escape(f"{indicator}（{unit}）"), rangemode="tozero")
+    fig.update_xaxes(title_text="答复日期", tickformat="%Y-%m-%d")
+    data = points.assign(数据=format_figures(points), 状态=points["is_planned"].fillna(False).map(STATUS))
+    note = "实心点：已完成/现状；空心点：计划/目标；竖线：区间或上限。点选数据点可查看原句。"
+    return Chart(
+        key="compare",
+        title=f"{indicator}：各答复对比",
+        figure=layout(fig, f"{indicator}"),
+        data=data,
+        note=note,
+    )
+
+
+def _hover(row: dict) -> str:
+    sentence = str(row.get("sentence") or "")
+    short = sentence if len(sentence) <= 60 else sentence[:60] + "…"
+    date = row["reply_date"].strftime("%Y-%m-%d") if not pd.isna(row["reply_date"]) else "日期不详"
+    title = row.get("title") if not pd.isna(row.get("title")) else row["doc"]
+    parts = [
+        f"<b>{html.escape(str(row['text']))}</b>",
+        html.escape(str(row["label"])),
+        f"{date}　{html.escape(str(title))}",
+    ]
+    return "<br>".join([*parts, html.escape(short)])

@@ -1,0 +1,130 @@
+"""对比分析: one indicator across replies and years, matched by theme + label or by the editable mapping table.
+
+Thin: tables from app_data, matching and the chart from compare_charts, the mapping table from indicator_map.
+The sidebar filters (document, theme, planned …) apply here too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+import app_data
+import compare_charts
+import exports
+import indicator_map
+import widgets
+from charts import selected_keys
+from filters import apply_filters, from_state
+from formatting import format_figures
+
+st.title("对比分析")
+lib = app_data.library()
+documents = lib.tables.documents
+figures = apply_filters(lib.tables.figures, from_state(st.session_state))
+try:
+    mapping = indicator_map.read_map()
+except ValueError as err:
+    st.error(f"指标映射表无法读取：{err}")
+    mapping = indicator_map.read_map(indicator_map.PATH.with_suffix(".missing"))
+rows = compare_charts.comparison_rows(figures, documents, mapping)
+summary = compare_charts.indicator_summary(rows)
+
+st.caption(
+    f"{documents['doc'].nunique()} 份答复、{len(figures)} 条数据，归为 {len(summary)} 个指标；"
+    f"其中 {int((summary['n_replies'] >= 2).sum()) if len(summary) else 0} 个指标出现在两份以上答复中。"
+)
+if summary.empty:
+    st.info("没有符合当前筛选条件的数据。请在左侧放宽筛选条件。")
+    st.stop()
+
+options = [(r.indicator, r.base_unit) for r in summary.itertuples()]
+labels = {
+    option: f"{r.indicator}（{r.n_replies} 份答复，{r.years}年）"
+    for option, r in zip(options, summary.itertuples(), strict=True)
+}
+chosen = st.selectbox("选择指标", options, format_func=labels.get, key="compare-indicator")
+points = compare_charts.indicator_points(rows, *chosen)
+chart = compare_charts.indicator_chart(points, chosen[0])
+event = st.plotly_chart(chart.figure, key="compare-chart", on_select="rerun", selection_mode="points")
+st.caption(chart.note)
+widgets.show_keys(selected_keys(event), points, documents)
+
+st.subheader("各数据点的来源")
+table = points.assign(
+    数据=format_figures(points), 状态=points["is_planned"].fillna(False).map(compare_charts.STATUS)
+)
+table = table[["reply_date", "title", "doc", "数据", "状态", "label", "matched_by", "sentence"]]
+headers = {
+    "reply_date": "答复日期",
+    "title": "答复标题",
+    "doc": "文件",
+    "label": "原指标",
+    "matched_by": "匹配方式",
+}
+headers["sentence"] = "原句"
+picked = st.dataframe(
+    table.rename(columns=headers),
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="compare-table",
+    column_config={"答复日期": st.column_config.DateColumn(format="YYYY-MM-DD")},
+)
+rows_picked = picked.selection.rows if picked else []
+if rows_picked:
+    widgets.provenance(points.iloc[rows_picked[0]], documents)
+else:
+    st.caption("点选一行，可查看该数据所在的原句并跳转到原文。")
+st.download_button(
+    "下载对比数据（CSV）",
+    data=exports.csv_bytes(table.rename(columns=headers)),
+    file_name=exports.file_name(f"指标对比_{chosen[0]}", "筛选结果", "csv", datetime.now()),
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/download:",
+)
+
+with st.expander("指标映射表（可编辑）：哪些数据算作同一个指标"):
+    st.caption(
+        "每行定义一个指标：主题（留空为任意）、指标关键词（用空格分隔，指标名中须全部出现）、标准单位（留空为任意）。"
+        "按行序匹配，先匹配者优先；未被任何一行匹配的数据按“主题+指标名”自动归并。保存后写入 data/indicator_map.csv。"
+    )
+    edited = st.data_editor(
+        mapping,
+        num_rows="dynamic",
+        hide_index=True,
+        key="compare-map",
+        column_config={
+            "indicator": st.column_config.TextColumn(indicator_map.HEADERS_ZH["indicator"], required=True),
+            "theme": st.column_config.SelectboxColumn(
+                "主题", options=["", *(t for t, _ in app_data.themes())]
+            ),
+            "label_keywords": st.column_config.TextColumn(indicator_map.HEADERS_ZH["label_keywords"]),
+            "base_unit": st.column_config.SelectboxColumn("标准单位", options=indicator_map.BASE_UNITS),
+            "note": st.column_config.TextColumn("说明"),
+        },
+    )
+    if st.button("保存映射表", icon=":material/save:"):
+        try:
+            indicator_map.write_map(edited)
+        except ValueError as err:
+            st.error(f"未保存：{err}")
+        else:
+            st.success("已保存，对比结果已按新映射表更新。")
+            st.rerun()
+    matched = rows[rows["indicator"] == chosen[0]][["doc", "text", "label", "theme", "matched_by"]]
+    st.caption(f"当前指标「{chosen[0]}」匹配到的数据：")
+    st.dataframe(
+        matched.rename(
+            columns={
+                "doc": "文件",
+                "text": "原文数值",
+                "label": "原指标",
+                "theme": "主题",
+                "matched_by": "匹配方式",
+            }
+        ),
+        hide_index=True,
+    )

@@ -1,0 +1,88 @@
+"""资料库: every reply in the library with its metadata, figure count and date added; upload, remove.
+
+Thin: tables come from app_data, adding and removing go through library_actions / the library store.
+Removing asks for confirmation first, because it deletes the stored file itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+import app_data
+import exports
+import library
+import library_actions as actions
+
+st.title("答复资料库")
+lib = app_data.library()
+catalog = app_data.catalog()
+folder = app_data.library_dir()
+for error in lib.errors:
+    st.warning(error)
+
+st.caption(
+    f"资料库文件夹：{folder}　共 {len(catalog)} 份答复，{int(catalog['n_figures'].fillna(0).sum())} 条数据"
+)
+if catalog.empty:
+    st.info("资料库中还没有答复。请在下方上传，或把答复文件放入资料库文件夹后刷新页面。")
+else:
+    view = actions.catalog_view(catalog)
+    st.dataframe(
+        view,
+        hide_index=True,
+        column_config={
+            "落款日期": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "添加时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+            "数据条数": st.column_config.NumberColumn(format="%d"),
+        },
+    )
+    st.caption("点击列标题可排序。")
+    st.download_button(
+        "下载资料库清单（CSV）",
+        data=exports.csv_bytes(view),
+        file_name=exports.file_name("答复资料库清单", "全部", "csv", datetime.now()),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+st.subheader("上传答复")
+st.caption(actions.LIMITS_TEXT)
+uploads = st.file_uploader(
+    "选择答复文件（可多选）", type=actions.UPLOAD_TYPES, accept_multiple_files=True, key="library-uploads"
+)
+if st.button("添加到资料库", disabled=not uploads, icon=":material/upload:"):
+    outcomes = actions.add_uploaded([(f.name, f.getvalue()) for f in uploads or []], folder)
+    st.session_state["library-outcomes"] = [o.__dict__ for o in outcomes]
+    st.rerun()
+if st.session_state.get("library-outcomes"):
+    st.dataframe(
+        st.session_state["library-outcomes"],
+        hide_index=True,
+        column_config={"name": "文件", "status": "结果", "detail": "说明"},
+    )
+
+st.subheader("删除答复")
+if catalog.empty:
+    st.caption("没有可删除的答复。")
+else:
+    names = dict(zip(catalog["stored_name"], catalog["sha256"], strict=True))
+    chosen = st.selectbox(
+        "选择要删除的答复", list(names), index=None, placeholder="选择文件", key="library-remove"
+    )
+    if st.button("删除…", disabled=chosen is None, icon=":material/delete:"):
+        st.session_state["library-confirm"] = chosen
+    pending = st.session_state.get("library-confirm")
+    if pending and pending in names:
+        st.warning(f"确定要从资料库删除「{pending}」吗？资料库中保存的文件本身也会被删除，此操作不能撤销。")
+        confirm, cancel = st.columns(2)
+        if confirm.button("确认删除", type="primary", key="library-confirm-yes"):
+            library.remove(names[pending], folder)
+            st.session_state["library-confirm"] = None
+            st.session_state["library-outcomes"] = [{"name": pending, "status": "已删除", "detail": ""}]
+            st.rerun()
+        if cancel.button("取消", key="library-confirm-no"):
+            st.session_state["library-confirm"] = None
+            st.rerun()
