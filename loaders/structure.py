@@ -22,8 +22,9 @@ SECTION_MARKERS = (
 )
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。;:]))[ \t]*([{CN}]是)", re.M)
 SENTENCE_END = re.compile(r"[。!?]+[\"')]*|\n+")
-CLAUSE_END = re.compile(r"[,;:、]")
+CLAUSE_CUT = re.compile(r"[;,](?!\d)")  # not the comma of 1,250
 HEADING_MAX = 30
+SENTENCE_MAX = 400  # a longer "sentence" (a table flattened to text, a line with no stops) is cut at clauses
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,20 @@ def split_sentences(folded: str) -> list[tuple[int, int]]:
         start = match.end()
     if folded[start:].strip():
         spans.append(_strip_span(folded, start, len(folded)))
-    return spans
+    return [piece for span in spans for piece in _cut_long(folded, *span)]
+
+
+def _cut_long(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most SENTENCE_MAX characters, cut after a ; or , where one is near the limit."""
+    pieces = []
+    while end - start > SENTENCE_MAX:
+        window = folded[start + SENTENCE_MAX // 2 : start + SENTENCE_MAX]
+        cuts = [m.end() for m in CLAUSE_CUT.finditer(window)]
+        stop = start + SENTENCE_MAX // 2 + cuts[-1] if cuts else start + SENTENCE_MAX
+        pieces.append((start, stop))
+        start = stop
+    pieces.append((start, end))
+    return pieces
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

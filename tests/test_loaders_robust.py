@@ -1,0 +1,68 @@
+"""The loaders never crash: random and mutated reply texts keep offsets exact and values finite."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders import load_text
+from tests.corpus import SEED_TEXT
+
+SEED = SEED_TEXT.read_text(encoding="utf-8")
+NOISE = st.sampled_from(
+    [
+        *"0123456789一二两三十百千万亿数几上余多约超近%,.:;()（）、。\n\r\t\x00\x0b\u3000《》“”第年月日个家元亩-~至到",
+        "亿元",
+        "万平方米",
+        "个百分点",
+        "以上",
+        "左右",
+        "不超过",
+        "20万到100万元",
+        "今年1-6月",
+        "截至目前",
+        "一、",
+        "(一)",
+    ]
+)
+
+
+def check(text: str) -> None:
+    tables = load_text(text, "fuzz.txt")
+    figures = tables.figures.astype(object).where(tables.figures.notna(), None)
+    for row in figures.itertuples():
+        assert text[row.start : row.end] == row.text
+        for value in (row.base_value, row.base_value_low, row.base_value_high):
+            assert value is None or math.isfinite(value)
+        assert row.text in row.sentence
+    assert len(tables.documents) == 1
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_random_text(text):
+    check(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(SEED)), NOISE), max_size=40))
+def test_mutated_seed(insertions):
+    text = SEED
+    for position, noise in sorted(insertions, reverse=True):
+        text = text[:position] + noise + text[position:]
+    check(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(NOISE, max_size=200))
+def test_figure_soup(pieces):
+    check("".join(pieces))
+
+
+def test_long_line_without_newline():
+    line = ("全市共建成园区15个,占地面积2013.9亩,超1000家企业入驻;" * 20000)[:300_000]
+    tables = load_text(line, "long.txt")
+    assert len(tables.figures) > 15_000
+    assert (tables.figures["text"].str.len() > 0).all()
