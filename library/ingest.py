@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.read import MAX_BYTES, LoadError, read_bytes
-from loaders.tables import DocumentRecords, extract_records
+from loaders.tables import DocumentRecords, extract_decoded
 
 PARALLEL_MIN = 16  # files; below this a pool costs more than it saves
 
@@ -66,7 +66,7 @@ def sha256_of(data: bytes) -> str:
 
 def load_records(data: bytes, name: str) -> DocumentRecords:
     decoded = read_bytes(data, name)
-    return extract_records(decoded.text, name, decoded.encoding, decoded.format, decoded.pages)
+    return extract_decoded(decoded, name)
 
 
 def extract_one(source: Source) -> Extracted:

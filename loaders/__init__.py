@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from loaders.read import LoadError, read_bytes, read_path
-from loaders.tables import ReplyTables, build_tables, concat_tables, extract_records, tables_from_records
+from loaders.tables import (
+    ReplyTables,
+    build_tables,
+    concat_tables,
+    extract_decoded,
+    extract_records,
+    tables_from_records,
+)
 
 
 def _loader_version() -> str:
@@ -36,6 +43,7 @@ __all__ = [
     "LoadError",
     "ReplyTables",
     "concat_tables",
+    "extract_decoded",
     "extract_records",
     "load_bytes",
     "load_many",
@@ -53,18 +61,12 @@ def load_text(text: str, doc: str, encoding: str = "utf-8", fmt: str = "txt") ->
 
 def load_bytes(data: bytes, name: str) -> ReplyTables:
     """Tables for one reply given as file bytes; raises LoadError (one-line reason) on unreadable input."""
-    decoded = read_bytes(data, name)
-    return build_tables(
-        decoded.text, name, encoding=decoded.encoding, fmt=decoded.format, pages=decoded.pages
-    )
+    return tables_from_records([extract_decoded(read_bytes(data, name), name)])
 
 
 def load_path(path: str | Path) -> ReplyTables:
     path = Path(path)
-    decoded = read_path(path)
-    return build_tables(
-        decoded.text, path.name, encoding=decoded.encoding, fmt=decoded.format, pages=decoded.pages
-    )
+    return tables_from_records([extract_decoded(read_path(path), path.name)])
 
 
 def load_texts(texts: Iterable[tuple[str, str]]) -> ReplyTables:
@@ -81,7 +83,5 @@ def load_many(paths: Iterable[str | Path]) -> ReplyTables:
             decoded = read_path(path)
         except LoadError as err:
             raise LoadError(f"{path.name}: {err}") from None
-        batch.append(
-            extract_records(decoded.text, path.name, decoded.encoding, decoded.format, decoded.pages)
-        )
+        batch.append(extract_decoded(decoded, path.name))
     return tables_from_records(batch)

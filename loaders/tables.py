@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from loaders.cells import apply_cells
 from loaders.columns import columns_of, conform
 from loaders.figures import extract_figures
 from loaders.structure import parse_structure
@@ -44,11 +45,17 @@ def _page_of(pages: list[tuple[int, int, int]], offset: int) -> int | None:
 
 
 def extract_records(
-    text: str, doc: str, encoding: str = "utf-8", fmt: str = "txt", pages: list | None = None
+    text: str,
+    doc: str,
+    encoding: str = "utf-8",
+    fmt: str = "txt",
+    pages: list | None = None,
+    cells: list | None = None,
 ) -> DocumentRecords:
     structure = parse_structure(text)
     figures = []
-    for fig in extract_figures(text, structure):
+    found = apply_cells(text, extract_figures(text, structure), cells or [], structure.meta.get("year"))
+    for fig in found:
         section = structure.section_at(fig.start)
         heading = section.heading if section else "导语"
         figures.append(
@@ -82,6 +89,11 @@ def tables_from_records(batch: list[DocumentRecords]) -> ReplyTables:
     return ReplyTables(
         *(conform(pd.DataFrame(rows[name], columns=_names(name)), name) for name in TABLE_NAMES)
     )
+
+
+def extract_decoded(decoded, doc: str) -> DocumentRecords:
+    """Records of one reply read by loaders.read (text, encoding, format, pages and table cells)."""
+    return extract_records(decoded.text, doc, decoded.encoding, decoded.format, decoded.pages, decoded.cells)
 
 
 def build_tables(
