@@ -35,7 +35,7 @@ TIME_EXPRESSION = re.compile(
     rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
-    rf"(?P<tail>以来|起|止|底|末|初|至今|之前|前)?)"
+    rf"(?P<tail>以来|起|止|底前|末前|底|末|初|至今|之前|前)?)"
 )
 
 
@@ -55,8 +55,8 @@ def _period_of(match: re.Match, doc_year: int | None) -> str | None:
         or g["tail"] in ("以来", "起", "止", "至今", "之前", "前")
     ):
         return None
-    if g["lead"] == "到" and g["tail"] in ("底", "末"):
-        return None
+    if g["tail"] in ("底", "末"):
+        return None  # 2019年底 dates a stock (as of year end), like 截至; 2021年底前 is a deadline
     if g["y1"]:
         return f"{g['y1']}/{g['y2']}" if int(g["y1"]) < int(g["y2"]) else None
     year = int(g["year"]) if g["year"] else None
