@@ -48,6 +48,7 @@ GENERIC = re.compile(
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|)$"
 )
 LABEL_MAX = 32
+LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
 
 
 def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | None]:
@@ -62,8 +63,9 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     for word, qualifier in QUALIFIER_AFTER:
         if folded.startswith(word, end):
             return qualifier, word
+    lead = LINKING.sub("", folded[max(0, start - 8) : start])  # 最高可达50万元: the qualifier before 可达
     for word, qualifier in BEFORE_WORDS:
-        if folded.endswith(word, 0, start):
+        if lead.endswith(word):
             return qualifier, word
     return "exact", None
 
@@ -93,8 +95,12 @@ def _is_plan(clause_before: str, sentence_before: str) -> bool | None:
     """True for a plan word in the clause (not 已规划), None when the clause says nothing either way."""
     for match in reversed(list(PLAN_WORDS.finditer(clause_before))):
         ahead, behind = clause_before[: match.start()], clause_before[match.end() : match.end() + 1]
-        if DONE_BEFORE_PLAN.search(ahead) or ahead.rfind("《") > ahead.rfind("》"):
-            continue  # 已规划 is done; 《…规划》 is a title
+        if (
+            DONE_BEFORE_PLAN.search(ahead)
+            or ahead.rfind("《") > ahead.rfind("》")
+            or ahead.endswith(("按", "按照"))
+        ):
+            continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if (
             ahead.endswith("的")
             or behind in ("、", "的")

@@ -31,7 +31,7 @@ def candidate_pattern() -> re.Pattern:
         rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
         rf"(?P<num>{ARABIC}|[{CN}]+) ?"
-        rf"(?P<more>余|多)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
+        rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
         rf"(?P<unit>{unit})"
         rf"|百分之(?P<pct>{ARABIC}|[{CN}]+)"
     )
@@ -167,6 +167,8 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
     elif vague:  # 数十 has no single value; 上百 is at least its bound
         low, high = vague.low * factor, vague.high * factor
         base = low if vague.qualifier == "at_least" else None
+    elif m.group("more") == "几":  # 十几家: somewhere in 11-19
+        base, low, high = None, (value + 1) * factor, (value + 9) * factor
     else:
         base = value * factor
     text = m.group()

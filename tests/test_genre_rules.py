@@ -55,6 +55,8 @@ CASES = [
       ("三大", 3, "count", "exact", None, False), ("几千人", None, "count", "approx", None, False)]),
     ("项目总投资5.6 亿元,到2017年底止已完成投资3亿元。",
      [("5.6 亿元", 5.6e8, "CNY", "exact", None, False), ("3亿元", 3e8, "CNY", "exact", None, False)]),
+    ("最高可达50万元,按计划完成改造十几家。",
+     [("50万元", 5e5, "CNY", "at_most", None, False), ("十几家", None, "count", "approx", None, False)]),
     ("将3家企业纳入上市后备库,办结率达100%,满意度99%以上。",
      [("3家", 3, "count", "exact", None, False), ("100%", 100, "percent", "exact", None, False),
       ("99%", 99, "percent", "at_least", None, False)]),
