@@ -12,7 +12,7 @@ import app_data
 from charts import section_order
 from filters import KEYS, NO_PERIOD, Filters, apply_filters, from_state
 from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
-from pages import theme as theme_page
+from views import theme as theme_page
 
 st.set_page_config(page_title="答复数据看板", page_icon=":material/bar_chart:", layout="wide")
 
@@ -73,15 +73,15 @@ if lib.tables.documents.empty:
 sidebar_filters(lib.tables.figures)
 navigation = st.navigation(
     {
-        "总览": [st.Page("pages/overview.py", title="概览", icon=":material/dashboard:", default=True)],
+        "总览": [st.Page("views/overview.py", title="概览", icon=":material/dashboard:", default=True)],
         "主题": theme_pages(),
         "数据": [
-            st.Page("pages/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
-            st.Page("pages/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),
+            st.Page("views/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
+            st.Page("views/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),
             st.Page(
-                "pages/compare.py", title="对比分析", icon=":material/compare_arrows:", url_path="compare"
+                "views/compare.py", title="对比分析", icon=":material/compare_arrows:", url_path="compare"
             ),
-            st.Page("pages/library.py", title="资料库", icon=":material/folder_open:", url_path="library"),
+            st.Page("views/library.py", title="资料库", icon=":material/folder_open:", url_path="library"),
         ],
     }
 )

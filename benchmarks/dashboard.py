@@ -76,7 +76,7 @@ def main() -> None:
 
     overview_change = timed(overview_filter, args.repeat)
 
-    ex = fresh("pages/explorer.py")
+    ex = fresh("views/explorer.py")
     n_rows = ex.caption[0].value
 
     def explorer_filter() -> None:
@@ -92,7 +92,7 @@ def main() -> None:
         ex.run()
 
     explorer_query = timed(explorer_search, args.repeat)
-    theme = AppTest.from_string("from pages import theme\ntheme.render('园区与平台')\n", default_timeout=600)
+    theme = AppTest.from_string("from views import theme\ntheme.render('园区与平台')\n", default_timeout=600)
     theme_page = timed(lambda: theme.run(), args.repeat)
 
     print(f"library: {folder or ROOT / 'data'} ({args.copies or 1} replies); explorer: {n_rows}")

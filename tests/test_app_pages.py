@@ -24,6 +24,14 @@ def run_app(page: str | None = None, **query) -> AppTest:
     return at
 
 
+def theme_page(theme: str) -> AppTest:
+    """A theme page on its own (AppTest cannot switch to st.navigation's callable pages)."""
+    script = (
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom views import theme\ntheme.render({theme!r})\n"
+    )
+    return AppTest.from_string(script, default_timeout=60)
+
+
 def charts_of(at: AppTest) -> list:
     return at.get("plotly_chart")
 
@@ -54,7 +62,7 @@ def test_overview_has_chart_downloads_named_for_their_contents():
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_each_theme_page_draws_its_charts_or_says_it_has_none(theme):
-    at = AppTest.from_string(f"from pages import theme\ntheme.render({theme!r})\n", default_timeout=60).run()
+    at = theme_page(theme).run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == theme
     if theme == "其他":
@@ -65,9 +73,7 @@ def test_each_theme_page_draws_its_charts_or_says_it_has_none(theme):
 
 
 def test_parks_page_compares_built_under_construction_and_planned():
-    at = AppTest.from_string(
-        "from pages import theme\ntheme.render('园区与平台')\n", default_timeout=60
-    ).run()
+    at = theme_page("园区与平台").run()
     specs = [json.loads(c.proto.spec) for c in charts_of(at)]
     compare = [s for s in specs if s["layout"]["title"]["text"].startswith("对比")]
     assert compare, [s["layout"]["title"]["text"] for s in specs]
@@ -78,7 +84,7 @@ def test_parks_page_compares_built_under_construction_and_planned():
 
 
 def test_theme_page_follows_the_sidebar_filters():
-    at = AppTest.from_string("from pages import theme\ntheme.render('园区与平台')\n", default_timeout=60)
+    at = theme_page("园区与平台")
     at.session_state["kind"] = ["money"]
     at.run()
     assert not at.exception
@@ -96,7 +102,7 @@ def test_sidebar_has_every_filter_bound_to_the_url():
 def test_explorer_filters_change_the_table():
     # AppTest drops the entry script's sidebar from its tree after switch_page (the browser test clicks the
     # real widgets); the filters are set through their session-state keys here, as the widgets would.
-    at = run_app("pages/explorer.py")
+    at = run_app("views/explorer.py")
     all_rows = len(at.dataframe[0].value)
     at.session_state["theme"] = ["园区与平台"]
     at.run()
@@ -111,25 +117,25 @@ def test_explorer_filters_change_the_table():
 
 
 def test_a_link_with_filters_reproduces_the_view():
-    at = run_app("pages/explorer.py", theme="外贸与出口", kind="金额")
+    at = run_app("views/explorer.py", theme="外贸与出口", kind="金额")
     table = at.dataframe[0].value
     assert table["数据"].tolist() == ["1.6亿美元"]
 
 
 def test_explorer_says_so_when_nothing_matches():
-    at = run_app("pages/explorer.py", q="没有这个词")
+    at = run_app("views/explorer.py", q="没有这个词")
     assert "没有符合" in at.info[0].value
     assert not at.dataframe
 
 
 def test_explorer_shows_a_linked_figure_with_its_sentence():
-    at = run_app("pages/explorer.py", fig="seed_reply.txt:1022")
+    at = run_app("views/explorer.py", fig="seed_reply.txt:1022")
     shown = " ".join(h.proto.body for h in at.html)
     assert '<mark class="rf-fig">1000家</mark>' in shown
 
 
 def test_reader_shows_every_figure_highlighted_and_linked():
-    at = run_app("pages/reader.py")
+    at = run_app("views/reader.py")
     body = " ".join(h.proto.body for h in at.html)
     assert body.count('<mark class="rf-fig">') == 27
     assert "explorer?fig=seed_reply.txt%3A506" in body
@@ -151,5 +157,34 @@ def test_an_empty_library_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("REPLY_LIBRARY", str(tmp_path))
     at = run_app()
     assert "没有可读取的答复文件" in at.info[0].value
-    at.switch_page("pages/explorer.py").run()
+    at.switch_page("views/explorer.py").run()
     assert not at.exception
+
+
+def test_downloads_hold_the_filtered_rows(monkeypatch):
+    """The explorer's buttons carry CSV (with BOM) and XLSX (with the filter sheet) of the filtered table."""
+    import io
+
+    import openpyxl
+    from streamlit.delta_generator import DeltaGenerator
+
+    offered = {}
+    real = DeltaGenerator.download_button
+
+    def capture(self, label, data, file_name=None, **kwargs):
+        offered[(kwargs.get("key"), label)] = (data, file_name)
+        return real(self, label, data, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", capture)
+    at = run_app("views/explorer.py", theme="园区与平台")
+    data, name = offered[("explorer-csv", "下载 CSV")]
+    csv = data()
+    assert csv.startswith(b"\xef\xbb\xbf") and name.startswith("答复数据_数据表_筛选结果_")
+    lines = csv.decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + len(at.dataframe[0].value)
+    assert all("园区与平台" in line for line in lines[1:])
+    data, name = offered[("explorer-xlsx", "下载 Excel")]
+    book = openpyxl.load_workbook(io.BytesIO(data()))
+    assert name.endswith(".xlsx") and "筛选条件" in book.sheetnames
+    record = {r[0]: r[1] for r in book["筛选条件"].iter_rows(min_row=2, values_only=True)}
+    assert record["主题"] == "园区与平台" and record["数据条数"] == str(len(lines) - 1)

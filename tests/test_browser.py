@@ -109,6 +109,40 @@ def no_error(page) -> None:
     assert "Traceback" not in page.inner_text("body")
 
 
+def table_rows(page) -> int:
+    """Rows the explorer reports (its caption), read after the table has rendered."""
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+    caption = page.get_by_text("符合条件的数据").inner_text()
+    return int(caption.split("：")[1].split(" ")[0])
+
+
+def test_a_filter_changes_the_explorer_table_and_the_url(page, app_url):
+    # First request to a fresh server is a deep link (as a shared link is): navigation and filters must be there.
+    page.goto(f"{app_url}/explorer")
+    settle(page)
+    before = table_rows(page)
+    shoot(page, "05_explorer")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stMultiSelect']").first.click()
+    page.get_by_role("option", name="园区与平台").click()
+    page.keyboard.press("Escape")
+    settle(page)
+    page.wait_for_function(f"() => !document.body.innerText.includes('符合条件的数据：{before} 项')")
+    after = table_rows(page)
+    assert 0 < after < before
+    assert "theme=" in page.url
+    no_error(page)
+    shoot(page, "06_explorer_filtered")
+    page.goto(page.url)  # the link reproduces the view
+    settle(page)
+    assert table_rows(page) == after
+    page.locator("[data-testid='stSidebarNav'] a", has_text="概览").click()  # filters hold across pages
+    page.wait_for_function("() => document.body.innerText.includes('超1000家')", timeout=30_000)
+    settle(page)
+    assert "theme=" in page.url and "已应用筛选" in page.inner_text("[data-testid='stMain']")
+    assert "39.9亿元" not in page.inner_text("[data-testid='stMain']")
+
+
 def test_overview_renders_plotly_svg_and_headline_figures(page, app_url):
     page.goto(app_url)
     settle(page)
@@ -137,34 +171,6 @@ def test_theme_pages_render_charts(page, app_url):
     page.wait_for_selector("[data-testid='stAlert']", timeout=30_000)
     assert "没有" in page.inner_text("[data-testid='stMain']")
     shoot(page, "04_theme_other")
-
-
-def table_rows(page) -> int:
-    """Rows the explorer reports (its caption), read after the table has rendered."""
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
-    caption = page.get_by_text("符合条件的数据").inner_text()
-    return int(caption.split("：")[1].split(" ")[0])
-
-
-def test_a_filter_changes_the_explorer_table_and_the_url(page, app_url):
-    page.goto(f"{app_url}/explorer")
-    settle(page)
-    before = table_rows(page)
-    shoot(page, "05_explorer")
-    sidebar = page.locator("[data-testid='stSidebar']")
-    sidebar.locator("[data-testid='stMultiSelect']").first.click()
-    page.get_by_role("option", name="园区与平台").click()
-    page.keyboard.press("Escape")
-    settle(page)
-    page.wait_for_function(f"() => !document.body.innerText.includes('符合条件的数据：{before} 项')")
-    after = table_rows(page)
-    assert 0 < after < before
-    assert "theme=" in page.url
-    no_error(page)
-    shoot(page, "06_explorer_filtered")
-    page.goto(page.url)  # the link reproduces the view
-    settle(page)
-    assert table_rows(page) == after
 
 
 def test_csv_download_arrives_with_bom(page, app_url, tmp_path):

@@ -49,7 +49,7 @@ def open_page(page: str) -> AppTest:
 
 
 def test_library_page_lists_every_reply_with_metadata_and_offers_the_list(two_replies):
-    at = open_page("pages/library.py")
+    at = open_page("views/library.py")
     catalog = at.dataframe[0].value
     assert sorted(catalog["文件"]) == ["2021答复.docx", "seed_reply.txt"]
     assert set(catalog["格式"]) == {"txt", "docx"} and (catalog["数据条数"] >= 27).all()
@@ -59,7 +59,7 @@ def test_library_page_lists_every_reply_with_metadata_and_offers_the_list(two_re
 
 
 def test_removing_asks_first_and_cancel_keeps_the_file(two_replies):
-    at = open_page("pages/library.py")
+    at = open_page("views/library.py")
     at.selectbox(key="library-remove").select("2021答复.docx").run()
     next(b for b in at.button if b.label == "删除…").click().run()
     assert "确定要从资料库删除「2021答复.docx」吗" in at.warning[0].value
@@ -73,7 +73,7 @@ def test_removing_asks_first_and_cancel_keeps_the_file(two_replies):
 
 
 def test_compare_page_charts_an_indicator_across_two_years(two_replies):
-    at = open_page("pages/compare.py")
+    at = open_page("views/compare.py")
     default = at.selectbox(key="compare-indicator").value
     assert default[0] in set(indicator_map.read_map()["indicator"])  # shared and curated ones come first
     at.selectbox(key="compare-indicator").set_value((PARKS, "count")).run()
@@ -93,7 +93,7 @@ def test_compare_page_charts_an_indicator_across_two_years(two_replies):
 
 
 def test_compare_page_saves_the_mapping_table(two_replies):
-    at = open_page("pages/compare.py")
+    at = open_page("views/compare.py")
     before = indicator_map.PATH.read_text(encoding="utf-8")
     next(b for b in at.button if b.label == "保存映射表").click().run()
     assert not at.exception and not at.error
