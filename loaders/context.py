@@ -29,7 +29,7 @@ PLAN_WORDS = re.compile(r"计划|将(?!近)|拟|力争|目标|预计|有望|谋�
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
-LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()\"]")
+LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n]")
 POST_CUT = re.compile(r"用于|参加|给予|和|及|以及|等")
 LEADING_FILLER = re.compile(
@@ -40,8 +40,17 @@ TIME_WORDS = re.compile(
     r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底|末)?|"
     r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?|今年|去年|年内|全年|当年|上半年|下半年|近年来)"
 )
-TRAILING = re.compile(
-    r"(?:不超过|不少于|超过|将近|大约|高达|达到|共计|累计达|达|约|近|超|逾|为|有|是|了|共|计)+$"
+TRAILING = re.compile(  # qualifier and linking words between a label and its number
+    "(?:"
+    + "|".join(
+        sorted(
+            {w for w, _ in BEFORE_WORDS}
+            | {"高达", "达到", "共计", "累计达", "达", "为", "有", "是", "了", "共", "计"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")+$"
 )
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
@@ -152,10 +161,16 @@ def annotate(figures: list, structure) -> None:
             fig.is_planned = bool(plan)
             if own_pre:
                 head, head_planned = own_pre[-18:] + post, fig.is_planned
-        fig.label = fig.label[:LABEL_MAX]
+        fig.label = _curly_quotes(fig.label[:LABEL_MAX])
         previous_end = fig.end + (
             len(fig.qualifier_word or "") if folded.startswith(fig.qualifier_word or "-", fig.end) else 0
         )
+
+
+def _curly_quotes(label: str) -> str:
+    """Labels are read off the fold; give their quotes back the shape replies print: “小巨人”."""
+    parts = label.split('"')
+    return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]
 
 
 def period_bounds(period: str | None) -> tuple[datetime | None, datetime | None]:

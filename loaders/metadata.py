@@ -89,18 +89,18 @@ def _read_header(text: str, folded: str, lines, meta: dict) -> None:
         for key, value in pairs:
             if value.strip():
                 meta.setdefault(META_KEYS[key], value.strip(" ()"))
-        if pairs:
+        number = DOC_NUMBER.search(line)
+        if number:  # 杭经信建〔2021〕45号 may share its line with 答复类别:B类
+            meta.setdefault("doc_number", original[number.start() : number.end()])
+            klass = REPLY_CLASS.search(line[number.end() :])
+            if klass and not pairs:
+                meta.setdefault("reply_class", klass.group(1))
+        if pairs or number:
             continue
         if re.fullmatch(r"[0-9A-Za-z]{6,}/\d{4}-\d+", line):
             meta.setdefault("index_number", original)
         elif ISO_DATE.fullmatch(line.split()[0]):
             dates.append(line.split()[0])
-        elif DOC_NUMBER.search(line):
-            found = DOC_NUMBER.search(line)
-            meta.setdefault("doc_number", original[found.start() : found.end()])
-            klass = REPLY_CLASS.search(line[found.end() :])
-            if klass:
-                meta.setdefault("reply_class", klass.group(1))
         elif (
             (TITLE_WORDS.search(line) or line.startswith(("关于", "对")))
             and len(line) >= 8
@@ -183,7 +183,8 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
     if addressee_index is not None:
         start, end = lines[addressee_index]
         name = ADDRESSEE.match(folded[start:end]).group(1).strip()
-        meta["addressee"] = text[start : start + len(name)]
+        polite = len(name) - len(name.removeprefix("尊敬的"))
+        meta["addressee"] = text[start + polite : start + len(name)]
         body_start = end
     _read_opening(text, folded, body_start, meta)
     body_end = _read_signature(text, folded, lines, meta)
@@ -201,4 +202,7 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
     meta.setdefault("title", meta.get("proposal_title"))
     meta["category"] = "/".join(v for v in (meta.get("category"), meta.get("topic")) if v) or None
     meta["year"] = _year(folded, meta)
+    if meta.get("reply_class"):  # 办理结果:(A), 答复类别:B类, A2类 → A, B, A2
+        found = re.search(r"[ABC]\d?", meta["reply_class"])
+        meta["reply_class"] = found.group() if found else meta["reply_class"]
     return meta, body_start, body_end
