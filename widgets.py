@@ -44,8 +44,11 @@ def column_config() -> dict:
     return config
 
 
-def figures_table(rows: pd.DataFrame, key: str, *, select: bool = True, height: int | str = "auto"):
+def figures_table(
+    rows: pd.DataFrame, key: str, *, select: bool = True, height: int | str = "auto", default_row=None
+):
     """A figures table with Chinese headers; returns the selected row positions."""
+    default = {"selection": {"rows": [default_row]}} if default_row is not None else None
     event = st.dataframe(
         table_view(rows),
         column_config=column_config(),
@@ -54,6 +57,7 @@ def figures_table(rows: pd.DataFrame, key: str, *, select: bool = True, height: 
         height=height,
         on_select="rerun" if select else "ignore",
         selection_mode="single-row",
+        selection_default=default,
     )
     if not select:
         return []

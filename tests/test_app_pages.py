@@ -188,3 +188,17 @@ def test_downloads_hold_the_filtered_rows(monkeypatch):
     assert name.endswith(".xlsx") and "筛选条件" in book.sheetnames
     record = {r[0]: r[1] for r in book["筛选条件"].iter_rows(min_row=2, values_only=True)}
     assert record["主题"] == "园区与平台" and record["数据条数"] == str(len(lines) - 1)
+
+
+def test_no_legacy_pages_directory_beside_the_entry_script():
+    # A pages/ folder next to dashboard.py switches Streamlit into its legacy multipage mode for deep links
+    # on a fresh server (see views/__init__.py); pages live in views/.
+    assert not (ROOT / "pages").exists(), "move page files to views/ and register them in dashboard.py"
+
+
+def test_a_linked_figure_opens_its_page_with_its_row_selected():
+    at = run_app("views/explorer.py", fig="seed_reply.txt:1022")
+    rows = at.session_state["explorer-table"]["selection"]["rows"]
+    assert at.dataframe[0].value.iloc[rows]["数据"].tolist() == ["超1000家"]
+    shown = " ".join(h.proto.body for h in at.html)
+    assert shown.count('<mark class="rf-fig">1000家</mark>') == 1  # in the linked box, not repeated

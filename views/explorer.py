@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import streamlit as st
 
 import app_data
@@ -42,13 +43,28 @@ size = st.segmented_control("每页行数", PAGE_SIZES, default=200, key="size",
 n_pages = max(1, math.ceil(len(rows) / size))
 if st.session_state.get("page", 1) > n_pages:
     st.session_state["page"] = 1
+target = None  # position of the linked figure in the filtered table: open its page, select its row
+if linked is not None:
+    hits = (rows["doc"] == linked[0]).fillna(False) & (rows["start"] == linked[1]).fillna(False)
+    positions = np.flatnonzero(hits.to_numpy(dtype=bool))
+    target = int(positions[0]) if len(positions) else None
+    if target is None:
+        st.caption("跳转的数据不在当前筛选结果中。")
+    elif st.session_state.get("linked-shown") != linked:
+        st.session_state["linked-shown"] = linked
+        st.session_state["page"] = target // size + 1
 page = st.pagination(n_pages, key="page", bind="query-params") if n_pages > 1 else 1
-shown = rows.iloc[(page - 1) * size : page * size]
-st.caption(f"第 {page} / {n_pages} 页，第 {(page - 1) * size + 1}–{(page - 1) * size + len(shown)} 项")
-picked = widgets.figures_table(shown, key="explorer-table", height=min(38 + 35 * len(shown), 600))
+first = (page - 1) * size
+shown = rows.iloc[first : first + size]
+st.caption(f"第 {page} / {n_pages} 页，第 {first + 1}–{first + len(shown)} 项")
+on_page = target - first if target is not None and first <= target < first + size else None
+height = min(38 + 35 * len(shown), 600)
+picked = widgets.figures_table(shown, key="explorer-table", height=height, default_row=on_page)
 scope = "筛选结果" if not chosen.is_empty() else "全部"
 widgets.downloads(rows, documents, "数据表", scope, chosen, "explorer")
-if picked:
+if picked and picked[0] != on_page:  # the linked figure's sentence is already shown above
     widgets.provenance(shown.iloc[picked[0]], documents)
+elif picked:
+    st.caption("选中的是从原文跳转的数据，原句见上方。")
 else:
     st.caption("点选表格中的一行，可查看该数据所在的原句。")
