@@ -29,9 +29,9 @@ META_KEYS = {
 }
 _KEYS = "|".join(sorted(META_KEYS, key=len, reverse=True))
 KEY_VALUE = re.compile(rf"({_KEYS})\s*:\s*((?:(?!(?:{_KEYS})\s*:)[^\s])*)")
-ADDRESSEE = re.compile(
-    r"^\s*((?:尊敬的)?[^\s:,。;]{1,40}?(?:委员|代表|先生|女士|同志|委员会|主任|主席)(?:们)?)\s*:\s*$"
-)
+_ADDRESSEE = r"^\s*((?:尊敬的)?[^\s:,。;]{1,40}?(?:委员|代表|先生|女士|同志|委员会|主任|主席)(?:们)?)\s*:"
+ADDRESSEE = re.compile(_ADDRESSEE + r"\s*$")
+ADDRESSEE_INLINE = re.compile(_ADDRESSEE)  # 杨文艳委员:您提出的…收悉 on one line
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\s*第?\s*\d+\s*号")
 REPLY_CLASS = re.compile(r"(?:^|[^A-Za-z])\(?([ABC]\d?)\)?\s*类?(?![A-Za-z])")
 SESSION = re.compile(
@@ -180,9 +180,14 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
     n_header, addressee_index = _header_end(folded, lines)
     _read_header(text, folded, lines[:n_header], meta)
     body_start = lines[n_header][0] if n_header < len(lines) else 0
-    if addressee_index is not None:
-        start, end = lines[addressee_index]
-        name = ADDRESSEE.match(folded[start:end]).group(1).strip()
+    inline = None
+    if addressee_index is None and n_header < len(lines):
+        inline = ADDRESSEE_INLINE.match(folded[body_start : lines[n_header][1]])
+    if addressee_index is not None or inline:
+        start, end = (
+            lines[addressee_index] if addressee_index is not None else (body_start, body_start + inline.end())
+        )
+        name = ADDRESSEE_INLINE.match(folded[start:end]).group(1).strip()
         polite = len(name) - len(name.removeprefix("尊敬的"))
         meta["addressee"] = text[start + polite : start + len(name)]
         body_start = end

@@ -75,3 +75,15 @@ def test_dev_replies_metadata():
     assert docs["05"]["proposal_title"] == "关于将广东省生猪优势产区现代农业产业园项目交由肇庆市承建的建议"
     assert docs["06"]["year"] == 2025  # the signature's year, not the page's publication date
     assert docs["09"]["year"] == 2023  # no date at all: the latest month the reply names
+
+
+def test_addressee_on_the_opening_line():
+    text = "关于第12号提案的答复\n杨文艳委员:您提出的《关于测试的建议》(第12号提案)收悉,现答复如下:共建成园区15个。\n某局\n2020年8月31日"
+    tables = load_text(text, "inline.txt")
+    doc = tables.documents.iloc[0]
+    assert (doc["addressee"], doc["proposal_title"], doc["proposal_number"]) == (
+        "杨文艳委员",
+        "关于测试的建议",
+        "12",
+    )
+    assert tables.figures["text"].tolist() == ["15个"]
