@@ -175,7 +175,8 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
                     # planned bars are paler; per-point colours, not an opacity array (which breaks
                     # click selection in the browser)
                     "color": [
-                        _rgba(colors.get(str(measure), "#636EFA"), 0.45 if p else 0.95) for p in planned
+                        _rgba(colors.get(str(measure)) or colors.get("", "#636EFA"), 0.45 if p else 0.95)
+                        for p in planned
                     ],
                     "pattern": {"shape": [PATTERN.get(str(q), "") for q in part["qualifier"]]},
                 },
