@@ -73,12 +73,18 @@ def downloads(
     link = "?" + to_query(f)
     name = slug(scope)
 
+    def with_figure() -> pd.DataFrame:
+        """Figures rows lead with the figure as written (超1000家) beside the numeric columns."""
+        if table != "figures" or FIGURE_ZH in rows:
+            return rows
+        return pd.concat([format_figures(rows).rename(FIGURE_ZH), rows], axis=1)
+
     def csv_data() -> bytes:
-        return exports.csv_bytes(rows, table)
+        return exports.csv_bytes(with_figure(), table)
 
     def xlsx_data() -> bytes:
         return exports.figures_workbook(
-            rows, docs, describe(f), datetime.now(), figures_table=table, link=link
+            with_figure(), docs, describe(f), datetime.now(), figures_table=table, link=link
         )
 
     row = st.container(horizontal=True)

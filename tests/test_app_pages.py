@@ -181,6 +181,8 @@ def test_downloads_hold_the_filtered_rows(monkeypatch):
     csv = data()
     assert csv.startswith(b"\xef\xbb\xbf") and name.startswith("答复数据_数据表_筛选结果_")
     lines = csv.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("数据,文件,原文数值,")  # the figure as written, then the dictionary's columns
+    assert any(line.startswith("超1000家,") for line in lines)
     assert len(lines) == 1 + len(at.dataframe[0].value)
     assert all("园区与平台" in line for line in lines[1:])
     data, name = offered[("explorer-xlsx", "下载 Excel")]
