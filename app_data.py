@@ -114,10 +114,14 @@ def _theme_table(path: str, mtime: int) -> list[tuple[str, str]]:
         ]
 
 
-def themes() -> list[tuple[str, str]]:
-    """(theme, English name) in display order: the theme table's, then themes only the figures name."""
+def themes(figures: pd.DataFrame | None = None) -> list[tuple[str, str]]:
+    """(theme, English name) in display order: the theme table's, then themes only the figures name.
+
+    Pass the figures table when you have it: each library() call re-checks the folder.
+    """
     path = ROOT / "data" / "themes.csv"
     table = _theme_table(str(path), path.stat().st_mtime_ns) if path.is_file() else []
     known = {t for t, _ in table}
-    extra = [t for t in library().tables.figures["theme"].dropna().unique() if t not in known]
+    figures = library().tables.figures if figures is None else figures
+    extra = [t for t in figures["theme"].dropna().unique() if t not in known]
     return table + [(t, "") for t in sorted(extra)]

@@ -17,10 +17,10 @@ from views import theme as theme_page
 st.set_page_config(page_title="答复数据看板", page_icon=":material/bar_chart:", layout="wide")
 
 
-def theme_pages() -> list:
+def theme_pages(themes: list[tuple[str, str]]) -> list:
     """One page per theme of the theme table (and any further theme the figures name)."""
     pages = []
-    for i, (theme, theme_en) in enumerate(app_data.themes(), start=1):
+    for i, (theme, theme_en) in enumerate(themes, start=1):
 
         def render(theme: str = theme) -> None:
             theme_page.render(theme)
@@ -31,11 +31,11 @@ def theme_pages() -> list:
     return pages
 
 
-def sidebar_filters(figures) -> None:
+def sidebar_filters(figures, all_themes: list[tuple[str, str]]) -> None:
     """The shared filters; values are read back on each page through filters.from_state(st.session_state)."""
     sb = st.sidebar
     sb.header("筛选")
-    themes = [t for t, _ in app_data.themes() if t in set(figures["theme"].dropna())]
+    themes = [t for t, _ in all_themes if t in set(figures["theme"].dropna())]
     sections = sorted(set(zip(figures["section_id"].fillna(""), figures["section"].fillna(""), strict=True)))
     headings = list(dict.fromkeys(s for _, s in sorted(sections, key=lambda p: section_order(p[0]))))
     periods = [*sorted(figures["period"].dropna().unique().tolist()), NO_PERIOD]
@@ -70,11 +70,12 @@ for error in lib.errors:
     st.error(error)
 if lib.tables.documents.empty:
     st.info(f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。")
-sidebar_filters(lib.tables.figures)
+all_themes = app_data.themes(lib.tables.figures)
+sidebar_filters(lib.tables.figures, all_themes)
 navigation = st.navigation(
     {
         "总览": [st.Page("views/overview.py", title="概览", icon=":material/dashboard:", default=True)],
-        "主题": theme_pages(),
+        "主题": theme_pages(all_themes),
         "数据": [
             st.Page("views/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
             st.Page("views/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),

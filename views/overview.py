@@ -15,7 +15,7 @@ lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
 chosen = from_state(st.session_state)
 rows = apply_filters(figures, chosen)
-theme_names = [t for t, _ in app_data.themes()]
+theme_names = [t for t, _ in app_data.themes(figures)]
 
 st.title("答复数据看板")
 if documents.empty:
