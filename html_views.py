@@ -46,6 +46,14 @@ CARD_FIELDS = [
 ]
 
 
+MARKDOWN = set("\\`*_{}[]()#+-.!|<>~:$")
+
+
+def plain(text: str) -> str:
+    """Document text shown through Markdown (metric labels, headings) with Markdown syntax escaped."""
+    return "".join("\\" + ch if ch in MARKDOWN else ch for ch in text)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""

@@ -86,3 +86,10 @@ def test_headlines_put_achieved_levels_first_in_reply_order():
     trade = tops[tops["theme"] == "外贸与出口"]["text"].tolist()
     assert trade == ["1.6亿美元", "2.21%"]  # the growth rate after the level
     assert tops.groupby("theme").size().max() <= 3
+
+
+def test_plain_escapes_markdown_in_document_text():
+    from html_views import plain
+
+    assert plain("园区*1* [链接](x)") == "园区\\*1\\* \\[链接\\]\\(x\\)"
+    assert plain("已建成园区 · 占地面积") == "已建成园区 · 占地面积"

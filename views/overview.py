@@ -10,6 +10,7 @@ import html_views
 import widgets
 from filters import apply_filters, describe, from_state
 from formatting import format_figure, headlines
+from html_views import plain
 
 lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
@@ -23,7 +24,8 @@ if documents.empty:
 
 docs = documents[documents["doc"].isin(chosen.docs)] if chosen.docs else documents
 if len(docs) > 1:
-    doc = st.selectbox("答复", docs["doc"].tolist(), format_func=lambda d: f"{d}")
+    titles = dict(zip(docs["doc"], docs["title"].fillna(""), strict=True))
+    doc = st.selectbox("答复", docs["doc"].tolist(), format_func=lambda d: f"{titles[d]}（{d}）")
     document = docs[docs["doc"] == doc].iloc[0]
 else:
     document = docs.iloc[0]
@@ -45,12 +47,12 @@ tops = headlines(rows)
 for theme in [t for t in theme_names if t in set(tops["theme"])]:
     part = tops[tops["theme"] == theme]
     total = int((rows["theme"] == theme).sum())
-    st.markdown(f"**{theme}**　<span style='color:#5f6b7a'>共{total}项数据</span>", unsafe_allow_html=True)
+    st.markdown(f"**{plain(theme)}**　:gray[共{total}项数据]")
     columns = st.columns(4)
     for column, row in zip(columns, part.to_dict("records"), strict=False):
         label = str(row["label"] or row["text"])
         label = f"{label}（{row['doc']}）" if many_docs else label
-        column.metric(label, format_figure(row), help=str(row["sentence"]), border=True)
+        column.metric(plain(label), format_figure(row), help=plain(str(row["sentence"])), border=True)
 
 st.subheader("数据分布")
 left, right = st.columns(2)
