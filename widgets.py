@@ -14,6 +14,7 @@ import exports
 import html_views
 from filters import Filters, describe, figure_key, slug, to_query
 from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
+from html_views import plain
 from loaders.columns import labels_zh
 
 TABLE_COLUMNS = [FIGURE_ZH, "label", "theme", "section_id", "section", "period", "kind", "qualifier"]
@@ -117,7 +118,7 @@ def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
     title = titles.get(doc)
     where = f"《{title}》" if title and not pd.isna(title) else doc
     section = f"{row.get('section_id')} {row.get('section')}"
-    st.caption(f"来源：{where} · 章节：{section} · 位置：第{int(row['start'])}字")
+    st.caption(plain(f"来源：{where} · 章节：{section} · 位置：第{int(row['start'])}字"))
     st.markdown(f"[在原文中查看](reader?doc={_q(doc)}#fig-{int(row['start'])})")
 
 
@@ -132,7 +133,7 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
     )
     caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
     sources = caption or "来源：" + "、".join(f"《{t}》" for t in documents["title"].dropna().head(3))
-    st.caption(f"{sources}　{chart.note}".strip())
+    st.caption(plain(f"{sources}　{chart.note}".strip()))
     with st.expander(f"查看数据表：{chart.title}"):
         if FIGURE_ZH in chart.data:
             st.dataframe(

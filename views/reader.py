@@ -7,6 +7,7 @@ import streamlit as st
 import app_data
 import html_views
 from filters import figure_key, from_state, to_query
+from html_views import plain
 
 lib = app_data.library()
 documents, sections, figures = lib.tables.documents, lib.tables.sections, lib.tables.figures
@@ -52,7 +53,7 @@ with st.expander("页首信息与开头", expanded=tops.empty):
     st.html(html_views.reader_html(text, 0, first, doc_figures, link))
 for row in tops.itertuples():
     start, end = int(row.start), int(row.end)
-    st.subheader(f"{row.number}{row.heading}")
+    st.subheader(plain(f"{row.number}{row.heading}"))
     body_start = start + len(str(row.number)) + len(str(row.heading))
     if text[start:body_start] != f"{row.number}{row.heading}":
         body_start = start

@@ -11,6 +11,7 @@ import app_data
 import charts
 import widgets
 from filters import apply_filters, from_state
+from html_views import plain
 
 MAX_ROWS = 1000  # rows sent to the browser at once
 
@@ -20,7 +21,7 @@ def render(theme: str) -> None:
     documents, figures = lib.tables.documents, lib.tables.figures
     chosen = from_state(st.session_state).with_theme(theme)
     rows = apply_filters(figures, chosen)
-    st.title(theme)
+    st.title(plain(theme))
     if rows.empty:
         if (figures["theme"] == theme).any():
             st.info("在当前筛选条件下，本主题没有数据。请在左侧放宽筛选条件。")
@@ -35,7 +36,7 @@ def render(theme: str) -> None:
     unplotted = rows[rows["base_value"].isna() & rows["base_value_low"].isna()]
     if not unplotted.empty:
         vague = "、".join(unplotted["text"].astype(str).head(20)) + ("等" if len(unplotted) > 20 else "")
-        st.caption(f"以下数据没有确切数值，未画入图中：{vague}")
+        st.caption(plain(f"以下数据没有确切数值，未画入图中：{vague}"))
     with st.expander(f"本主题全部数据（{len(rows)}项）"):
         shown = rows.head(MAX_ROWS)
         if len(rows) > MAX_ROWS:
