@@ -232,7 +232,8 @@ def group_chart(group: AxisGroup) -> Chart:
     fig.update_traces(textfont_size=12)
     n = len(group.rows)
     title = group.title + (f"（最大的{MAX_BARS}项，共{n}项）" if n > MAX_BARS else "")
-    return Chart(group.key, title, layout(fig, title), chart_data(_drawn(group.rows)), LEGEND_NOTE)
+    top = 90 if len(traces) > 1 else 60  # room for the legend only when there is one
+    return Chart(group.key, title, layout(fig, title, top=top), chart_data(_drawn(group.rows)), LEGEND_NOTE)
 
 
 def comparison_chart(figures: pd.DataFrame) -> Chart | None:
