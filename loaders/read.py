@@ -63,9 +63,9 @@ def sniff_format(data: bytes, name: str) -> str:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode plain-text bytes; returns (text, encoding). Raises LoadError when no encoding fits."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        return _decode_by_bom(data[3:], "utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return _decode_by_bom(data, "utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -80,6 +80,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if best is None:
         raise LoadError("not text in any known encoding (binary file?)")
     return str(best), best.encoding
+
+
+def _decode_by_bom(data: bytes, codec: str) -> str:
+    """A byte-order mark names the encoding: bytes that do not follow it are a broken file, not a guess."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        raise LoadError(
+            f"starts with a {codec.upper()} byte-order mark but is not {codec.upper()} "
+            f"(bad bytes at {err.start})"
+        ) from None
 
 
 def looks_binary(text: str) -> bool:

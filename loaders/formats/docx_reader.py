@@ -1,14 +1,16 @@
 """.docx → text: paragraphs and tables in document order, read with python-docx.
 
 The zip is checked before python-docx sees it: a .docx is a zip archive, and a small hostile one can claim to
-unpack to gigabytes. zipfile never inflates an entry past the size its directory declares (a larger stream
-fails its CRC check), so bounding the declared sizes bounds memory.
+unpack to gigabytes. The declared sizes are bounded first; then each part is inflated once in 1 MB steps, because
+headers can understate a size and zipfile's read() inflates a whole member in one call before cutting it to
+the declared length (a 50 MB upload could inflate to 50 GB). A part longer than declared fails its CRC check.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from loaders.formats.text_build import TextBuilder
 from loaders.read import Decoded, LoadError
@@ -59,6 +61,20 @@ def _check_archive(data: bytes) -> None:
             f"refused: the .docx would unpack to {unpacked // (1024 * 1024)} MB "
             f"(limit {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; a zip bomb?)"
         )
+    for entry in entries:
+        _check_part(archive, entry)
+
+
+def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    """Inflate one part in bounded steps: it must unpack to exactly the size its headers state."""
+    try:
+        with archive.open(entry) as part:
+            while part.read(1024 * 1024):
+                pass
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as err:
+        raise LoadError(
+            f"broken .docx: part {entry.filename[:60]} does not unpack as its header says ({_first_line(err)})"
+        ) from None
 
 
 def _table_grid(table) -> list[list[str | None]]:

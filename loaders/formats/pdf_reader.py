@@ -50,10 +50,14 @@ def read_pdf(data: bytes) -> Decoded:
     import pdfplumber
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            n_pages = _page_count(pdf)
-            if n_pages > MAX_PAGES:
-                raise LoadError(f"refused: the PDF has {n_pages} pages (limit {MAX_PAGES})")
+        # only the first MAX_PAGES + 1 pages are ever parsed, whatever the page tree's Count claims
+        pdf = pdfplumber.open(io.BytesIO(data), pages=range(1, MAX_PAGES + 2))
+        n_pages = _page_count(pdf)
+        if n_pages > MAX_PAGES:  # refused before any page is parsed (closing would parse them all)
+            raise LoadError(f"refused: the PDF has {n_pages} pages (limit {MAX_PAGES})")
+        with pdf:
+            if len(pdf.pages) > MAX_PAGES:  # the Count lied
+                raise LoadError(f"refused: the PDF has more than {MAX_PAGES} pages (limit {MAX_PAGES})")
             pages = [_page_lines(page) for page in pdf.pages]
     except LoadError:
         raise
