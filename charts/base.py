@@ -32,7 +32,7 @@ def layout(fig: go.Figure, title: str, height: int = 400, top: int = 90) -> go.F
         title={"text": html.escape(title), "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 16}},
         font={"family": FONT, "size": 13},
         hoverlabel={"font": {"family": FONT}},
-        template="plotly_white",
+        plot_bgcolor="white",  # (a named template costs ~70 ms per chart; Streamlit themes the rest)
         height=height,
         margin={"l": 10, "r": 10, "t": top, "b": 10},
         legend={

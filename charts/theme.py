@@ -178,7 +178,10 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
                         _rgba(colors.get(str(measure)) or colors.get("", "#636EFA"), 0.45 if p else 0.95)
                         for p in planned
                     ],
-                    "pattern": {"shape": [PATTERN.get(str(q), "") for q in part["qualifier"]]},
+                    "pattern": {
+                        "shape": [PATTERN.get(str(q), "") for q in part["qualifier"]],
+                        "fillmode": "overlay",  # the bar keeps its colour; the hatching marks the bound
+                    },
                 },
                 customdata=custom,
                 hovertemplate="<b>%{customdata[1]}</b><br>%{text}<br>限定：%{customdata[2]}<br>"
