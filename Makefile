@@ -31,3 +31,4 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/dashboard.py

@@ -30,6 +30,7 @@ def match_indicators(figures: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFra
     out = figures.assign(indicator=pd.Series(pd.NA, index=figures.index, dtype="string"))
     out["matched_by"] = pd.Series(AUTOMATIC, index=figures.index, dtype="string")
     label = out["label"].fillna("").astype(str)
+    measure = label.str.partition(" · ")[2]  # 园区 · 占地面积 measures the parks' area, not the parks
     for number, row in enumerate(mapping.fillna("").to_dict("records"), start=1):
         keywords = str(row["label_keywords"]).split()
         if not keywords or not str(row["indicator"]).strip():
@@ -37,6 +38,9 @@ def match_indicators(figures: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFra
         hit = out["indicator"].isna()
         for keyword in keywords:
             hit &= label.str.contains(keyword, regex=False)
+        hit &= (measure == "") | pd.concat(
+            [measure.str.contains(k, regex=False) for k in keywords], axis=1
+        ).any(axis=1)
         if str(row["theme"]).strip():
             hit &= out["theme"] == str(row["theme"]).strip()
         if str(row["base_unit"]).strip():

@@ -57,6 +57,7 @@ GENERIC = re.compile(
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|)$"
 )
 LABEL_MAX = 32
+RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含")
 LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
 
 
@@ -128,7 +129,7 @@ def annotate(figures: list, structure) -> None:
     """Fill qualifier, period, plan, growth, label and sentence of each figure in place."""
     folded, text = structure.folded, structure.text
     year = structure.meta.get("year")
-    head, head_sentence, head_planned = "", None, False
+    head, head_sentence, head_planned, head_from_figure = "", None, False, False
     previous_end, times, times_sentence = 0, [], None
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
@@ -152,15 +153,19 @@ def annotate(figures: list, structure) -> None:
         if head_sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
             head = _clean_pre(clauses[-1])[-16:]
-            head_sentence, head_planned = s_start, False
+            head_sentence, head_planned, head_from_figure = s_start, False, False
+        same_list = head_from_figure and before[label_start - 1 : label_start] in (",", "、")
         if generic and head:
             fig.label = f"{head} · {own_pre}" if own_pre else head
+            fig.is_planned = bool(plan) if plan is not None else head_planned
+        elif same_list and RELATIONAL.match(own_pre):  # 园区15个,集聚小微企业超1000家: the parks' enterprises
+            fig.label = f"{head} · {own_pre[-18:]}{post}"
             fig.is_planned = bool(plan) if plan is not None else head_planned
         else:
             fig.label = (own_pre[-18:] + post) or head
             fig.is_planned = bool(plan)
             if own_pre:
-                head, head_planned = own_pre[-18:] + post, fig.is_planned
+                head, head_planned, head_from_figure = own_pre[-18:] + post, fig.is_planned, True
         fig.label = _curly_quotes(fig.label[:LABEL_MAX])
         previous_end = fig.end + (
             len(fig.qualifier_word or "") if folded.startswith(fig.qualifier_word or "-", fig.end) else 0
