@@ -7,69 +7,23 @@ tests/screenshots/ (gitignored) for a person to look at.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = ROOT / "tests" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.browser_support import NEEDS_CHROMIUM, chromium, no_error, settle, shoot, streamlit_app
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 
 @pytest.fixture(scope="module")
 def app_url():
-    port = free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
-    cmd += ["--server.headless", "true", "--server.fileWatcherType", "none"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start: " + proc.stdout.read1().decode(errors="replace"))
+    with streamlit_app() as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
@@ -80,33 +34,6 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
-
-
-def settle(page, timeout=30_000) -> None:
-    """Wait until the app has stopped running its script."""
-    page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)  # every page has a title
-    page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout
-    )
-    page.wait_for_timeout(300)
-
-
-def shoot(page, name: str) -> None:
-    """The whole page: Streamlit scrolls inside its main block, so the viewport is grown to fit it first."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebar] > div')]"
-        ".map(e => e.scrollHeight), 800)"
-    )
-    page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 8000)})
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
-    page.set_viewport_size({"width": 1400, "height": 1000})
-
-
-def no_error(page) -> None:
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert "Traceback" not in page.inner_text("body")
 
 
 def table_rows(page) -> int:

@@ -1,0 +1,108 @@
+"""What the end-to-end tests in headless Chromium share: the Streamlit server, the browser, waiting, screenshots.
+
+Debian's /usr/bin/chromium only (never a downloaded browser); tests using it skip, saying so, where it is absent.
+Screenshots go to tests/screenshots/ (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "tests" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+NEEDS_CHROMIUM = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_app(env: dict[str, str] | None = None, start_within: float = 60) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port (extra environment variables given); yields its URL."""
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    cmd += ["--server.headless", "true", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_within
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.3)
+        else:
+            proc.kill()
+        if proc.poll() is not None:
+            pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace"))
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def settle(page, timeout=30_000) -> None:
+    """Wait until the app has stopped running its script."""
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)  # every page has a title
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout
+    )
+    page.wait_for_timeout(300)
+
+
+def shoot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its main block, so the viewport is grown to fit it first."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebar] > div')]"
+        ".map(e => e.scrollHeight), 800)"
+    )
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 8000)})
+    page.wait_for_timeout(500)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    return path
+
+
+def no_error(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "Traceback" not in page.inner_text("body")
