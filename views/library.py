@@ -29,8 +29,9 @@ if catalog.empty:
     st.info("资料库中还没有答复。请在下方上传，或把答复文件放入资料库文件夹后刷新页面。")
 else:
     view = actions.catalog_view(catalog)
+    text_columns = view.select_dtypes(include=["string", "object"]).columns
     st.dataframe(
-        view,
+        view.fillna(dict.fromkeys(text_columns, "")),  # a missing 编号 reads blank, not "None"
         hide_index=True,
         column_config={
             "落款日期": st.column_config.DateColumn(format="YYYY-MM-DD"),
@@ -51,11 +52,15 @@ else:
 st.subheader("上传答复")
 st.caption(actions.LIMITS_TEXT)
 uploads = st.file_uploader(
-    "选择答复文件（可多选）", type=actions.UPLOAD_TYPES, accept_multiple_files=True, key="library-uploads"
+    "选择答复文件（可多选）",
+    type=actions.UPLOAD_TYPES,
+    accept_multiple_files=True,
+    key=f"library-uploads-{st.session_state.get('library-upload-round', 0)}",  # a new key empties it
 )
 if st.button("添加到资料库", disabled=not uploads, icon=":material/upload:"):
     outcomes = actions.add_uploaded([(f.name, f.getvalue()) for f in uploads or []], folder)
     st.session_state["library-outcomes"] = [o.__dict__ for o in outcomes]
+    st.session_state["library-upload-round"] = st.session_state.get("library-upload-round", 0) + 1
     st.rerun()
 if st.session_state.get("library-outcomes"):
     st.dataframe(

@@ -1,0 +1,123 @@
+"""End to end: a .docx uploaded on the library page (资料库) in headless Chromium shows its figures.
+
+The app runs on a temporary copy of the library folder (REPLY_LIBRARY), never the repository's data/. The reply
+is built here with python-docx and carries figures the seed reply does not (7个, 321.5亩, 86家), so seeing
+them proves they came from the upload.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.browser_support import NEEDS_CHROMIUM, ROOT, chromium, no_error, settle, shoot, streamlit_app
+from tests.reply_files import make_docx
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+
+NAME = "园区建设答复.docx"
+REPLY = [
+    "关于加快建设小微企业园的提案的答复",
+    "王明委员：",
+    "您提出的关于加快建设小微企业园的提案收悉，现答复如下：",
+    "一、园区建设情况",
+    "2022年，我市新建小微企业园7个、占地面积321.5亩，新增入园企业86家。",
+    "感谢您对我们工作的关心。",
+    "某某市经济和信息化局",
+    "2022年6月1日",
+]
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture(scope="module")
+def library_copy(tmp_path_factory):
+    """What the app needs in its library folder: the seed reply and the list of files that are not replies."""
+    folder = tmp_path_factory.mktemp("library")
+    for name in ("seed_reply.txt", ".libraryignore"):
+        shutil.copy2(ROOT / "data" / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def app_url(library_copy):
+    with streamlit_app({"REPLY_LIBRARY": str(library_copy)}) as url:
+        yield url
+
+
+@pytest.fixture
+def page():
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        yield context.new_page()
+        context.close()
+
+
+def grid_rows(page, which: int = 0) -> list[list[str]]:
+    """Cell texts of a st.dataframe, row by row (from the grid's accessible table, not its canvas)."""
+    grid = page.locator("[data-testid='stDataFrame']").nth(which)
+    grid.locator("[role='gridcell']").first.wait_for(state="attached", timeout=30_000)
+    return [
+        row.locator("[role='gridcell']").all_text_contents() for row in grid.locator("[role='row']").all()
+    ]
+
+
+def no_error_shown(page) -> None:
+    no_error(page)
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+    assert "无法读取" not in page.inner_text("[data-testid='stMain']")
+
+
+def upload(page, data: bytes) -> None:
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": NAME, "mimeType": DOCX_TYPE, "buffer": data}]
+    )
+    page.locator("[data-testid='stFileChip']", has_text=NAME).wait_for(timeout=10_000)
+    button = page.get_by_role("button", name="添加到资料库")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('添加到资料库') && !b.disabled)"
+    )
+    button.click()
+
+
+def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
+    data = make_docx(REPLY)
+    page.goto(f"{app_url}/library")
+    settle(page)
+    assert "共 1 份答复，27 条数据" in page.inner_text("[data-testid='stMain']")
+
+    upload(page, data)
+    page.wait_for_function("() => document.body.innerText.includes('共 2 份答复，30 条数据')", timeout=30_000)
+    settle(page)
+    catalog = {row[0]: row for row in grid_rows(page, 0) if row}
+    assert set(catalog) == {"seed_reply.txt", NAME}
+    assert catalog[NAME][7] == "3"  # 数据条数, the column after 格式
+    assert catalog[NAME][1] == REPLY[0] and catalog[NAME][6] == "docx"
+    assert ["已添加", f"保存为 {NAME}，提取数据 3 条"] in [row[1:] for row in grid_rows(page, 1)]
+    assert (library_copy / NAME).read_bytes() == data  # stored unchanged, in the copy, not in data/
+    assert page.locator("[data-testid='stFileChip']").count() == 0  # the uploader was emptied
+    no_error_shown(page)
+    shoot(page, "10_library_uploaded")
+
+    upload(page, data)  # the same content again: recognised, not added twice
+    page.locator("[role='gridcell']", has_text="已存在").wait_for(state="attached", timeout=30_000)
+    settle(page)
+    assert "共 2 份答复，30 条数据" in page.inner_text("[data-testid='stMain']")
+    assert any("与已有文件内容相同" in cell for row in grid_rows(page, 1) for cell in row)
+    no_error_shown(page)
+
+    page.goto(f"{app_url}/?doc={NAME}")  # the overview of the uploaded reply alone (the sidebar's 答复文件)
+    page.wait_for_function("() => document.body.innerText.includes('321.5亩')", timeout=30_000)
+    settle(page)
+    main = page.inner_text("[data-testid='stMain']")
+    assert "王明委员" in main and "某某市经济和信息化局" in main
+    assert "7个" in main and "86家" in main and "39.9亿元" not in main  # the seed's figures are filtered out
+    no_error_shown(page)
+    shoot(page, "11_overview_uploaded")
+
+    page.get_by_role("link", name="数据浏览").click()
+    settle(page)
+    assert "符合条件的数据：3 项（全部 30 项）" in page.inner_text("[data-testid='stMain']")
+    shown = [cell for row in grid_rows(page, 0) for cell in row]
+    assert {"7个", "321.5亩", "86家"} <= set(shown)
+    no_error_shown(page)
