@@ -96,6 +96,7 @@ def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
     assert ["已添加", f"保存为 {NAME}，提取数据 3 条"] in [row[1:] for row in grid_rows(page, 1)]
     assert (library_copy / NAME).read_bytes() == data  # stored unchanged, in the copy, not in data/
     assert page.locator("[data-testid='stFileChip']").count() == 0  # the uploader was emptied
+    assert "20MB per file" in page.inner_text("[data-testid='stFileUploader']")  # the page's limit, not 200MB
     no_error_shown(page)
     shoot(page, "10_library_uploaded")
 
@@ -112,6 +113,7 @@ def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
     main = page.inner_text("[data-testid='stMain']")
     assert "王明委员" in main and "某某市经济和信息化局" in main
     assert "7个" in main and "86家" in main and "39.9亿元" not in main  # the seed's figures are filtered out
+    assert "关于扶持小微企业成长升级的建议" not in main  # nor named as a source of the charts
     no_error_shown(page)
     shoot(page, "11_overview_uploaded")
 

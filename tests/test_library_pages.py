@@ -117,6 +117,14 @@ def test_uploads_keep_to_the_stated_limits(tmp_path, monkeypatch):
     assert not (folder / "big.txt").exists() and (folder / "small.txt").exists()
 
 
+def test_the_uploader_states_the_same_size_limit_as_the_page():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == library_actions.MAX_UPLOAD_MB
+    assert f"不超过 {library_actions.MAX_UPLOAD_MB} MB" in library_actions.LIMITS_TEXT
+
+
 def test_mapping_rows_take_figures_in_order_and_the_rest_match_by_label():
     tables = load_text(seed_text(), "seed.txt")
     mapping = pd.DataFrame(

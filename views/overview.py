@@ -55,8 +55,9 @@ for theme in [t for t in theme_names if t in set(tops["theme"])]:
         column.metric(plain(label), format_figure(row), help=plain(str(row["sentence"])), border=True)
 
 st.subheader("数据分布")
+sources = documents[documents["doc"].isin(rows["doc"])]  # captions and downloads name only the replies shown
 left, right = st.columns(2)
 with left:
-    widgets.chart_block(charts.by_theme(rows, theme_names), documents, chosen, "全部主题", "ov-theme")
+    widgets.chart_block(charts.by_theme(rows, theme_names), sources, chosen, "全部主题", "ov-theme")
 with right:
-    widgets.chart_block(charts.by_section(rows, theme_names), documents, chosen, "各章节", "ov-section")
+    widgets.chart_block(charts.by_section(rows, theme_names), sources, chosen, "各章节", "ov-section")
