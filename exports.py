@@ -9,6 +9,7 @@ Numbers stay numbers.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +21,6 @@ from openpyxl.utils import get_column_letter
 from loaders.columns import dictionary, labels_zh
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "−")
-_BLANKS = " \u3000\u00a0\n"  # whitespace a spreadsheet may skip before reading a formula
 BOOL_ZH = {True: "是", False: "否"}
 
 
@@ -28,9 +28,18 @@ def neutralise(value: object) -> object:
     """A text cell made inert (apostrophe in front) when a spreadsheet could read it as a formula."""
     if not isinstance(value, str) or not value:
         return value
-    if value.startswith(("\t", "\r")) or value.lstrip(_BLANKS).startswith(FORMULA_STARTS):
+    if value.startswith(("\t", "\r")) or _skip_blanks(value).startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def _skip_blanks(value: str) -> str:
+    """The text after anything a spreadsheet may pass over before a formula: every whitespace, separator
+    and invisible format or control character (U+200B, U+FEFF, U+2028, …)."""
+    for i, ch in enumerate(value):
+        if not (ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp")):
+            return value[i:]
+    return ""
 
 
 def export_frame(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:

@@ -124,10 +124,6 @@ def test_column_names_and_other_tables_are_guarded_too():
     assert book["表"]["B2"].value == -3.5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported to the lead: exports.neutralise sees through only ' \\u3000\\u00a0\\n' before a prefix",
-)
 @pytest.mark.parametrize("blank", OTHER_BLANKS, ids=lambda b: f"U+{ord(b):04X}")
 def test_prefixes_after_other_whitespace_are_inert(blank):
     check_csv(hostile_frame([blank + p + "1+1" for p in PREFIXES]))
