@@ -22,10 +22,11 @@ BEFORE_WORDS = sorted(
 )
 QUALIFIER_AFTER = (
     ("以上", "at_least"), ("之上", "at_least"), ("多", "at_least"), ("余", "at_least"),
-    ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("左右", "approx"), ("上下", "approx"),
+    ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("内", "at_most"), ("左右", "approx"), ("上下", "approx"),
     ("不等", "range"),
 )  # fmt: skip
 PLAN_WORDS = re.compile(r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算")
+PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -45,7 +46,7 @@ TRAILING = re.compile(  # qualifier and linking words between a label and its nu
     + "|".join(
         sorted(
             {w for w, _ in BEFORE_WORDS}
-            | {"高达", "达到", "共计", "累计达", "达", "为", "有", "是", "了", "共", "计"},
+            | {"高达", "达到", "共计", "累计达", "达", "为", "有", "是", "了", "共", "计", "仅", "只有"},
             key=len,
             reverse=True,
         )
@@ -120,7 +121,7 @@ def _is_plan(clause_before: str, sentence_before: str) -> bool | None:
         return True
     if PLAN_SENTENCE_START.match(sentence_before):
         return True
-    if re.search(r"已|累计|完成|建成|实现", clause_before):
+    if re.search(r"已|累计|完成|建成|实现|共有|现有|拥有|目前", clause_before):
         return False
     return None
 
@@ -130,6 +131,7 @@ def annotate(figures: list, structure) -> None:
     folded, text = structure.folded, structure.text
     year = structure.meta.get("year")
     head, head_sentence, head_planned, head_from_figure = "", None, False, False
+    last_planned, last_sentence = None, None
     previous_end, times, times_sentence = 0, [], None
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
@@ -142,8 +144,12 @@ def annotate(figures: list, structure) -> None:
         fig.period_start, fig.period_end = period_bounds(fig.period)
         clause_start = max((m.end() for m in CLAUSE_BOUNDARY.finditer(before)), default=0)
         plan = _is_plan(before[clause_start:], before)
-        if plan is None:  # a clause silent on it shares the sentence's intent: 计划用3年,培育上百家企业
+        if plan is None and last_planned is not None and last_sentence == s_start:
+            plan = last_planned  # a clause silent on it continues the list it is in: …312个,床位2150张
+        if plan is None:  # …or shares the sentence's intent: 计划用3年,培育上百家企业
             plan = _is_plan(before, before)
+        if plan is None:  # …and the section's: figures under 三、下一步打算 are intentions
+            plan = True if PLAN_SECTION.search(structure.headings_at(fig.start)) else None
         label_start = max((m.end() for m in LABEL_BOUNDARY.finditer(before)), default=0)
         label_start = max(label_start, previous_end - s_start)  # 5家…企业申请线路46条: not "5家" again
         own_pre = _clean_pre(before[label_start:])
@@ -167,6 +173,7 @@ def annotate(figures: list, structure) -> None:
             if own_pre:
                 head, head_planned, head_from_figure = own_pre[-18:] + post, fig.is_planned, True
         fig.label = _curly_quotes(fig.label[:LABEL_MAX])
+        last_planned, last_sentence = fig.is_planned, s_start
         previous_end = fig.end + (
             len(fig.qualifier_word or "") if folded.startswith(fig.qualifier_word or "-", fig.end) else 0
         )

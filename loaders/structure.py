@@ -58,6 +58,10 @@ class Structure:
         i = bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
 
+    def headings_at(self, offset: int) -> str:
+        """The headings of every section holding `offset`, outermost first, joined."""
+        return " ".join(s.heading for s in self.sections if s.start <= offset < s.end)
+
     def section_at(self, offset: int) -> Section | None:
         """The innermost numbered section holding `offset` (None before the first one)."""
         best = None
