@@ -31,6 +31,7 @@ class Library:
     tables: ReplyTables
     paths: dict[str, str]  # doc → file path
     errors: list[str] = field(default_factory=list)  # one line per unreadable file
+    duplicates: list[str] = field(default_factory=list)  # one line per file repeating a reply's content
 
 
 def library_dir() -> Path:
@@ -70,7 +71,8 @@ def _load(folder: str, stamp: tuple) -> Library:
     errors = [
         f"{name}：无法读取（{reason}）" for name, _, reason in (p.partition(": ") for p in opened.problems)
     ]
-    return Library(opened.tables, paths, errors)
+    duplicates = [f"{name}：与资料库中的 {of} 内容相同，未重复添加" for name, of in opened.duplicates]
+    return Library(opened.tables, paths, errors, duplicates)
 
 
 @st.cache_data(max_entries=4)

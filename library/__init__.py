@@ -53,10 +53,14 @@ class Library:
     entries: list[Entry]
     tables: ReplyTables
     problems: list[str] = field(default_factory=list)  # "name: reason" for files that could not be read
+    # (name, stored name) for files dropped into the folder whose content is already in the library: they are
+    # readable and left where they are, but not added twice
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     def catalog(self) -> pd.DataFrame:
         """One row per reply, in the order added, with its document metadata and figure count."""
-        rows = pd.DataFrame([e.__dict__ for e in self.entries], columns=list(Entry.__dataclass_fields__))
+        columns = [name for name in Entry.__dataclass_fields__ if name != "mtime_ns"]
+        rows = pd.DataFrame([e.__dict__ for e in self.entries], columns=columns)
         rows = rows.astype({"size": "Int64"}).astype({c: "string" for c in rows.columns if c != "size"})
         rows["added_at"] = pd.to_datetime(rows["added_at"], utc=True)
         documents = self.tables.documents.rename(columns={"format": "doc_format", "encoding": "doc_encoding"})
@@ -71,26 +75,38 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
         raise FileNotFoundError(f"library folder {folder} does not exist")
     writable = os.access(folder, os.W_OK)
     problems: list[str] = []
+    duplicates: list[tuple[str, str]] = []
+    if writable:
+        cache.sweep_stale(folder)
     entries = forget_missing(folder) if writable else read_manifest(folder)
     known = {e.stored_name for e in entries}
-    dropped = [Source(name, path=folder / name, in_place=True) for name in sorted(reply_files(folder))]
-    dropped = [s for s in dropped if s.name not in known]
+    on_disk = reply_files(folder)
+    dropped = [
+        Source(name, path=folder / name, in_place=True, mtime_ns=on_disk[name].st_mtime_ns)
+        for name in sorted(on_disk)
+        if name not in known
+    ]
     fresh: dict[str, DocumentRecords] = {}
     if dropped:
         extracted = list(extract_all(dropped, workers))
         if writable:
             results = commit_batch(folder, list(zip(dropped, extracted, strict=True)), "folder")
-            problems += [f"{r.name}: {r.reason}" for r in results if r.status != "added"]
+            problems += [f"{r.name}: {r.reason}" for r in results if r.status == "failed"]
+            duplicates += [(r.name, r.duplicate_of) for r in results if r.status == "duplicate"]
             entries = read_manifest(folder)
         else:  # a read-only library (a shared corpus): list the files without recording them
+            by_sha = {e.sha256: e.stored_name for e in entries}
             for source, got in zip(dropped, extracted, strict=True):
                 if got.error:
                     problems.append(f"{source.name}: {got.error}")
-                elif got.sha256 not in {e.sha256 for e in entries}:
+                elif got.sha256 in by_sha:
+                    duplicates.append((source.name, by_sha[got.sha256]))
+                else:
                     entries.append(_entry_in_memory(source, got))
                     fresh[got.sha256] = got.records
+                    by_sha[got.sha256] = source.name
     tables = _tables_for(folder, entries, fresh, writable, problems, workers)
-    return Library(folder, entries, tables, problems)
+    return Library(folder, entries, tables, problems, duplicates)
 
 
 def _tables_for(folder, entries, fresh, writable, problems, workers) -> ReplyTables:
@@ -133,7 +149,7 @@ def _in_manifest_order(tables: ReplyTables, order: list[str]) -> ReplyTables:
 def _entry_in_memory(source: Source, got) -> Entry:
     mtime = datetime.fromtimestamp(source.path.stat().st_mtime, UTC) if source.path else datetime.now(UTC)
     return Entry(got.sha256, source.name, source.name, got.format, got.encoding,
-                 mtime.isoformat(timespec="seconds"), "folder", got.size)  # fmt: skip
+                 mtime.isoformat(timespec="seconds"), "folder", got.size, source.mtime_ns)  # fmt: skip
 
 
 def load_library(folder: str | Path | None = None) -> ReplyTables:

@@ -60,6 +60,8 @@ def list_library(folder) -> int:
         print(f"{row['stored_name']}\t{row['format']}\t{row['added_at']:%Y-%m-%d %H:%M}\t{row['n_figures']}")
     for problem in library.problems:
         print(f"problem: {problem}", file=sys.stderr)
+    for name, of in library.duplicates:
+        print(f"duplicate: {name} (same content as {of}; not added)", file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -153,3 +154,26 @@ def compact(directory: Path, live: set[str]) -> bool:
             with contextlib.suppress(FileNotFoundError):
                 (directory / f"{stale}.{name}.parquet").unlink()
     return True
+
+
+STALE_AFTER = 3600  # seconds: no live writer has a temp file this old (a segment takes seconds)
+
+
+def sweep_stale(folder: Path, older_than: float = STALE_AFTER) -> list[Path]:
+    """Delete what killed writers left in the cache (of every loader version): temp files and parts of
+    segments that never got their documents file. Cache writes take no lock, so only old leftovers go."""
+    root = folder / ".cache"
+    if not root.is_dir():
+        return []
+    cutoff = time.time() - older_than
+    removed = []
+    for directory in (d for d in root.iterdir() if d.is_dir()):
+        complete = set(segments(directory))
+        for path in directory.iterdir():
+            segment = path.name.split(".", 1)[0]
+            leftover = path.name.startswith(TEMP) or (segment.startswith("seg-") and segment not in complete)
+            with contextlib.suppress(FileNotFoundError):
+                if leftover and path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed.append(path)
+    return removed

@@ -31,6 +31,7 @@ class Source:
     path: Path | None = None
     data: bytes | None = None
     in_place: bool = False  # already in the library folder under this name: register, don't copy
+    mtime_ns: int = 0  # of an in-place file, taken before it was read (0: unknown, checked by hash later)
 
     def read(self) -> bytes:
         if self.data is not None:

@@ -45,6 +45,9 @@ class Entry:
     added_at: str  # ISO 8601, UTC
     added_how: str  # upload, folder or cli
     size: int  # bytes
+    # of the stored file when it was recorded (0: not known, e.g. an older manifest): a file whose size or
+    # modification time differs is hashed again, so a reply replaced by hand is noticed (library.store)
+    mtime_ns: int = 0
 
 
 class ManifestError(RuntimeError):

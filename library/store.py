@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +32,7 @@ class AddResult:
     reason: str = ""  # why it failed, or which stored reply it duplicates
     stored_name: str = ""
     n_figures: int = 0
+    duplicate_of: str = ""  # the stored name of the reply with the same content
 
 
 Progress = Callable[[int, int, AddResult], None]
@@ -122,14 +123,12 @@ def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: se
     if got.error:
         return AddResult(source.name, "failed", got.error), None, None
     if got.sha256 in by_sha:
-        return (
-            AddResult(source.name, "duplicate", f"same content as {by_sha[got.sha256].stored_name}"),
-            None,
-            None,
-        )
+        of = by_sha[got.sha256].stored_name
+        return AddResult(source.name, "duplicate", f"same content as {of}", duplicate_of=of), None, None
     pending = None
     if source.in_place:
         stored, added_at = source.name, datetime.fromtimestamp((folder / source.name).stat().st_mtime, UTC)
+        mtime_ns = source.mtime_ns  # stat'ed before reading: a later change shows as a different mtime
     else:
         data = source.read()
         if sha256_of(data) != got.sha256:
@@ -145,6 +144,7 @@ def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: se
         except BaseException:
             pending.unlink(missing_ok=True)
             raise
+        mtime_ns = pending.stat().st_mtime_ns  # the rename into place keeps it
     taken.add(stored)
     entry = Entry(
         sha256=got.sha256,
@@ -155,6 +155,7 @@ def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: se
         added_at=added_at.isoformat(timespec="seconds"),
         added_how=how,
         size=got.size,
+        mtime_ns=mtime_ns,
     )
     n_figures = len(got.records.figures) if got.records is not None else 0
     return AddResult(source.name, "added", stored_name=stored, n_figures=n_figures), entry, pending
@@ -183,11 +184,29 @@ def remove_entry(folder: Path, sha256: str) -> Entry:
 
 
 def forget_missing(folder: Path) -> list[Entry]:
-    """Drop entries whose file was deleted or replaced by hand (a changed size); returns the entries kept."""
+    """Drop entries whose file was deleted or replaced by hand; returns the entries kept.
+
+    A replaced file shows by its size, or, when only its modification time changed, by its content hash (a
+    file touched but unchanged keeps its entry, with the new time recorded so it is not hashed again). The
+    replacement is then picked up as a dropped file: extracted, and cached under its own hash.
+    """
     with locked(folder):
         entries = recover(folder)
         on_disk = reply_files(folder)
-        kept = [e for e in entries if e.stored_name in on_disk and on_disk[e.stored_name].st_size == e.size]
-        if len(kept) != len(entries):
+        kept: list[Entry] = []
+        for entry in entries:
+            stat = on_disk.get(entry.stored_name)  # taken before hashing: a later change shows next time
+            if stat is None or stat.st_size != entry.size:
+                continue
+            if stat.st_mtime_ns != entry.mtime_ns:
+                try:
+                    same = sha256_of((folder / entry.stored_name).read_bytes()) == entry.sha256
+                except OSError:
+                    same = False
+                if not same:
+                    continue
+                entry = replace(entry, mtime_ns=stat.st_mtime_ns)
+            kept.append(entry)
+        if kept != entries:
             write_manifest(folder, kept)
     return kept

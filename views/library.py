@@ -21,6 +21,8 @@ catalog = app_data.catalog()
 folder = app_data.library_dir()
 for error in lib.errors:
     st.warning(error)
+for duplicate in lib.duplicates:
+    st.info(duplicate, icon=":material/content_copy:")
 
 st.caption(
     f"资料库文件夹：{folder}　共 {len(catalog)} 份答复，{int(catalog['n_figures'].fillna(0).sum())} 条数据"
