@@ -82,7 +82,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
     known = {e.stored_name for e in entries}
     on_disk = reply_files(folder)
     dropped = [
-        Source(name, path=folder / name, in_place=True, mtime_ns=on_disk[name].st_mtime_ns)
+        Source(name, path=folder / name, in_place=True, mtime_ns=on_disk[name].stat().st_mtime_ns)
         for name in sorted(on_disk)
         if name not in known
     ]
@@ -177,8 +177,9 @@ def add_files(
 ) -> list[AddResult]:  # fmt: skip
     """Copy files (or folders of them) into the library; files already in its folder are registered."""
     folder = library_folder(folder)
+    in_folder = reply_files(folder)  # listed once: a folder of 10,000 files is not listed 10,000 times
     sources = [
-        Source(p.name, path=p, in_place=p.resolve().parent == folder and p.name in reply_files(folder))
+        Source(p.name, path=p, in_place=p.resolve().parent == folder and p.name in in_folder)
         for p in expand(paths)
     ]
     return add_sources(folder, sources, how, progress, workers)

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 import loaders
 from library.manifest import TEMP
-from loaders.columns import conform
+from loaders.columns import columns_of, conform
 from loaders.tables import DocumentRecords, ReplyTables, concat_tables, tables_from_records
 
 TABLES = ("documents", "sections", "figures")
@@ -70,10 +70,33 @@ def write_segment(directory: Path, parts: list[tuple[str, DocumentRecords]]) -> 
     """One segment for a batch of (sha256, records); returns its id."""
     if not parts:
         return None
-    frames = frames_with_hash(parts)
-    return _write_raw(
-        directory, {name: pa.Table.from_pandas(frames[name], preserve_index=False) for name in TABLES}
-    )
+    return _write_raw(directory, arrow_tables(parts))
+
+
+ARROW_TYPES = {"string": pa.large_string(), "Int64": pa.int64(), "Float64": pa.float64(),
+               "boolean": pa.bool_(), "datetime64[s]": pa.timestamp("s")}  # fmt: skip
+
+
+def _schema(table: str) -> pa.Schema:
+    """The Arrow schema pandas would write for a table's typed frame, plus the hash tag."""
+    fields = [pa.field(c.name, ARROW_TYPES[c.dtype]) for c in columns_of(table)]
+    return pa.schema([*fields, pa.field(SHA, pa.large_string())])
+
+
+def arrow_tables(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pa.Table]:
+    """Arrow tables for a batch, built from the records directly: several times cheaper than typed pandas
+    frames, which matters in the main process of a parallel ingest. Falls back to the frames on any value
+    Arrow will not take as the dictionary's type."""
+    try:
+        rows = {
+            "documents": [{**records.document, SHA: sha} for sha, records in parts],
+            "sections": [{**row, SHA: sha} for sha, records in parts for row in records.sections],
+            "figures": [{**row, SHA: sha} for sha, records in parts for row in records.figures],
+        }
+        return {name: pa.Table.from_pylist(rows[name], schema=_schema(name)) for name in TABLES}
+    except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError, OverflowError):
+        frames = frames_with_hash(parts)
+        return {name: pa.Table.from_pandas(frames[name], preserve_index=False) for name in TABLES}
 
 
 def _write_raw(directory: Path, raw: dict[str, pa.Table]) -> str:

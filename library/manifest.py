@@ -21,7 +21,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
@@ -67,8 +67,11 @@ def read_manifest(folder: Path) -> list[Entry]:
 
 
 def write_manifest(folder: Path, entries: list[Entry]) -> None:
-    body = {"format": "reply-library-manifest", "version": 1, "entries": [asdict(e) for e in entries]}
-    atomic_write(folder / MANIFEST, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+    """One entry per line: readable, and encoded by json's C encoder (indent= would use the pure-Python one,
+    and a 10,000-reply ingest rewrites the manifest once per batch)."""
+    lines = ",\n  ".join(json.dumps(vars(e), ensure_ascii=False) for e in entries)
+    body = f'{{"format": "reply-library-manifest", "version": 1, "entries": [\n  {lines}\n]}}\n'
+    atomic_write(folder / MANIFEST, body.encode("utf-8"))
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -105,14 +108,16 @@ def locked(folder: Path) -> Iterator[None]:
 def recover(folder: Path) -> list[Entry]:
     """Finish or undo interrupted transactions (call under the lock); returns the committed entries."""
     entries = read_manifest(folder)
+    present = set(os.listdir(folder))  # one listing, not a stat per entry: this runs before every commit
     for entry in entries:
-        stored, pending = folder / entry.stored_name, pending_path(folder, entry.sha256)
-        if not stored.exists() and pending.exists():
-            os.replace(pending, stored)
-    for leftover in folder.iterdir():
-        if leftover.name.startswith((PENDING, TEMP)) and leftover.is_file():
+        pending = pending_path(folder, entry.sha256)
+        if entry.stored_name not in present and pending.name in present:
+            os.replace(pending, folder / entry.stored_name)
+            present.discard(pending.name)
+    for name in present:
+        if name.startswith((PENDING, TEMP)) and (folder / name).is_file():
             with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+                (folder / name).unlink()
     return entries
 
 
@@ -124,18 +129,22 @@ def ignored_patterns(folder: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def reply_files(folder: Path) -> dict[str, os.stat_result]:
-    """Files in the folder that may be replies: by suffix, not hidden, not listed in .libraryignore."""
+def reply_files(folder: Path) -> dict[str, os.DirEntry]:
+    """Files in the folder that may be replies: by suffix, not hidden, not listed in .libraryignore.
+
+    Values are directory entries: `.stat()` costs a system call on first use only, and most callers need
+    just the names.
+    """
     ignore = ignored_patterns(folder)
     found = {}
     with os.scandir(folder) as scan:
         for item in scan:
-            path = Path(item.name)
-            if item.name.startswith(".") or path.suffix.lower() not in REPLY_SUFFIXES:
+            name = item.name
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in REPLY_SUFFIXES:
                 continue
-            if any(path.match(pattern) for pattern in ignore) or not item.is_file():
+            if (ignore and any(Path(name).match(pattern) for pattern in ignore)) or not item.is_file():
                 continue
-            found[item.name] = item.stat()
+            found[name] = item
     return found
 
 

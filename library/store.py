@@ -112,9 +112,10 @@ def _unregistered(folder: Path, on_disk: dict, names: set[str], batch) -> dict[s
     sizes = {got.size for _, got in batch if not got.error}
     found = {}
     for name in sorted(names):
-        if on_disk[name].st_size in sizes:
+        size = on_disk[name].stat().st_size
+        if size in sizes:
             sha = sha256_of((folder / name).read_bytes())
-            found[sha] = Entry(sha, name, name, "", "", "", "folder", on_disk[name].st_size)
+            found[sha] = Entry(sha, name, name, "", "", "", "folder", size)
     return found
 
 
@@ -195,7 +196,8 @@ def forget_missing(folder: Path) -> list[Entry]:
         on_disk = reply_files(folder)
         kept: list[Entry] = []
         for entry in entries:
-            stat = on_disk.get(entry.stored_name)  # taken before hashing: a later change shows next time
+            found = on_disk.get(entry.stored_name)
+            stat = found.stat() if found is not None else None  # taken before hashing: a later change shows
             if stat is None or stat.st_size != entry.size:
                 continue
             if stat.st_mtime_ns != entry.mtime_ns:

@@ -31,7 +31,7 @@ def check(out, summaries, originals):
     expected = loaders.load_many(originals).figures
     assert len(figures) == len(expected)
     key = ["text", "start", "base_value", "theme", "label"]
-    got = figures.sort_values(["text", "start"])[key].reset_index(drop=True)
+    got = figures.sort_values(["text", "start"])[key].reset_index(drop=True).astype(expected[key].dtypes)
     pd.testing.assert_frame_equal(got, expected.sort_values(["text", "start"])[key].reset_index(drop=True))
     assert set(figures["doc"]) == {"seed_reply.txt", *(f"2020/{p.name}" for p in originals[1:])}
     by_theme = dict((t, n) for t, n, _ in dask_map.query(out))
