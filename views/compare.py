@@ -22,7 +22,8 @@ from formatting import format_figures
 st.title("对比分析")
 lib = app_data.library()
 documents = lib.tables.documents
-figures = apply_filters(lib.tables.figures, from_state(st.session_state))
+asked = from_state(st.session_state)
+figures = apply_filters(lib.tables.figures, asked)
 try:
     mapping = indicator_map.read_map()
 except ValueError as err:
@@ -32,7 +33,8 @@ rows = compare_charts.comparison_rows(figures, documents, mapping)
 summary = compare_charts.indicator_summary(rows)
 
 st.caption(
-    f"{documents['doc'].nunique()} 份答复、{len(figures)} 条数据，归为 {len(summary)} 个指标；"
+    f"{documents['doc'].isin(asked.docs or documents['doc']).sum()} 份答复、{len(figures)} 条数据，"
+    f"归为 {len(summary)} 个指标；"
     f"其中 {int((summary['n_replies'] >= 2).sum()) if len(summary) else 0} 个指标出现在两份以上答复中。"
 )
 if summary.empty:
