@@ -97,3 +97,13 @@ def test_library_page_lists_every_reply_whatever_the_filter():
     """The catalog is where replies are added and removed: it lists them all (a deliberate exception)."""
     at = run("views/library.py", doc=NAME)
     assert sorted(at.dataframe[0].value["文件"]) == sorted([NAME, SEED.name])
+
+
+def test_overview_picker_shows_one_reply_or_all():
+    at = run()
+    picker = next(s for s in at.selectbox if s.label == "答复")
+    assert picker.value == "（全部答复）"
+    assert any("共 2 份答复" in c.value for c in at.caption)
+    picker.set_value(NAME).run()
+    assert not at.exception
+    assert shown_figures(at) >= MINE and not (shown_figures(at) & SEEDS)

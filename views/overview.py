@@ -22,15 +22,24 @@ st.title("答复数据看板")
 if documents.empty:
     st.stop()
 
+ALL_REPLIES = "（全部答复）"
 docs = documents[documents["doc"].isin(chosen.docs)] if chosen.docs else documents
-if len(docs) > 1:
+doc = docs["doc"].iloc[0]
+if len(docs) > 1:  # one reply or all of them: the card, the headlines and the charts follow this choice
     titles = dict(zip(docs["doc"], docs["title"].fillna(""), strict=True))
-    doc = st.selectbox("答复", docs["doc"].tolist(), format_func=lambda d: f"{titles[d]}（{d}）")
-    document = docs[docs["doc"] == doc].iloc[0]
+    options = [ALL_REPLIES, *docs["doc"].tolist()]
+    doc = st.selectbox(
+        "答复", options, format_func=lambda d: d if d == ALL_REPLIES else f"{titles[d]}（{d}）"
+    )
+if doc == ALL_REPLIES:
+    st.caption(
+        f"共 {len(docs)} 份答复、{int(rows['doc'].isin(docs['doc']).sum())} 条数据；选择一份答复可查看其详情。"
+    )
 else:
-    document = docs.iloc[0]
-n_doc = int((figures["doc"] == document["doc"]).sum())
-st.html(html_views.reply_card(document.to_dict(), n_figures=n_doc))
+    rows = rows[rows["doc"] == doc]
+    document = docs[docs["doc"] == doc].iloc[0]
+    n_doc = int((figures["doc"] == doc).sum())
+    st.html(html_views.reply_card(document.to_dict(), n_figures=n_doc))
 
 if not chosen.is_empty():
     st.caption(
