@@ -49,6 +49,12 @@ def tree_rss(process: psutil.Process) -> int:
     return total
 
 
+def cpu_seconds() -> dict:
+    """CPU time of this process and of its finished children (the ingest's workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_main_s": me.ru_utime + me.ru_stime, "cpu_workers_s": children.ru_utime + children.ru_stime}
+
+
 def maxrss() -> dict:
     """ru_maxrss of this process and of its largest finished child (in MB)."""
     return {"maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -62,7 +68,7 @@ def phase_ingest(source: Path, library: Path, workers: int) -> dict:
     results = store.add_files([source], folder=library, how="cli", workers=workers)
     seconds = time.perf_counter() - started
     status = {s: sum(r.status == s for r in results) for s in ("added", "duplicate", "failed")}
-    return {"ingest_s": seconds, **status, "figures": sum(r.n_figures for r in results), **maxrss()}
+    return {"ingest_s": seconds, **status, "figures": sum(r.n_figures for r in results), **cpu_seconds(), **maxrss()}
 
 
 def phase_restart(library: Path) -> dict:

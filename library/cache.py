@@ -88,12 +88,16 @@ def arrow_tables(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pa.Table
     frames, which matters in the main process of a parallel ingest. Falls back to the frames on any value
     Arrow will not take as the dictionary's type."""
     try:
-        rows = {
-            "documents": [{**records.document, SHA: sha} for sha, records in parts],
-            "sections": [{**row, SHA: sha} for sha, records in parts for row in records.sections],
-            "figures": [{**row, SHA: sha} for sha, records in parts for row in records.figures],
-        }
-        return {name: pa.Table.from_pylist(rows[name], schema=_schema(name)) for name in TABLES}
+        out = {}
+        for name in TABLES:
+            if name == "documents":
+                rows, hashes = [records.document for _, records in parts], [sha for sha, _ in parts]
+            else:
+                rows = [row for _, records in parts for row in getattr(records, name)]
+                hashes = [sha for sha, records in parts for _ in getattr(records, name)]
+            table = pa.Table.from_pylist(rows, schema=_schema(name))  # the tag column comes out null…
+            out[name] = table.set_column(table.num_columns - 1, SHA, pa.array(hashes, pa.large_string()))
+        return out
     except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError, OverflowError):
         frames = frames_with_hash(parts)
         return {name: pa.Table.from_pandas(frames[name], preserve_index=False) for name in TABLES}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import tempfile
@@ -54,12 +55,26 @@ class ManifestError(RuntimeError):
     """The manifest cannot be read; the message names the file."""
 
 
+_READ: dict[Path, tuple[tuple[int, int, int], list[Entry]]] = {}  # last manifest read per folder
+
+
 def read_manifest(folder: Path) -> list[Entry]:
-    """The committed entries; none when the library has no manifest yet (a folder of files is enough)."""
+    """The committed entries; none when the library has no manifest yet (a folder of files is enough).
+
+    The manifest is only ever replaced (atomic_write), so an unchanged (inode, mtime, size) means unchanged
+    entries: a large ingest, which reads it before each commit, decodes it once per change, not per commit.
+    """
     path = folder / MANIFEST
     try:
+        stat = path.stat()
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        cached = _READ.get(path)
+        if cached and cached[0] == key:
+            return list(cached[1])
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return [Entry(**row) for row in raw["entries"]]
+        entries = [Entry(**row) for row in raw["entries"]]
+        _READ[path] = (key, entries)
+        return list(entries)
     except FileNotFoundError:
         return []
     except (ValueError, KeyError, TypeError) as err:
@@ -69,9 +84,17 @@ def read_manifest(folder: Path) -> list[Entry]:
 def write_manifest(folder: Path, entries: list[Entry]) -> None:
     """One entry per line: readable, and encoded by json's C encoder (indent= would use the pure-Python one,
     and a 10,000-reply ingest rewrites the manifest once per batch)."""
-    lines = ",\n  ".join(json.dumps(vars(e), ensure_ascii=False) for e in entries)
+    lines = ",\n  ".join(map(_entry_line, entries))
     body = f'{{"format": "reply-library-manifest", "version": 1, "entries": [\n  {lines}\n]}}\n'
-    atomic_write(folder / MANIFEST, body.encode("utf-8"))
+    path = folder / MANIFEST
+    atomic_write(path, body.encode("utf-8"))
+    stat = path.stat()  # what was just written is what the next read (under the same lock) would decode
+    _READ[path] = ((stat.st_ino, stat.st_mtime_ns, stat.st_size), list(entries))
+
+
+@functools.lru_cache(maxsize=65536)
+def _entry_line(entry: Entry) -> str:
+    return json.dumps(vars(entry), ensure_ascii=False)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -110,10 +133,10 @@ def recover(folder: Path) -> list[Entry]:
     entries = read_manifest(folder)
     present = set(os.listdir(folder))  # one listing, not a stat per entry: this runs before every commit
     for entry in entries:
-        pending = pending_path(folder, entry.sha256)
-        if entry.stored_name not in present and pending.name in present:
-            os.replace(pending, folder / entry.stored_name)
-            present.discard(pending.name)
+        pending = PENDING + entry.sha256
+        if pending in present and entry.stored_name not in present:
+            os.replace(folder / pending, folder / entry.stored_name)
+            present.discard(pending)
     for name in present:
         if name.startswith((PENDING, TEMP)) and (folder / name).is_file():
             with contextlib.suppress(FileNotFoundError):
