@@ -31,7 +31,6 @@ PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未�
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
-CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n]")
 POST_CUT = re.compile(r"用于|参加|给予|和|及|以及|等")
 LEADING_FILLER = re.compile(
     r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|目前|至今|现|已累计(?=\S)|"
@@ -58,6 +57,11 @@ GENERIC = re.compile(
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|)$"
 )
 LABEL_MAX = 32
+INNER_MORE = re.compile(r"(余|多)")
+DIGIT = re.compile(r"\d")
+DONE_WORDS = re.compile(r"已|累计|完成|建成|实现|共有|现有|拥有|目前")
+LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
+LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含")
 LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
 
@@ -68,7 +72,7 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
         return "range", None
     if figure.base_value is None and figure.base_value_low is not None:
         return "approx", None
-    inner = re.search(r"(余|多)", figure.text[1:])
+    inner = INNER_MORE.search(figure.text, 1)
     if inner or (folded[start] == "上" and figure.base_value_low is not None):
         return "at_least", inner.group(1) if inner else "上"
     for word, qualifier in QUALIFIER_AFTER:
@@ -95,7 +99,7 @@ def _post(folded: str, end: int) -> str:
             break
     stop = LABEL_BOUNDARY.search(rest)
     rest = rest[: stop.start()] if stop else rest
-    digit = re.search(r"\d", rest)
+    digit = DIGIT.search(rest)
     rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
@@ -121,7 +125,7 @@ def _is_plan(clause_before: str, sentence_before: str) -> bool | None:
         return True
     if PLAN_SENTENCE_START.match(sentence_before):
         return True
-    if re.search(r"已|累计|完成|建成|实现|共有|现有|拥有|目前", clause_before):
+    if DONE_WORDS.search(clause_before):
         return False
     return None
 
@@ -142,7 +146,8 @@ def annotate(figures: list, structure) -> None:
             times, times_sentence = time_expressions(folded[s_start:s_end], year), s_start
         fig.period = period_before(times, fig.start - s_start)
         fig.period_start, fig.period_end = period_bounds(fig.period)
-        clause_start = max((m.end() for m in CLAUSE_BOUNDARY.finditer(before)), default=0)
+        found = LAST_CLAUSE_BOUNDARY.search(before)
+        clause_start = found.start() + 1 if found else 0
         plan = _is_plan(before[clause_start:], before)
         if plan is None and last_planned is not None and last_sentence == s_start:
             plan = last_planned  # a clause silent on it continues the list it is in: …312个,床位2150张
@@ -150,7 +155,8 @@ def annotate(figures: list, structure) -> None:
             plan = _is_plan(before, before)
         if plan is None:  # …and the section's: figures under 三、下一步打算 are intentions
             plan = True if PLAN_SECTION.search(structure.headings_at(fig.start)) else None
-        label_start = max((m.end() for m in LABEL_BOUNDARY.finditer(before)), default=0)
+        found = LAST_LABEL_BOUNDARY.search(before)
+        label_start = found.start() + 1 if found else 0
         label_start = max(label_start, previous_end - s_start)  # 5家…企业申请线路46条: not "5家" again
         own_pre = _clean_pre(before[label_start:])
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own_pre)))

@@ -9,7 +9,7 @@ period, plan and label come from the words around the figure (loaders.context).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
@@ -21,6 +21,7 @@ from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern
 ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = CHINESE_NUMERAL_CHARS
 RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
+PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|工程|发展纲要")
 
 
 @cache
@@ -69,7 +70,7 @@ class Figure:
     sentence_start: int = 0
 
     def as_row(self) -> dict:
-        row = {f.name: getattr(self, f.name) for f in fields(self)}
+        row = dict(self.__dict__)
         row["sentence"] = row.pop("sentence_text")
         return row
 
@@ -117,7 +118,7 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 一批 一直 两大: the genre's counts of one and two are optional and mostly idiom
     if unit == "大" and not (is_chinese and 3 <= (value or 0) <= 9):
         return False  # 三大平台 counts; 十大品牌 names an award
-    if unit == "年" and is_chinese and re.match(r"行动|计划|规划|攻坚|工程|发展纲要", folded[end : end + 4]):
+    if unit == "年" and is_chinese and PLAN_NAME.match(folded, end):
         return False  # 三年行动计划 names a plan
     if (unit, after[:1]) in {
         ("次", "会"),
