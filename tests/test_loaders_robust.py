@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +67,23 @@ def test_long_line_without_newline():
     tables = load_text(line, "long.txt")
     assert len(tables.figures) > 15_000
     assert (tables.figures["text"].str.len() > 0).all()
+
+
+@pytest.mark.slow
+def test_ten_megabytes_without_a_newline():
+    """The seed run together (its line ends made full stops) and repeated to 10 MB: one line, read whole."""
+    from loaders import load_bytes
+
+    unit = SEED.replace("\n", "。").encode("utf-8")
+    data = (unit * (10 * 1024 * 1024 // len(unit) + 1))[: 10 * 1024 * 1024]
+    text = data.decode("utf-8", errors="ignore")  # the cut may split a character
+    assert "\n" not in text and len(text.encode("utf-8")) > 10_000_000
+    tables = load_bytes(text.encode("utf-8"), "long.txt")
+    assert len(tables.figures) > 1000 * 27
+    figures = tables.figures
+    assert (figures["end"] - figures["start"] == figures["text"].str.len()).all()
+    sample = figures.iloc[:: max(1, len(figures) // 2000)]
+    for row in sample.itertuples():
+        assert text[row.start : row.end] == row.text
+    values = figures["base_value"].dropna().astype(float)
+    assert values.map(math.isfinite).all()
