@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-from loaders.context import BEFORE_WORDS, PLAN_WORDS, period_bounds
+from loaders.context import period_bounds
 from loaders.figures import ARABIC, Figure
 from loaders.numbers import parse_arabic
 from loaders.periods import find_period
+from loaders.plans import PLAN_WORDS
+from loaders.qualifiers import BEFORE_WORDS
 from loaders.units import lookup, magnitude_pattern, unit_pattern
 
 BARE_CELL = re.compile(

@@ -1,0 +1,44 @@
+"""Qualifiers: whether a figure is exact, approximate, a floor, a ceiling or a range.
+
+The words sit right before the number (超 约 不超过, possibly before a linking 可达/达到) or right after it
+(以上 左右 以内); 余/多 inside a figure and vague amounts (数十) carry their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUALIFIER_BEFORE = {  # checked against the characters right before the number, longest word first
+    "at_most": "不超过 未超过 不高于 不多于 不足 不到 最高 最多 低于 小于 少于",
+    "at_least": "不少于 不低于 至少 最少 最低 突破 超过 超出 多于 大于 高于 逾 超",
+    "approx": "将近 接近 大约 大概 约 近",
+}
+BEFORE_WORDS = sorted(
+    ((word, q) for q, words in QUALIFIER_BEFORE.items() for word in words.split()), key=lambda p: -len(p[0])
+)
+QUALIFIER_AFTER = (
+    ("以上", "at_least"), ("之上", "at_least"), ("多", "at_least"), ("余", "at_least"),
+    ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("内", "at_most"), ("左右", "approx"), ("上下", "approx"),
+    ("不等", "range"),
+)  # fmt: skip
+LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
+INNER_MORE = re.compile(r"(余|多)")
+
+
+def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | None]:
+    """(qualifier, the word that set it); ranges and vague amounts carry their own."""
+    if figure.value_high is not None:
+        return "range", None
+    if figure.base_value is None and figure.base_value_low is not None:
+        return "approx", None
+    inner = INNER_MORE.search(figure.text, 1)
+    if inner or (folded[start] == "上" and figure.base_value_low is not None):
+        return "at_least", inner.group(1) if inner else "上"
+    for word, qualifier in QUALIFIER_AFTER:
+        if folded.startswith(word, end):
+            return qualifier, word
+    lead = LINKING.sub("", folded[max(0, start - 8) : start])  # 最高可达50万元: the qualifier before 可达
+    for word, qualifier in BEFORE_WORDS:
+        if lead.endswith(word):
+            return qualifier, word
+    return "exact", None
