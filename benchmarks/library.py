@@ -30,9 +30,10 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# the project first (this file is named library.py too: `import library` must find the package), this folder last
+sys.path[:] = [str(ROOT), *(p for p in sys.path if Path(p or ".").resolve() != HERE), str(HERE)]
 
 from extract import BARE  # noqa: E402
 from synthetic_replies import write_replies  # noqa: E402
@@ -68,7 +69,13 @@ def phase_ingest(source: Path, library: Path, workers: int) -> dict:
     results = store.add_files([source], folder=library, how="cli", workers=workers)
     seconds = time.perf_counter() - started
     status = {s: sum(r.status == s for r in results) for s in ("added", "duplicate", "failed")}
-    return {"ingest_s": seconds, **status, "figures": sum(r.n_figures for r in results), **cpu_seconds(), **maxrss()}
+    return {
+        "ingest_s": seconds,
+        **status,
+        "figures": sum(r.n_figures for r in results),
+        **cpu_seconds(),
+        **maxrss(),
+    }
 
 
 def phase_restart(library: Path) -> dict:
