@@ -149,6 +149,8 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
         )
     unit = lookup(m.group("unit"))
     vague = parse_vague(m.group("vague"), m.group("num")) if m.group("vague") else None
+    if m.group("vague") and (vague is None or m.group("lo")):
+        return None  # 数十十亿, 0-数亿元: not an amount the genre writes
     num_start = m.start("num")
     before, after = folded[max(0, num_start - 1) : num_start], folded[m.end("num") : m.end("num") + 1]
     value, is_chinese = _number(m.group("num"), before, after) if not vague else (None, True)

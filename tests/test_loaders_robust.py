@@ -87,3 +87,8 @@ def test_ten_megabytes_without_a_newline():
         assert text[row.start : row.end] == row.text
     values = figures["base_value"].dropna().astype(float)
     assert values.map(math.isfinite).all()
+
+
+def test_regressions_found_by_hypothesis():
+    for text in ["数十十亿元", "0-数亿元", "上百-千家"]:
+        check(text)
