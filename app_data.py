@@ -9,9 +9,11 @@ Loading goes through the library store (package ``library``): manifest, Parquet 
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
+from fnmatch import fnmatch, translate
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +34,8 @@ class Library:
     paths: dict[str, str]  # doc → file path
     errors: list[str] = field(default_factory=list)  # one line per unreadable file
     duplicates: list[str] = field(default_factory=list)  # one line per file repeating a reply's content
+    catalog: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per reply (library.Library.catalog)
+    stamp: str = ""  # the state of the folder these tables were read from (a key for caches built on them)
 
 
 def library_dir() -> Path:
@@ -59,12 +63,31 @@ def reply_files(folder: Path) -> list[Path]:
     )
 
 
-def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in reply_files(folder))
+def _stamp(folder: Path) -> str:
+    """A digest of every reply file's name, size and modification time: one stat per file, and a short
+    cache key (Streamlit hashes its arguments on every call; a 10,000-entry tuple costs a tenth of a second)."""
+    if not folder.is_dir():
+        return ""
+    ignored = re.compile("|".join(translate(p) for p in _ignored(folder)))
+    suffixes = tuple(REPLY_SUFFIXES)
+    digest = hashlib.sha1()
+    with os.scandir(folder) as scan:
+        entries = sorted(
+            (e for e in scan if e.name.lower().endswith(suffixes) and not e.name.startswith(".")),
+            key=lambda e: e.name,
+        )
+    for item in entries:
+        if ignored.match(item.name) or not item.is_file():
+            continue
+        stat = item.stat()
+        digest.update(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
-@st.cache_data(show_spinner="正在读取答复文件…", max_entries=4)
-def _load(folder: str, stamp: tuple) -> Library:
+# cache_resource, not cache_data: one shared copy for every session instead of unpickling the whole library
+# (300,000 rows) on each call; pages only read it (pandas copy-on-write keeps derived frames apart)
+@st.cache_resource(show_spinner="正在读取答复文件…", max_entries=2)
+def _load(folder: str, stamp: str) -> Library:
     """Through the library store (issue 4): dropped files registered, tables from its Parquet cache."""
     opened = reply_store.open_library(folder)
     paths = {e.stored_name: str(opened.folder / e.stored_name) for e in opened.entries}
@@ -72,18 +95,12 @@ def _load(folder: str, stamp: tuple) -> Library:
         f"{name}：无法读取（{reason}）" for name, _, reason in (p.partition(": ") for p in opened.problems)
     ]
     duplicates = [f"{name}：与资料库中的 {of} 内容相同，未重复添加" for name, of in opened.duplicates]
-    return Library(opened.tables, paths, errors, duplicates)
-
-
-@st.cache_data(max_entries=4)
-def _catalog(folder: str, stamp: tuple) -> pd.DataFrame:
-    return reply_store.open_library(folder).catalog()
+    return Library(opened.tables, paths, errors, duplicates, opened.catalog(), stamp)
 
 
 def catalog() -> pd.DataFrame:
     """One row per reply in the library: names, format, when and how it was added, metadata, figure count."""
-    folder = library_dir()
-    return _catalog(str(folder), _stamp(folder))
+    return library().catalog
 
 
 def library() -> Library:
@@ -91,21 +108,18 @@ def library() -> Library:
     return _load(str(folder), _stamp(folder))
 
 
-@st.cache_data(max_entries=4)
-def _texts(paths: tuple[tuple[str, str], ...], stamp: tuple) -> dict[str, str]:
-    out = {}
-    for doc, path in paths:
-        try:
-            out[doc] = read_path(path).text
-        except LoadError:
-            continue
-    return out
+@st.cache_data(max_entries=64)
+def _text(path: str, stamp: str) -> str | None:
+    try:
+        return read_path(path).text
+    except LoadError:
+        return None
 
 
-def texts() -> dict[str, str]:
-    """doc → the decoded text the offsets refer to (for the reader and the provenance panels)."""
+def text(doc: str) -> str | None:
+    """The decoded text one reply's offsets refer to (the reader reads one reply, not the whole library)."""
     lib = library()
-    return _texts(tuple(sorted(lib.paths.items())), _stamp(library_dir()))
+    return _text(lib.paths[doc], _stamp(library_dir())) if doc in lib.paths else None
 
 
 @st.cache_data(max_entries=4)

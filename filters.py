@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 
 from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
@@ -88,7 +89,15 @@ def from_state(state: Mapping[str, Any]) -> Filters:
 
 
 def apply_filters(figures: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    """The rows of a figures table that pass every filter (vectorised: fast on 300,000 rows)."""
+    """The rows of a figures table that pass every filter (vectorised: fast on 300,000 rows).
+
+    No filter gives the table itself: copying 300,000 rows to keep all of them costs a tenth of a second.
+    """
+    return figures if f.is_empty() else figures[filter_mask(figures, f)]
+
+
+def filter_mask(figures: pd.DataFrame, f: Filters) -> np.ndarray:
+    """Which rows pass every filter (a count needs only this, not the rows)."""
     mask = pd.Series(True, index=figures.index)
     for name, column in (
         ("themes", "theme"),
@@ -117,7 +126,7 @@ def apply_filters(figures: pd.DataFrame, f: Filters) -> pd.DataFrame:
                 figures[column].str.contains(f.query, case=not fold, regex=False).fillna(False).astype(bool)
             )
         mask &= found
-    return figures[mask.to_numpy()]
+    return mask.to_numpy()
 
 
 def describe(f: Filters) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import streamlit as st
 import charts
 import exports
 import html_views
-from filters import Filters, describe, figure_key, slug, to_query
+from filters import Filters, describe, parse_figure_key, slug, to_query
 from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
 from html_views import plain
 from loaders.columns import labels_zh
@@ -149,13 +149,15 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
 
 
 def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame) -> None:
-    """Provenance panels for the figures picked in a chart."""
-    index = {
-        figure_key(d, s): i for i, (d, s) in enumerate(zip(figures["doc"], figures["start"], strict=True))
-    }
+    """Provenance panels for the figures picked in a chart (looked up one by one: most reruns pick none,
+    and an index of every row costs seconds on a large library)."""
     for key in keys[:5]:
-        if key in index:
-            provenance(figures.iloc[index[key]], documents)
+        picked = parse_figure_key(key)
+        if picked is None:
+            continue
+        match = figures[(figures["doc"] == picked[0]) & (figures["start"] == picked[1])]
+        if not match.empty:
+            provenance(match.iloc[0], documents)
 
 
 def _q(text: str) -> str:

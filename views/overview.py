@@ -32,9 +32,7 @@ if len(docs) > 1:  # one reply or all of them: the card, the headlines and the c
         "答复", options, format_func=lambda d: d if d == ALL_REPLIES else f"{titles[d]}（{d}）"
     )
 if doc == ALL_REPLIES:
-    st.caption(
-        f"共 {len(docs)} 份答复、{int(rows['doc'].isin(docs['doc']).sum())} 条数据；选择一份答复可查看其详情。"
-    )
+    st.caption(f"共 {len(docs)} 份答复、{len(rows)} 条数据；选择一份答复可查看其详情。")
 else:
     rows = rows[rows["doc"] == doc]
     document = docs[docs["doc"] == doc].iloc[0]
@@ -51,7 +49,8 @@ if rows.empty:
 
 st.subheader("各主题要点数据")
 st.caption("每个主题按答复中出现的顺序列出前几项已完成的数据（计划目标与增长率在后）；完整数据见各主题页。")
-many_docs = rows["doc"].nunique() > 1
+shown_docs = rows["doc"].unique()  # once: 300,000 rows
+many_docs = len(shown_docs) > 1
 tops = headlines(rows)
 for theme in [t for t in theme_names if t in set(tops["theme"])]:
     part = tops[tops["theme"] == theme]
@@ -64,7 +63,8 @@ for theme in [t for t in theme_names if t in set(tops["theme"])]:
         column.metric(plain(label), format_figure(row), help=plain(str(row["sentence"])), border=True)
 
 st.subheader("数据分布")
-sources = documents[documents["doc"].isin(rows["doc"])]  # captions and downloads name only the replies shown
+# captions and downloads name only the replies shown (isin over distinct names, not 300,000 rows)
+sources = documents[documents["doc"].isin(shown_docs)]
 left, right = st.columns(2)
 with left:
     widgets.chart_block(charts.by_theme(rows, theme_names), sources, chosen, "全部主题", "ov-theme")

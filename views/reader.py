@@ -20,7 +20,7 @@ docs = documents["doc"].tolist()
 wanted = st.query_params.get("doc")
 default = docs.index(wanted) if wanted in docs else (docs.index(chosen.docs[0]) if chosen.docs else 0)
 doc = st.selectbox("答复", docs, index=default, key="reader-doc") if len(docs) > 1 else docs[0]
-text = app_data.texts().get(doc)
+text = app_data.text(doc)
 if text is None:
     st.error(f"{doc}：无法读取原文。")
     st.stop()
