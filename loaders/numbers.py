@@ -76,6 +76,7 @@ def parse_chinese(text: str) -> int | None:
             head, _, rest = rest.partition(unit)
             if unit in rest or (unit == "亿" and "亿" in rest):
                 return None
+            head = head.lstrip("零〇")  # 一亿零一万: the 零 only marks the empty ten-millions
             value = parse_chinese(head) if head else None
             if value is None:
                 return None
