@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app_support import run_app as run
 from tests.reply_files import SEED, make_docx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,16 +39,6 @@ def two_replies(tmp_path, monkeypatch) -> Path:
     (folder / NAME).write_bytes(make_docx(REPLY))
     monkeypatch.setenv("REPLY_LIBRARY", str(folder))
     return folder
-
-
-def run(page: str | None = None, **query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def shown_figures(at: AppTest) -> set[str]:
