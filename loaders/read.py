@@ -43,9 +43,6 @@ class Decoded:
     cells: list[TableCell] = field(default_factory=list)  # table body cells (docx, html); see TableCell
 
 
-TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
-
-
 def sniff_format(data: bytes, name: str) -> str:
     """Format from the bytes first, the name second."""
     head = data[:1024].lstrip()
