@@ -12,14 +12,20 @@ import csv
 import hashlib
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
+import charts
+import compare_charts
 import library as reply_store
+from charts import Chart
+from filters import Filters, SearchIndex, filter_mask
 from loaders import LoadError, ReplyTables
 from loaders.read import read_path
 
@@ -103,9 +109,92 @@ def catalog() -> pd.DataFrame:
     return library().catalog
 
 
-def library() -> Library:
+_this_run = threading.local()  # Streamlit runs each session's script in its own thread
+
+
+def library(*, fresh: bool = False) -> Library:
+    """The library as of this script run. dashboard.py asks for a fresh look at the folder (one stat per
+    file: 50 ms for 10,000 replies) at the top of every run; the page it then runs reuses that look."""
     folder = library_dir()
-    return _load(str(folder), _stamp(folder))
+    seen = getattr(_this_run, "library", None)
+    if fresh or seen is None or seen[0] != str(folder):
+        _this_run.library = (str(folder), _load(str(folder), _stamp(folder)))
+    return _this_run.library[1]
+
+
+@st.cache_resource(max_entries=2)
+def _search_index(stamp: str, _figures: pd.DataFrame) -> SearchIndex:
+    return SearchIndex.build(_figures)
+
+
+# one mask per (library state, filters), shared by the sidebar's count, the page and every session asking the
+# same question; 64 masks of 300,000 rows are 19 MB
+@st.cache_resource(max_entries=64)
+def _mask(stamp: str, chosen: tuple, _figures: pd.DataFrame) -> np.ndarray:
+    f = Filters(*chosen)
+    mask = filter_mask(_figures, f, _search_index(stamp, _figures) if f.query else None)
+    mask.setflags(write=False)
+    return mask
+
+
+def selection(chosen: Filters) -> np.ndarray:
+    """Which figures of the library pass the filters, as a read-only boolean mask (cached)."""
+    lib = library()
+    if chosen.is_empty():
+        return np.ones(len(lib.tables.figures), dtype=bool)
+    return _mask(lib.stamp, chosen.as_tuple(), lib.tables.figures)
+
+
+# the comparison page's derived tables: matching 300,000 figures to indicators takes a second or two, so it is
+# done once per (library state, filters, mapping table) and shared; the mapping is keyed by its CSV text
+@st.cache_resource(max_entries=8)
+def _comparison(stamp: str, chosen: tuple, mapping_csv: str, _lib: Library, _mapping: pd.DataFrame):
+    figures = _lib.tables.figures
+    if chosen != Filters().as_tuple():
+        figures = figures[_mask(stamp, chosen, figures)]
+    rows = compare_charts.comparison_rows(figures, _lib.tables.documents, _mapping)
+    return rows, compare_charts.indicator_summary(rows)
+
+
+def comparison(chosen: Filters, mapping: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """compare_charts' (rows, summary) for the figures passing the filters, under this mapping table."""
+    lib = library()
+    return _comparison(lib.stamp, chosen.as_tuple(), mapping.to_csv(index=False), lib, mapping)
+
+
+@st.cache_resource(max_entries=16)
+def _indicator(
+    stamp: str, chosen: tuple, mapping_csv: str, indicator: str, base_unit: str, _rows: pd.DataFrame
+):
+    points = compare_charts.indicator_points(_rows, indicator, base_unit)
+    return points, compare_charts.indicator_chart(points, indicator)
+
+
+def indicator(
+    chosen: Filters, mapping: pd.DataFrame, name: str, base_unit: str
+) -> tuple[pd.DataFrame, Chart]:
+    """One indicator's points and chart (thousands of points in a large library: built once, cached)."""
+    rows, _ = comparison(chosen, mapping)
+    key = (library().stamp, chosen.as_tuple(), mapping.to_csv(index=False))
+    return _indicator(*key, name, base_unit, rows)
+
+
+@st.cache_resource(max_entries=32)  # a theme page's charts hold at most a few dozen bars each: small
+def _theme_charts(stamp: str, chosen: tuple, _lib: Library) -> list[Chart]:
+    figures = _lib.tables.figures
+    return charts.theme_charts(figures[_mask(stamp, chosen, figures)])
+
+
+def theme_charts(chosen: Filters) -> list[Chart]:
+    """charts.theme_charts for the figures passing the filters (a theme page's), built once and shared."""
+    lib = library()
+    return _theme_charts(lib.stamp, chosen.as_tuple(), lib)
+
+
+def selected_rows(chosen: Filters) -> pd.DataFrame:
+    """The figures that pass the filters (the table itself when nothing is chosen: no copy)."""
+    figures = library().tables.figures
+    return figures if chosen.is_empty() else figures[selection(chosen)]
 
 
 @st.cache_data(max_entries=64)

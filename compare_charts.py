@@ -75,16 +75,19 @@ def indicator_summary(rows: pd.DataFrame) -> pd.DataFrame:
     columns = ["indicator", "base_unit", "theme", "n_replies", "n_figures", "years", "is_mapped"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    grouped = rows.assign(is_mapped=rows["matched_by"] != AUTOMATIC).groupby(
-        ["indicator", "base_unit"], dropna=False
-    )
+    keys = ["indicator", "base_unit"]
+    grouped = rows.assign(is_mapped=rows["matched_by"] != AUTOMATIC).groupby(keys, dropna=False)
     summary = grouped.agg(
         theme=("theme", "first"),
         n_replies=("doc", "nunique"),
         n_figures=("doc", "size"),
-        years=("reply_date", lambda d: "、".join(sorted({str(x.year) for x in d.dropna()}))),
         is_mapped=("is_mapped", "any"),
     ).reset_index()
+    # the distinct years per indicator, joined: vectorised (a Python function per group is 1 s at 300,000 rows)
+    years = rows[keys].assign(year=rows["reply_date"].dt.year.astype("Int64").astype("string")).dropna()
+    years = years.drop_duplicates().sort_values("year").groupby(keys, dropna=False)["year"].agg("、".join)
+    summary = summary.merge(years.rename("years").reset_index(), on=keys, how="left")
+    summary["years"] = summary["years"].fillna("")
     order = ["n_replies", "is_mapped", "n_figures", "indicator"]
     return summary.sort_values(order, ascending=[False, False, False, True])[columns]
 

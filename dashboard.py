@@ -10,7 +10,7 @@ import streamlit as st
 
 import app_data
 from charts import section_order
-from filters import KEYS, NO_PERIOD, Filters, filter_mask, from_state
+from filters import KEYS, NO_PERIOD, Filters, from_state
 from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
 from views import theme as theme_page
 
@@ -69,7 +69,7 @@ def sidebar_filters(figures, all_themes: list[tuple[str, str]], stamp: str) -> N
     sb.text_input("关键词（指标或原句）", key=KEYS["query"], bind="query-params", placeholder="如：园区")
     chosen = from_state(st.session_state)
     if not chosen.is_empty():
-        shown = int(filter_mask(figures, chosen).sum())
+        shown = int(app_data.selection(chosen).sum())
         sb.caption(f"已筛选：{shown} / {len(figures)} 条数据")
         sb.button("清除全部筛选", on_click=_clear, icon=":material/filter_alt_off:")
 
@@ -80,7 +80,7 @@ def _clear() -> None:
         st.session_state[key] = getattr(defaults, name) if name in ("status", "query") else []
 
 
-lib = app_data.library()
+lib = app_data.library(fresh=True)  # the pages reuse this look at the folder
 for error in lib.errors:
     st.error(error)
 if lib.tables.documents.empty:

@@ -4,6 +4,7 @@ the provenance panel. Thin wrappers over st.*; all computing happens in charts, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
@@ -12,7 +13,7 @@ import streamlit as st
 import charts
 import exports
 import html_views
-from filters import Filters, describe, parse_figure_key, slug, to_query
+from filters import Filters, describe, isin, parse_figure_key, slug, to_query
 from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
 from html_views import plain
 from loaders.columns import labels_zh
@@ -66,26 +67,35 @@ def figures_table(
 
 
 def downloads(
-    rows: pd.DataFrame, documents: pd.DataFrame, what: str, scope: str, f: Filters, key: str, table="figures"
+    rows: pd.DataFrame | Callable[[], pd.DataFrame],
+    documents: pd.DataFrame,
+    what: str,
+    scope: str,
+    f: Filters,
+    key: str,
+    table="figures",
 ) -> None:
-    """CSV and XLSX download buttons; files are built only when clicked."""
+    """CSV and XLSX download buttons; files are built only when clicked. `rows` may be a function giving
+    the rows, so a page showing one page of 300,000 figures takes them all only for a download."""
     when = datetime.now()
-    docs = documents[documents["doc"].isin(rows["doc"].unique())] if "doc" in rows else documents
     link = "?" + to_query(f)
     name = slug(scope)
 
     def with_figure() -> pd.DataFrame:
         """Figures rows lead with the figure as written (超1000家) beside the numeric columns."""
-        if table != "figures" or FIGURE_ZH in rows:
-            return rows
-        return pd.concat([format_figures(rows).rename(FIGURE_ZH), rows], axis=1)
+        taken = rows() if callable(rows) else rows
+        if table != "figures" or FIGURE_ZH in taken:
+            return taken
+        return pd.concat([format_figures(taken).rename(FIGURE_ZH), taken], axis=1)
 
     def csv_data() -> bytes:
         return exports.csv_bytes(with_figure(), table)
 
     def xlsx_data() -> bytes:
+        taken = with_figure()
+        docs = documents[isin(documents["doc"], taken["doc"].unique())] if "doc" in taken else documents
         return exports.figures_workbook(
-            with_figure(), docs, describe(f), datetime.now(), figures_table=table, link=link
+            taken, docs, describe(f), datetime.now(), figures_table=table, link=link
         )
 
     row = st.container(horizontal=True)

@@ -63,9 +63,10 @@ def section_order(section_id: object) -> str:
 
 def source_caption(rows: pd.DataFrame, documents: pd.DataFrame, most: int = 4) -> str:
     """来源：the reply (title, file) and the sections the chart's figures come from."""
-    titles = documents.set_index("doc")["title"].to_dict() if not documents.empty else {}
     parts = []
     docs = list(dict.fromkeys(rows["doc"]))
+    known = documents[documents["doc"].isin(docs[:most])] if not documents.empty else documents
+    titles = dict(zip(known["doc"], known["title"], strict=True)) if not known.empty else {}
     for doc in docs[:most]:
         part = rows[rows["doc"] == doc].drop_duplicates("section_id")
         part = part.sort_values("section_id", key=lambda s: s.map(section_order))

@@ -86,12 +86,13 @@ def _plotted(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def split_labels(labels: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """split_label over a column, computed once per distinct label."""
-    parts = {label: split_label(label) for label in labels.dropna().unique()}
-    empty = ("", "")
-    subjects = labels.map(lambda x: parts.get(x, empty)[0], na_action="ignore").fillna("")
-    measures = labels.map(lambda x: parts.get(x, empty)[1], na_action="ignore").fillna("")
-    return subjects, measures
+    """split_label over a column, computed once per distinct label (missing: "")."""
+    codes, distinct = pd.factorize(labels)
+    parts = [split_label(label) for label in distinct]
+    # code -1 (a missing label) picks the appended ""
+    subjects = np.array([p[0] for p in parts] + [""], dtype=object)[codes]
+    measures = np.array([p[1] for p in parts] + [""], dtype=object)[codes]
+    return pd.Series(subjects, index=labels.index), pd.Series(measures, index=labels.index)
 
 
 def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
@@ -104,9 +105,9 @@ def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
     for key, rows in sorted(plotted.groupby("_family", sort=False), key=lambda kv: rank.get(kv[0], 99)):
         base_unit = str(rows["base_unit"].iloc[0])
         largest = pd.concat([rows["base_value"], rows["base_value_high"], rows["base_value_low"]]).abs().max()
-        words = rows["unit"].dropna().map(lambda u: u.lstrip("万亿千百十"))
+        words = {u.lstrip("万亿千百十") for u in rows["unit"].dropna().unique()}
         hint = rows["unit"].mode().iloc[0] if not rows["unit"].dropna().empty else None
-        if base_unit == "count" and words.nunique() != 1:
+        if base_unit == "count" and len(words) != 1:
             hint = ""  # 个 and 家 and 名 on one axis: the axis just says 数量, each bar says its word
         divisor, unit = display_unit(base_unit, float(largest), hint)
         name = rows["_family_zh"].iloc[0]
@@ -214,7 +215,7 @@ def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
 
 
 def _measure_colors(frame: pd.DataFrame) -> dict[str, str]:
-    measures = list(dict.fromkeys(split_labels(frame["label"])[1]))
+    measures = list(dict.fromkeys(split_labels(frame["label"])[1]))  # in order of first appearance
     palette = qualitative.Plotly
     return {m: palette[i % len(palette)] for i, m in enumerate(measures)}
 

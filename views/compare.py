@@ -1,6 +1,6 @@
 """对比分析: one indicator across replies and years, matched by theme + label or by the editable mapping table.
 
-Thin: tables from app_data, matching and the chart from compare_charts, the mapping table from indicator_map.
+Thin: tables from app_data (matching and the chart by compare_charts, cached there), the mapping table from indicator_map.
 The sidebar filters (document, theme, planned …) apply here too.
 """
 
@@ -11,29 +11,26 @@ from datetime import datetime
 import streamlit as st
 
 import app_data
-import compare_charts
 import exports
 import indicator_map
 import widgets
 from charts import selected_keys
-from filters import apply_filters, from_state
-from formatting import format_figures
+from filters import from_state, isin
 
 st.title("对比分析")
 lib = app_data.library()
 documents = lib.tables.documents
 asked = from_state(st.session_state)
-figures = apply_filters(lib.tables.figures, asked)
+n_figures = int(app_data.selection(asked).sum())
 try:
     mapping = indicator_map.read_map()
 except ValueError as err:
     st.error(f"指标映射表无法读取：{err}")
     mapping = indicator_map.read_map(indicator_map.PATH.with_suffix(".missing"))
-rows = compare_charts.comparison_rows(figures, documents, mapping)
-summary = compare_charts.indicator_summary(rows)
+rows, summary = app_data.comparison(asked, mapping)
 
 st.caption(
-    f"{documents['doc'].isin(asked.docs or documents['doc']).sum()} 份答复、{len(figures)} 条数据，"
+    f"{isin(documents['doc'], asked.docs).sum() if asked.docs else len(documents)} 份答复、{n_figures} 条数据，"
     f"归为 {len(summary)} 个指标；"
     f"其中 {int((summary['n_replies'] >= 2).sum()) if len(summary) else 0} 个指标出现在两份以上答复中。"
 )
@@ -47,17 +44,13 @@ labels = {
     for option, r in zip(options, summary.itertuples(), strict=True)
 }
 chosen = st.selectbox("选择指标", options, format_func=labels.get, key="compare-indicator")
-points = compare_charts.indicator_points(rows, *chosen)
-chart = compare_charts.indicator_chart(points, chosen[0])
+points, chart = app_data.indicator(asked, mapping, *chosen)
 event = st.plotly_chart(chart.figure, key="compare-chart", on_select="rerun", selection_mode="points")
 st.caption(chart.note)
 widgets.show_keys(selected_keys(event), points, documents)
 
 st.subheader("各数据点的来源")
-table = points.assign(
-    数据=format_figures(points), 状态=points["is_planned"].fillna(False).map(compare_charts.STATUS)
-)
-table = table[["reply_date", "title", "doc", "数据", "状态", "label", "matched_by", "sentence"]]
+table = chart.data[["reply_date", "title", "doc", "数据", "状态", "label", "matched_by", "sentence"]]
 headers = {
     "reply_date": "答复日期",
     "title": "答复标题",
@@ -81,7 +74,7 @@ else:
     st.caption("点选一行，可查看该数据所在的原句并跳转到原文。")
 st.download_button(
     "下载对比数据（CSV）",
-    data=exports.csv_bytes(table.rename(columns=headers)),
+    data=lambda: exports.csv_bytes(table.rename(columns=headers)),
     file_name=exports.file_name(f"指标对比_{chosen[0]}", "筛选结果", "csv", datetime.now()),
     mime="text/csv",
     on_click="ignore",

@@ -11,14 +11,15 @@ import streamlit as st
 
 import app_data
 import widgets
-from filters import apply_filters, from_state, parse_figure_key
+from filters import from_state, parse_figure_key
 
 PAGE_SIZES = [100, 200, 500, 1000]  # never more than 1000 rows to the browser at once
 
 lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
 chosen = from_state(st.session_state)
-rows = apply_filters(figures, chosen)
+# positions of the matching figures; rows are taken a page at a time (all 300,000 only for a download)
+positions = np.flatnonzero(app_data.selection(chosen))
 
 st.title("数据浏览")
 linked = parse_figure_key(str(st.query_params.get("fig", "")))
@@ -34,20 +35,20 @@ if linked is not None:
                 del st.query_params["fig"]
                 st.rerun()
 
-st.caption(f"符合条件的数据：{len(rows)} 项（全部 {len(figures)} 项）")
-if rows.empty:
+st.caption(f"符合条件的数据：{len(positions)} 项（全部 {len(figures)} 项）")
+if not len(positions):
     st.info("没有符合当前筛选条件的数据。请在左侧放宽筛选条件，或清除关键词。")
     st.stop()
 
 size = st.segmented_control("每页行数", PAGE_SIZES, default=200, key="size", required=True)
-n_pages = max(1, math.ceil(len(rows) / size))
+n_pages = max(1, math.ceil(len(positions) / size))
 if st.session_state.get("page", 1) > n_pages:
     st.session_state["page"] = 1
 target = None  # position of the linked figure in the filtered table: open its page, select its row
 if linked is not None:
-    hits = (rows["doc"] == linked[0]).fillna(False) & (rows["start"] == linked[1]).fillna(False)
-    positions = np.flatnonzero(hits.to_numpy(dtype=bool))
-    target = int(positions[0]) if len(positions) else None
+    at = match.index[0] if not match.empty else None  # the linked figure's row in the whole table
+    where = np.flatnonzero(positions == figures.index.get_loc(at)) if at is not None else []
+    target = int(where[0]) if len(where) else None
     if target is None:
         st.caption("跳转的数据不在当前筛选结果中。")
     elif st.session_state.get("linked-shown") != linked:
@@ -55,13 +56,13 @@ if linked is not None:
         st.session_state["page"] = target // size + 1
 page = st.pagination(n_pages, key="page", bind="query-params") if n_pages > 1 else 1
 first = (page - 1) * size
-shown = rows.iloc[first : first + size]
+shown = figures.iloc[positions[first : first + size]]
 st.caption(f"第 {page} / {n_pages} 页，第 {first + 1}–{first + len(shown)} 项")
 on_page = target - first if target is not None and first <= target < first + size else None
 height = min(38 + 35 * len(shown), 600)
 picked = widgets.figures_table(shown, key="explorer-table", height=height, default_row=on_page)
 scope = "筛选结果" if not chosen.is_empty() else "全部"
-widgets.downloads(rows, documents, "数据表", scope, chosen, "explorer")
+widgets.downloads(lambda: app_data.selected_rows(chosen), documents, "数据表", scope, chosen, "explorer")
 if picked and picked[0] != on_page:  # the linked figure's sentence is already shown above
     widgets.provenance(shown.iloc[picked[0]], documents)
 elif picked:

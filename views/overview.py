@@ -8,14 +8,14 @@ import app_data
 import charts
 import html_views
 import widgets
-from filters import apply_filters, describe, from_state
+from filters import describe, from_state, isin
 from formatting import format_figure, headlines
 from html_views import plain
 
 lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
 chosen = from_state(st.session_state)
-rows = apply_filters(figures, chosen)
+rows = app_data.selected_rows(chosen)
 theme_names = [t for t, _ in app_data.themes(figures)]
 
 st.title("答复数据看板")
@@ -23,7 +23,7 @@ if documents.empty:
     st.stop()
 
 ALL_REPLIES = "（全部答复）"
-docs = documents[documents["doc"].isin(chosen.docs)] if chosen.docs else documents
+docs = documents[isin(documents["doc"], chosen.docs)] if chosen.docs else documents
 doc = docs["doc"].iloc[0]
 if len(docs) > 1:  # one reply or all of them: the card, the headlines and the charts follow this choice
     titles = dict(zip(docs["doc"], docs["title"].fillna(""), strict=True))
@@ -64,7 +64,7 @@ for theme in [t for t in theme_names if t in set(tops["theme"])]:
 
 st.subheader("数据分布")
 # captions and downloads name only the replies shown (isin over distinct names, not 300,000 rows)
-sources = documents[documents["doc"].isin(shown_docs)]
+sources = documents[isin(documents["doc"], shown_docs)]
 left, right = st.columns(2)
 with left:
     widgets.chart_block(charts.by_theme(rows, theme_names), sources, chosen, "全部主题", "ov-theme")

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 import app_data
-import charts
 import widgets
-from filters import apply_filters, from_state
+from filters import from_state
 from html_views import plain
 
 MAX_ROWS = 1000  # rows sent to the browser at once
@@ -20,28 +20,36 @@ def render(theme: str) -> None:
     lib = app_data.library()
     documents, figures = lib.tables.documents, lib.tables.figures
     chosen = from_state(st.session_state).with_theme(theme)
-    rows = apply_filters(figures, chosen)
+    # positions, not rows: a theme of a large library holds 100,000 figures, and the page needs their count,
+    # the (cached) charts, one table's worth of rows, and all of them only for a download
+    positions = np.flatnonzero(app_data.selection(chosen))
     st.title(plain(theme))
-    if rows.empty:
+    if not len(positions):
         if (figures["theme"] == theme).any():
             st.info("在当前筛选条件下，本主题没有数据。请在左侧放宽筛选条件。")
         else:
             st.info("这份答复中没有属于本主题的数据。")
         return
-    st.caption(f"共{len(rows)}项数据，来自{rows['doc'].nunique()}份答复。点选图中的柱可查看原句。")
+    n_docs = figures["doc"].iloc[positions].nunique()
+    st.caption(f"共{len(positions)}项数据，来自{n_docs}份答复。点选图中的柱可查看原句。")
     slug = "".join(ch for ch in theme if ch.isalnum())
-    for chart in charts.theme_charts(rows):
+    for chart in app_data.theme_charts(chosen):
         keys = widgets.chart_block(chart, documents, chosen, theme, f"{slug}-{chart.key}")
-        widgets.show_keys(keys, rows, documents)
-    unplotted = rows[rows["base_value"].isna() & rows["base_value_low"].isna()]
-    if not unplotted.empty:
-        vague = "、".join(unplotted["text"].astype(str).head(20)) + ("等" if len(unplotted) > 20 else "")
-        st.caption(plain(f"以下数据没有确切数值，未画入图中：{vague}"))
-    with st.expander(f"本主题全部数据（{len(rows)}项）"):
-        shown = rows.head(MAX_ROWS)
-        if len(rows) > MAX_ROWS:
+        widgets.show_keys(keys, chart.data, documents)
+    values = figures[["base_value", "base_value_low"]].iloc[positions]
+    vague = positions[(values["base_value"].isna() & values["base_value_low"].isna()).to_numpy()]
+    if len(vague):
+        texts = figures["text"].iloc[vague[:20]].astype(str)
+        st.caption(
+            plain(f"以下数据没有确切数值，未画入图中：{'、'.join(texts)}{'等' if len(vague) > 20 else ''}")
+        )
+    with st.expander(f"本主题全部数据（{len(positions)}项）"):
+        shown = figures.iloc[positions[:MAX_ROWS]]
+        if len(positions) > MAX_ROWS:
             st.caption(f"这里列出前{MAX_ROWS}项；全部数据请下载，或在“数据浏览”中分页查看。")
         picked = widgets.figures_table(shown, key=f"{slug}-table")
-        widgets.downloads(rows, documents, "主题数据", theme, chosen, f"{slug}-all")
+        widgets.downloads(
+            lambda: app_data.selected_rows(chosen), documents, "主题数据", theme, chosen, f"{slug}-all"
+        )
     if picked:
         widgets.provenance(shown.iloc[picked[0]], documents)
