@@ -62,6 +62,9 @@ def _measure_word(unit_hint: str | None) -> str:
     return word
 
 
+PLAIN_UNITS = {"times": "倍", "ug/m3": "微克/立方米", "mg/L": "毫克/升"}  # shown as written, never scaled
+
+
 def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -> tuple[float, str]:
     """(divisor, unit) to show values of base_unit whose largest magnitude is `largest`."""
     hint = unit_hint or ""
@@ -96,6 +99,8 @@ def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -
     if base_unit == "degree":
         factor, word = _magnitude(x)
         return factor, word + "度"
+    if base_unit in PLAIN_UNITS:
+        return 1.0, PLAIN_UNITS[base_unit]
     if base_unit in ("year", "month", "day"):
         return 1.0, hint or {"year": "年", "month": "个月", "day": "天"}[base_unit]
     factor, word = _magnitude(x)  # count and anything else: 万人, 亿元 style magnitudes on the measure word

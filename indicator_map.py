@@ -40,6 +40,9 @@ BASE_UNITS = [
     "month",
     "day",
     "degree",
+    "times",
+    "ug/m3",
+    "mg/L",
 ]
 
 

@@ -14,12 +14,20 @@ from datetime import datetime
 from functools import cache
 
 from loaders import context
-from loaders.numbers import CHINESE_NUMERAL_CHARS, parse_arabic, parse_chinese, parse_vague
+from loaders.numbers import (
+    CHINESE_NUMERAL_CHARS,
+    DIGITS,
+    parse_arabic,
+    parse_chinese,
+    parse_decimal,
+    parse_vague,
+)
 from loaders.structure import Structure
 from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = CHINESE_NUMERAL_CHARS
+CHINESE = rf"[{CN}]+(?:点[{''.join(DIGITS)}]+)?"  # 五十二点三: a decimal point written out
 RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|工程|发展纲要")
 
@@ -31,10 +39,10 @@ def candidate_pattern() -> re.Pattern:
         rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
         rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
-        rf"(?P<num>{ARABIC}|[{CN}]+) ?"
+        rf"(?P<num>{ARABIC}|{CHINESE}) ?"
         rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
         rf"(?P<unit>{unit})"
-        rf"|百分之(?P<pct>{ARABIC}|[{CN}]+)"
+        rf"|百分之(?P<pct>{ARABIC}|{CHINESE})"
     )
 
 
@@ -86,6 +94,8 @@ def _number(text: str, before: str = "", after: str = "") -> tuple[float | None,
     """
     if text[0].isdigit():
         return parse_arabic(text), False
+    if "点" in text:
+        return parse_decimal(text), True
     value = parse_chinese(text)
     if value is None and text[0] in "百千万" and (before[-1:] in BARE_MAGNITUDE_CUES or after[:1] in "余多"):
         value = parse_chinese("一" + text)
@@ -123,6 +133,7 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
     if (unit, after[:1]) in {
         ("次", "会"),
         ("周", "年"),
+        ("周", "岁"),  # 60周岁以上老年人: an age bound, not 60 weeks
         ("期", "间"),
         ("支", "持"),
         ("处", "理"),

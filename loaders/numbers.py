@@ -1,7 +1,7 @@
 """Numerals as written in replies → values.
 
 Arabic (`39.9`, `1,200`), Chinese (`三`, `二十`, `一百二十`, `一千二百万`, `两`), positional Chinese digits
-(`二〇二〇`), and vague amounts (`数十`, `几百`, `上亿`, `十余`). Property-tested in tests/test_numbers.py.
+(`二〇二〇`), decimals (`五十二点三`), and vague amounts (`数十`, `几百`, `上亿`, `十余`). Property-tested in tests/test_numbers.py.
 """
 
 from __future__ import annotations
@@ -88,6 +88,17 @@ def parse_chinese(text: str) -> int | None:
         # 一万五 (= 15000) is colloquial; replies write 一万五千, so a trailing bare digit stays a digit
         total += section
     return total
+
+
+def parse_decimal(text: str) -> float | None:
+    """`五十二点三` → 52.3, `三点五` → 3.5: a cardinal, 点, then digits read one by one (None if malformed)."""
+    whole, point, fraction = text.partition("点")
+    value = parse_chinese(whole)
+    if not point:
+        return None if value is None else float(value)
+    if value is None or not fraction or any(ch not in DIGITS or ch == "两" for ch in fraction):
+        return None
+    return float(f"{value}.{''.join(str(DIGITS[ch]) for ch in fraction)}")
 
 
 def parse_positional(text: str) -> int | None:

@@ -28,8 +28,9 @@ _REL = "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True))
 _PART = "|".join(sorted(_HALVES, key=len, reverse=True))
 
 TIME_EXPRESSION = re.compile(
-    r"(?=[\d今本年全当去上明下一二三四第前截至自从到比较同环目迄])"  # only where a time word can start
+    r"(?=[\d今本年全当去上明下一二三四第前截至自从到比较同环目迄十\"“])"  # only where a time word can start
     r"(?:(?P<now>截至目前|截止目前|截至现在|至今|迄今|目前)|"
+    r"[\"“]?十(?P<plan>[一二三四五六])五[\"”]?(?:规划)?(?P<plan_tail>期间|时期|以来|末|初)|"  # “十三五”期间
     rf"(?P<lead>截至|截止|自|从|至|到|比|较|同比|环比)?\s*"
     rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年"
     rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
@@ -49,6 +50,9 @@ def _format(year: int, first: int | None = None, last: int | None = None) -> str
 
 def _period_of(match: re.Match, doc_year: int | None) -> str | None:
     g = match.groupdict()
+    if g["plan"]:  # the n-th five-year plan: 十一五 is 2006-2010, 十四五 2021-2025
+        first = 2006 + 5 * ("一二三四五六".index(g["plan"]))
+        return f"{first}/{first + 4}" if g["plan_tail"] in ("期间", "时期") else None
     if (
         g["now"]
         or g["lead"] in ("截至", "截止", "自", "从", "至")
@@ -78,17 +82,42 @@ def _period_of(match: re.Match, doc_year: int | None) -> str | None:
     return str(year) if year else None
 
 
+# a year as the yardstick of a comparison: 恢复到2019年的87.1%, 相当于2019年同期的92%, 是2016年的2.3倍
+BASELINE_BEFORE = re.compile(r"(?:恢复到|恢复至|相当于|是|为|达到|超过|高于|低于)$")
+BASELINE_AFTER = re.compile(r"(?:同期)?(?:水平)?的")
+
+
+NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
+ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
+
+
 def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str | None]]:
-    """(end offset, period or None) of every time expression in a sentence (the fold), in order."""
+    """(end offset, period or None) of every time expression in a sentence (the fold), in order.
+
+    A time word inside a list item (一是…二是…) dates that item only: each item starts again from the
+    period stated before the list (今年以来，一是…；二是…).
+    """
     found = []
     for match in TIME_EXPRESSION.finditer(sentence):
         g = match.groupdict()
-        if not (g["now"] or g["y1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["month"]):
+        if not (
+            g["now"] or g["plan"] or g["y1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["month"]
+        ):
             continue
         if g["lead"] in ("比", "较", "同比", "环比"):
             continue  # 比上年增加: the year compared with, not the period reported
+        if g["rel"] and sentence[match.start("rel") - 1 : match.start("rel")] in NUMERAL_BEFORE:
+            continue  # 3年内 is a duration, not 年内 (this year)
+        head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")
+        if BASELINE_AFTER.match(sentence, match.end()) and BASELINE_BEFORE.search(head):
+            continue
         found.append((match.end(), _period_of(match, doc_year)))
-    return found
+    items = [m.end() for m in ENUMERATOR.finditer(sentence)]
+    if len(items) < 2:
+        return found
+    shared = period_before(found, items[0])
+    resets = [(end, shared) for end in items[1:]]
+    return sorted(found + resets, key=lambda pair: pair[0])
 
 
 def period_before(expressions: list[tuple[int, str | None]], offset: int) -> str | None:

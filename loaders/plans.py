@@ -8,7 +8,13 @@ PLAN_WORDS = re.compile(r"计划|将(?!近)|拟|力争|目标|预计|有望|谋�
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
-DONE_WORDS = re.compile(r"已|累计|完成|建成|实现|共有|现有|拥有|目前")
+DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止")
+# 完成/建成/实现 report a result, but plans use them too (力争…建成1个, 计划…完成1000公里): alone in a clause
+# they decide only when the sentence and its section say nothing of a plan, or the clause dates its result
+RESULT_VERBS = re.compile(r"完成|建成|实现")
+DATED = re.compile(r"\d{1,2}月|(?<![到至])\d{4}年(?!底前|前)|以来|上半年|季度")  # not 到2025年: a deadline
+# a plan word naming the yardstick of a result: 完成年度目标任务的114.4%, 低于全年控制目标0.2个百分点
+YARDSTICK = re.compile(r"(?:完成|低于|高于|超过|超出|控制|达到)[^,;。]{0,4}$")
 
 
 def plan_in(clause_before: str, sentence_before: str) -> bool | None:
@@ -21,9 +27,12 @@ def plan_in(clause_before: str, sentence_before: str) -> bool | None:
             or ahead.endswith(("按", "按照"))
         ):
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
+        if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):
+            continue  # 完成年度目标任务的114.4% reports a result against the plan
         if (
             ahead.endswith("的")
             or behind in ("、", "的")
+            or clause_before.startswith("任务的", match.end())
             or (match.group() == "将" and (behind == "" or behind.isdigit()))
         ):
             continue  # 扶持规划、… names a plan; 将3家企业纳入 is 把, not will
@@ -32,7 +41,13 @@ def plan_in(clause_before: str, sentence_before: str) -> bool | None:
         return True
     if DONE_WORDS.search(clause_before):
         return False
+    if RESULT_VERBS.search(clause_before) and DATED.search(clause_before):
+        return False  # 1-6月完成投资5亿元: a dated result
     return None
+
+
+def _result_verb(clause: str) -> bool:
+    return bool(RESULT_VERBS.search(clause)) and not DONE_WORDS.search(clause)
 
 
 def plan_status(clause: str, before: str, continued: bool | None, headings: str) -> bool | None:
@@ -45,4 +60,6 @@ def plan_status(clause: str, before: str, continued: bool | None, headings: str)
         plan = plan_in(before, before)
     if plan is None and PLAN_SECTION.search(headings):
         plan = True
+    if plan is None and _result_verb(clause):
+        plan = False  # 建成小微企业园15个, with no plan in sight, reports a result
     return plan

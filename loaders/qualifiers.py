@@ -22,6 +22,15 @@ QUALIFIER_AFTER = (
     ("不等", "range"),
 )  # fmt: skip
 LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
+# a bound governing a verb or a 的-phrase before the number: 至少建成1个, 不低于…总数的15%. 最高/最低 are also
+# adjectives (最低工资标准的80% is a share of the minimum wage), so they govern only a verb of giving:
+# 单个项目最高奖励500万元
+GAP = r"[^\d,;。:、()“”\s]"
+GOVERNING = re.compile(
+    rf"(?P<word>不超过|不高于|不多于|不少于|不低于|至少)(?!的)(?:{GAP}{{1,4}}|{GAP}{{1,16}}的)$"
+    r"|(?P<top>最高|最多|最低|最少)(?:可|可获得?|可享受|给予|奖励|补助|补贴|资助|扶持|支持|贴息|担保|授信|贷款){1,2}$"
+)
+GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least") for w in QUALIFIER_BEFORE[q].split()}
 INNER_MORE = re.compile(r"(余|多)")
 
 
@@ -41,4 +50,8 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     for word, qualifier in BEFORE_WORDS:
         if lead.endswith(word):
             return qualifier, word
+    governing = GOVERNING.search(folded, max(0, start - 20), start)
+    if governing:
+        word = governing["word"] or governing["top"]
+        return GOVERNING_QUALIFIER[word], word
     return "exact", None

@@ -65,6 +65,36 @@ CASES = [
     ("将3家企业纳入上市后备库,办结率达100%,满意度99%以上。",
      [("3家", 3, "count", "exact", None, False), ("100%", 100, "percent", "exact", None, False),
       ("99%", 99, "percent", "at_least", None, False)]),
+    # a completion verb inside a plan keeps the plan; a dated completion is a result
+    ("计划2022年至2024年投资45亿元,完成农村公路提档升级1000公里,今年1-6月完成投资5亿元。",
+     [("45亿元", 4.5e9, "CNY", "exact", "2022/2024", True), ("1000公里", 1e6, "m", "exact", "2022/2024", True),
+      ("5亿元", 5e8, "CNY", "exact", "2021-01/2021-06", False)]),
+    ("三、下一步打算\n年内实现全县289个行政村管护全覆盖,每个县至少建成1家特困供养机构。",
+     [("289个", 289, "count", "exact", "2021", True), ("1家", 1, "count", "at_least", "2021", True)]),
+    # 目标 as the yardstick of a result is not a plan
+    ("城镇新增就业28.6万人,完成年度目标任务的114.4%,失业率低于全年控制目标0.2个百分点。",
+     [("28.6万人", 286000, "count", "exact", None, False), ("114.4%", 114.4, "percent", "exact", None, False),
+      ("0.2个百分点", 0.2, "pp", "exact", "2021", False)]),
+    # a bound governing a verb of giving or a 的-phrase; 最低工资 is a noun
+    ("单个项目最高奖励500万元,比例不低于教师总数的15%,按最低工资标准的80%发放。",
+     [("500万元", 5e6, "CNY", "at_most", None, False), ("15%", 15, "percent", "at_least", None, False),
+      ("80%", 80, "percent", "exact", None, False)]),
+    # the year a comparison is made against is not the period; five-year plans are periods
+    ("2020年接待游客4.9亿人次,恢复到2019年的87.1%,是2016年的2.3倍。",
+     [("4.9亿人次", 4.9e8, "count", "exact", "2020", False), ("87.1%", 87.1, "percent", "exact", "2020", False),
+      ("2.3倍", 2.3, "times", "exact", "2020", False)]),
+    ("“十三五”期间,累计完成投资126亿元,新改建农村公路2300余公里。",
+     [("126亿元", 1.26e10, "CNY", "exact", "2016/2020", False),
+      ("2300余公里", 2.3e6, "m", "at_least", "2016/2020", False)]),
+    # a time word inside a list item dates that item only; 3年内 is a duration
+    ("今年以来,一是2020年交付学校7所;二是增加学位约1500个;三是拟在3年内培育企业20家。",
+     [("7所", 7, "count", "exact", "2020", False), ("1500个", 1500, "count", "approx", None, False),
+      ("3年", 3, "year", "at_most", None, True), ("20家", 20, "count", "exact", None, True)]),
+    # decimals in Chinese numerals, tenths, measure words of wells and ponds, concentrations
+    ("占诊疗量的百分之五十二点三,超过三成的企业,清淤山塘186口、机井120眼,PM2.5年均浓度为29微克/立方米。",
+     [("百分之五十二点三", 52.3, "percent", "exact", None, False), ("三成", 30, "percent", "at_least", None, False),
+      ("186口", 186, "count", "exact", None, False), ("120眼", 120, "count", "exact", None, False),
+      ("29微克/立方米", 29, "ug/m3", "exact", None, False)]),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -76,6 +106,7 @@ NEGATIVES = [
     "获得“中国十大魅力茶乡”,百年老字号,五强溪镇,319国道,G60科创走廊,5G基站,3A级景区,8718平台。",
     "联系电话0574-63988718,热线12345,7月24日召开会议,2020年8月31日,4月份以来。",
     "一二三产业融合,千家万户,万众创新,近几年来,几点建议,零距离,双休日,一篮子政策。",
+    "全市60周岁以上老年人,80周岁以上高龄老人,一点一滴,三点一线。",
 ]
 
 

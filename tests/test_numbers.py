@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.numbers import parse_arabic, parse_chinese, parse_positional, parse_vague
+from loaders.numbers import parse_arabic, parse_chinese, parse_decimal, parse_positional, parse_vague
 
 DIGIT_WORDS = "零一二三四五六七八九"
 
@@ -84,3 +84,18 @@ def test_positional_years():
 def test_vague(prefix, numeral, low, high, qualifier):
     vague = parse_vague(prefix, numeral)
     assert (vague.low, vague.high, vague.qualifier) == (low, high, qualifier)
+
+
+@given(st.integers(min_value=0, max_value=99_999), st.text(alphabet="0123456789", min_size=1, max_size=4))
+def test_chinese_decimal_round_trip(whole, fraction):
+    written = (
+        (to_chinese(whole) if whole else "零")
+        + "点"
+        + "".join("零一二三四五六七八九"[int(d)] for d in fraction)
+    )
+    assert parse_decimal(written) == pytest.approx(float(f"{whole}.{fraction}"))
+
+
+@pytest.mark.parametrize("text", ["点三", "五十点", "五十点十", "五十点两", "十四五点一二三万"])
+def test_malformed_decimals(text):
+    assert parse_decimal(text) is None
