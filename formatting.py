@@ -173,23 +173,43 @@ def _text_or_none(value: Any) -> str | None:
     return None if value is None or _missing(value) else str(value)
 
 
-def headlines(figures: pd.DataFrame, per_theme: int = 4) -> pd.DataFrame:
+def newest_first(documents: pd.DataFrame) -> list[str]:
+    """The replies' doc names, the most recent first (signed, else published; undated last, by name)."""
+    dates = documents["signed_date"].fillna(documents["published_date"])
+    ordered = documents.assign(_date=dates).sort_values(
+        ["_date", "doc"], ascending=[False, True], na_position="last"
+    )
+    return ordered["doc"].tolist()
+
+
+def headlines(figures: pd.DataFrame, per_theme: int = 4, doc_order: list[str] | None = None) -> pd.DataFrame:
     """The figures for a theme's KPI cards: achieved before planned, levels before growth rates, then the
-    reply's own order — replies put their headline figure first (累计为全市企业减负39.9亿元)."""
+    reply's own order — replies put their headline figure first (累计为全市企业减负39.9亿元).
+
+    With several replies, pass `doc_order` (the most recent reply first): each theme then shows the lead
+    figure of as many different replies as it has cards, newest first, instead of one reply's first four.
+    """
     if figures.empty:
         return figures
     planned = figures["is_planned"].fillna(False).to_numpy(dtype=bool)
     growth = figures["is_growth"].fillna(False).to_numpy(dtype=bool)
     vague = figures["base_value"].isna().to_numpy()
+    docs = figures["doc"].to_numpy()
     # rank a narrow frame of positions, then take only the chosen rows (sorting all 26 columns of 300,000
     # rows to keep a few dozen is most of an overview rerun)
     keys = pd.DataFrame(
         {
             "theme": figures["theme"].to_numpy(),
             "rank": planned * 4 + growth * 2 + vague,
-            "doc": figures["doc"].to_numpy(),
+            "doc": docs,
             "start": figures["start"].to_numpy(),
         }
     )
-    ranked = keys.sort_values(["rank", "doc", "start"], kind="stable")
+    if doc_order is None:
+        ranked = keys.sort_values(["rank", "doc", "start"], kind="stable")
+        return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]
+    position = {doc: i for i, doc in enumerate(doc_order)}
+    keys["recent"] = pd.Series(docs).map(position).fillna(len(position)).to_numpy()
+    leads = keys.sort_values(["rank", "start"], kind="stable").groupby(["theme", "doc"], sort=False).head(1)
+    ranked = leads.sort_values(["rank", "recent", "start"], kind="stable")
     return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]

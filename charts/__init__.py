@@ -8,18 +8,21 @@ from charts.base import Chart, section_order, selected_keys, source_caption, the
 from charts.overview import by_section, by_theme
 from charts.theme import (
     LEGEND_NOTE,
+    MAX_COUNT_AXES,
     AxisGroup,
     axis_groups,
     chart_data,
     comparison_chart,
     family,
     group_chart,
+    measure_word,
     split_label,
     theme_charts,
 )
 
 __all__ = [
     "LEGEND_NOTE",
+    "MAX_COUNT_AXES",
     "AxisGroup",
     "Chart",
     "axis_groups",
@@ -29,6 +32,7 @@ __all__ = [
     "comparison_chart",
     "family",
     "group_chart",
+    "measure_word",
     "section_order",
     "selected_keys",
     "source_caption",

@@ -66,22 +66,47 @@ def family(row_kind: str, base_unit: str, is_growth: bool) -> tuple[str, str]:
     return f"{row_kind}-{base_unit}", KIND_ZH.get(row_kind, row_kind)
 
 
-_FAMILY_ORDER = ["money-CNY", "money-USD", "area-m2", "count-count", "percent", "growth", "pp"]
+_FAMILY_ORDER = ["money-CNY", "money-USD", "area-m2", "count", "percent", "growth", "pp"]
+MAX_COUNT_AXES = 4  # counts get an axis per measure word (家 个 名 …); the rarer words share one more
+MAGNITUDE_CHARS = "万亿千百十"
+
+
+def measure_word(unit: object) -> str:
+    """家 of 万家, 个 of 个: the word a count is counted in."""
+    return "" if unit is None or pd.isna(unit) else str(unit).lstrip(MAGNITUDE_CHARS)
 
 
 def _plotted(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures that can be drawn (a value or a lower bound), with their axis family (vectorised)."""
+    """The figures that can be drawn (a value or a lower bound), with their axis family (vectorised).
+
+    Counts are split by measure word: 15个 parks and 超1000家 enterprises are different quantities, and on one
+    axis the enterprises would flatten the parks. The MAX_COUNT_AXES most frequent words get their own axis;
+    the rest share "count-其他".
+    """
     plotted = figures[figures["base_value"].notna() | figures["base_value_low"].notna()]
     kind = plotted["kind"].astype(str).to_numpy()
     unit = plotted["base_unit"].astype(str).to_numpy()
     growth = plotted["is_growth"].fillna(False).astype(bool).to_numpy()
+    words = plotted["unit"].map(measure_word, na_action="ignore").fillna("").astype(str).to_numpy()
+    counted = unit == "count"
+    frequent = pd.Series(words[counted]).value_counts().index[:MAX_COUNT_AXES]
+    words = np.where(np.isin(words, frequent), words, "其他")
     key = np.where(
         unit == "percent",
         np.where(growth, "growth", "percent"),
-        np.where(unit == "pp", "pp", np.char.add(np.char.add(kind.astype(str), "-"), unit.astype(str))),
+        np.where(
+            unit == "pp",
+            "pp",
+            np.where(
+                counted,
+                np.char.add("count-", words.astype(str)),
+                np.char.add(np.char.add(kind.astype(str), "-"), unit.astype(str)),
+            ),
+        ),
     )
     names = {k: family(*k.split("-", 1), False)[1] for k in set(key) if "-" in k}
     names |= {"growth": "增长率", "percent": "比例", "pp": family("percent", "pp", False)[1]}
+    names |= {k: KIND_ZH["count"] for k in set(key) if k.startswith("count-")}
     return plotted.assign(_family=key, _family_zh=[names[k] for k in key])
 
 
@@ -102,13 +127,19 @@ def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
         return []
     groups = []
     rank = {k: i for i, k in enumerate(_FAMILY_ORDER)}
-    for key, rows in sorted(plotted.groupby("_family", sort=False), key=lambda kv: rank.get(kv[0], 99)):
+
+    def order(item: tuple) -> tuple:
+        key, rows = item
+        family_rank = rank.get(key, rank["count"] if key.startswith("count-") else 99)
+        return family_rank, key == "count-其他", -len(rows)  # within counts: the most frequent word first
+
+    for key, rows in sorted(plotted.groupby("_family", sort=False), key=order):
         base_unit = str(rows["base_unit"].iloc[0])
         largest = pd.concat([rows["base_value"], rows["base_value_high"], rows["base_value_low"]]).abs().max()
-        words = {u.lstrip("万亿千百十") for u in rows["unit"].dropna().unique()}
+        words = {measure_word(u) for u in rows["unit"].dropna().unique()}
         hint = rows["unit"].mode().iloc[0] if not rows["unit"].dropna().empty else None
         if base_unit == "count" and len(words) != 1:
-            hint = ""  # 个 and 家 and 名 on one axis: the axis just says 数量, each bar says its word
+            hint = ""  # the rarer words share an axis: it just says 数量, each bar says its word
         divisor, unit = display_unit(base_unit, float(largest), hint)
         name = rows["_family_zh"].iloc[0]
         title = f"{name}（{unit}）" if unit else name

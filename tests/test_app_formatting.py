@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 from app_frames import sample_figures
 
-from formatting import display_unit, format_amount, format_figure, format_figures, headlines, number_zh
+from formatting import (
+    display_unit,
+    format_amount,
+    format_figure,
+    format_figures,
+    headlines,
+    newest_first,
+    number_zh,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +101,26 @@ def test_plain_escapes_markdown_in_document_text():
 
     assert plain("园区*1* [链接](x)") == "园区\\*1\\* \\[链接\\]\\(x\\)"
     assert plain("已建成园区 · 占地面积") == "已建成园区 · 占地面积"
+
+
+def test_with_several_replies_each_card_is_a_different_reply_newest_first():
+    one = sample_figures()
+    replies = pd.concat([one.assign(doc=f"r{i}.txt") for i in range(6)], ignore_index=True)
+    documents = pd.DataFrame(
+        {
+            "doc": [f"r{i}.txt" for i in range(6)],
+            "signed_date": pd.to_datetime(
+                ["2020-01-05", None, "2022-03-01", "2021-07-01", None, "2019-01-01"]
+            ),
+            "published_date": pd.to_datetime([None, "2023-01-01", None, None, None, None]),
+        }
+    )
+    order = newest_first(documents)
+    assert order == ["r1.txt", "r2.txt", "r3.txt", "r0.txt", "r5.txt", "r4.txt"]
+    tops = headlines(replies, per_theme=4, doc_order=order)
+    for _, cards in tops.groupby("theme"):
+        assert cards["doc"].is_unique
+        assert cards["doc"].tolist() == order[: len(cards)]
+    alone = headlines(one, per_theme=4)
+    first = tops[tops["doc"] == "r1.txt"].set_index("theme")["text"]
+    assert first.to_dict() == alone.groupby("theme").head(1).set_index("theme")["text"].to_dict()

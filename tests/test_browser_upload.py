@@ -97,6 +97,13 @@ def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
     assert (library_copy / NAME).read_bytes() == data  # stored unchanged, in the copy, not in data/
     assert page.locator("[data-testid='stFileChip']").count() == 0  # the uploader was emptied
     assert "20MB per file" in page.inner_text("[data-testid='stFileUploader']")  # the page's limit, not 200MB
+    drawn = page.evaluate(
+        """() => ['button [data-testid=stMarkdownContainer] p', '[data-testid=stFileUploaderDropzoneInstructions] span']
+            .map(s => document.querySelector('[data-testid=stFileUploaderDropzone] ' + s))
+            .map(e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content])"""
+    )
+    assert drawn[0] == ["0px", '"选择文件"']  # the English is shrunk away, the Chinese drawn in its place
+    assert drawn[1][0] == "0px" and "拖放文件到此处" in drawn[1][1] and "20 MB" in drawn[1][1]
     no_error_shown(page)
     shoot(page, "10_library_uploaded")
 

@@ -36,7 +36,23 @@ def test_kinds_never_share_an_axis():
         assert len({charts.family(k, u, bool(g))[0] for k, u, g in kinds}) == 1
     keys = [g.key for g in groups]
     assert len(keys) == len(set(keys))
-    assert {"money-CNY", "money-USD", "area-m2", "count-count", "percent", "growth"} <= set(keys)
+    assert {"money-CNY", "money-USD", "area-m2", "count-个", "count-家", "percent", "growth"} <= set(keys)
+
+
+def test_counts_in_different_measure_words_never_share_an_axis():
+    groups = [g for g in charts.axis_groups(sample_figures()) if g.key.startswith("count-")]
+    for group in groups:
+        assert len({charts.measure_word(u) for u in group.rows["unit"]}) == 1, group.key
+    assert {g.title for g in groups} >= {"数量（个）", "数量（家）"}
+
+
+def test_rare_measure_words_share_one_axis():
+    figures = sample_figures()
+    counts = figures[figures["base_unit"] == "count"].head(1)
+    words = ["个", "家", "名", "件", "项", "所", "座"]
+    many = pd.concat([counts.assign(unit=w, start=i) for i, w in enumerate(words)], ignore_index=True)
+    keys = [g.key for g in charts.axis_groups(many)]
+    assert len(keys) == charts.MAX_COUNT_AXES + 1 and keys[-1] == "count-其他"
 
 
 def test_money_in_yi_and_area_in_mu():
@@ -54,7 +70,7 @@ def test_parks_are_compared_side_by_side_with_separate_axes():
     chart = charts.comparison_chart(parks)
     assert chart is not None
     titles = [a.text for a in chart.figure.layout.annotations]
-    assert titles == ["面积（亩）", "数量"]
+    assert titles == ["面积（亩）", "数量（个）"]  # the parks' 超1000家 enterprises are not parks
     xs = {x.replace("<br>", "") for trace in chart.figure.data for x in trace.x}
     assert xs == {"已建成工业小微企业园区", "在建小微企业园", "谋划建设小微企业园"}
     axes = {trace.yaxis for trace in chart.figure.data}
@@ -62,13 +78,15 @@ def test_parks_are_compared_side_by_side_with_separate_axes():
 
 
 def test_bounds_and_ranges_are_marked_with_the_qualifier_in_the_label():
-    chart = charts.group_chart({g.key: g for g in charts.axis_groups(sample_figures())}["count-count"])
     bars = {}
-    for trace in chart.figure.data:
-        for text, shape, plus in zip(
-            trace.text, trace.marker.pattern.shape, trace.error_y.array, strict=True
-        ):
-            bars[text] = (shape, plus)
+    for group in charts.axis_groups(sample_figures()):
+        if not group.key.startswith("count-"):
+            continue
+        for trace in charts.group_chart(group).figure.data:
+            for text, shape, plus in zip(
+                trace.text, trace.marker.pattern.shape, trace.error_y.array, strict=True
+            ):
+                bars[text] = (shape, plus)
     assert bars["超1000家"][0] == "/"
     assert bars["50-80个（计划）"] == ("", 30.0)
     assert bars["4000余件"][0] == "/"

@@ -53,7 +53,9 @@ def section_labels(at: AppTest) -> set[str]:
 
 def test_overview_shows_all_replies_or_the_one_filtered():
     everything = run()
-    assert shown_figures(everything) >= SEEDS  # headlines: the first figures of each theme, across replies
+    # headlines: per theme, the lead figure of each reply, the newer (2022) reply first
+    assert shown_figures(everything) >= {"7个", "15个", "39.9亿元"}
+    assert "2013.9亩" not in shown_figures(everything)  # the seed's second park figure gives way to the .docx
     assert {"园区建设情况", "加强政策扶持"} <= section_labels(everything)  # both replies' sections charted
     one = run(doc=NAME)
     assert shown_figures(one) == MINE and section_labels(one) == {"园区建设情况"}

@@ -12,6 +12,7 @@ import streamlit as st
 
 import app_data
 import exports
+import html_views
 import library
 import library_actions as actions
 
@@ -53,6 +54,11 @@ else:
 
 st.subheader("上传答复")
 st.caption(actions.LIMITS_TEXT)
+st.html(
+    html_views.uploader_in_chinese(
+        "选择文件", f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（.txt .docx .pdf .html）"
+    )
+)
 uploads = st.file_uploader(
     "选择答复文件（可多选）",
     type=actions.UPLOAD_TYPES,

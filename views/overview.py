@@ -9,7 +9,7 @@ import charts
 import html_views
 import widgets
 from filters import describe, from_state, isin
-from formatting import format_figure, headlines
+from formatting import format_figure, headlines, newest_first
 from html_views import plain
 
 lib = app_data.library()
@@ -48,10 +48,14 @@ if rows.empty:
     st.stop()
 
 st.subheader("各主题要点数据")
-st.caption("每个主题按答复中出现的顺序列出前几项已完成的数据（计划目标与增长率在后）；完整数据见各主题页。")
+st.caption(
+    "每个主题按答复中出现的顺序列出前几项已完成的数据（计划目标与增长率在后）；"
+    "多份答复时，每份答复列其首项数据，最新的答复在前。完整数据见各主题页。"
+)
 shown_docs = rows["doc"].unique()  # once: 300,000 rows
 many_docs = len(shown_docs) > 1
-tops = headlines(rows)
+newest = newest_first(documents[isin(documents["doc"], shown_docs)]) if many_docs else None
+tops = headlines(rows, doc_order=newest)
 for theme in [t for t in theme_names if t in set(tops["theme"])]:
     part = tops[tops["theme"] == theme]
     total = int((rows["theme"] == theme).sum())
