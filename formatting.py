@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 KIND_ZH = {
@@ -194,22 +195,22 @@ def headlines(figures: pd.DataFrame, per_theme: int = 4, doc_order: list[str] | 
     planned = figures["is_planned"].fillna(False).to_numpy(dtype=bool)
     growth = figures["is_growth"].fillna(False).to_numpy(dtype=bool)
     vague = figures["base_value"].isna().to_numpy()
-    docs = figures["doc"].to_numpy()
-    # rank a narrow frame of positions, then take only the chosen rows (sorting all 26 columns of 300,000
-    # rows to keep a few dozen is most of an overview rerun)
+    # rank a narrow frame of integer codes, then take only the chosen rows (sorting all 26 columns of
+    # 300,000 rows to keep a few dozen is most of an overview rerun)
+    doc_codes, docs = pd.factorize(figures["doc"])
     keys = pd.DataFrame(
         {
-            "theme": figures["theme"].to_numpy(),
+            "theme": pd.factorize(figures["theme"])[0],
             "rank": planned * 4 + growth * 2 + vague,
-            "doc": docs,
+            "doc": doc_codes,
             "start": figures["start"].to_numpy(),
         }
     )
     if doc_order is None:
         ranked = keys.sort_values(["rank", "doc", "start"], kind="stable")
         return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]
-    position = {doc: i for i, doc in enumerate(doc_order)}
-    keys["recent"] = pd.Series(docs).map(position).fillna(len(position)).to_numpy()
-    leads = keys.sort_values(["rank", "start"], kind="stable").groupby(["theme", "doc"], sort=False).head(1)
-    ranked = leads.sort_values(["rank", "recent", "start"], kind="stable")
+    recent = pd.Index(doc_order).get_indexer(pd.Index(docs))  # per distinct doc; -1: not in doc_order
+    keys["recent"] = np.where(recent < 0, len(doc_order), recent)[doc_codes]
+    # in (rank, recency, offset) order, a reply's first figure in a theme is its lead figure there
+    ranked = keys.sort_values(["rank", "recent", "start"], kind="stable").drop_duplicates(["theme", "doc"])
     return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]
