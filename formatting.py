@@ -102,6 +102,9 @@ def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -
         return factor, word + "度"
     if base_unit in PLAIN_UNITS:
         return 1.0, PLAIN_UNITS[base_unit]
+    if base_unit in ("kW", "kWh"):
+        factor, word = _magnitude(x)
+        return factor, word + ("千瓦" if base_unit == "kW" else "千瓦时")
     if base_unit in ("year", "month", "day"):
         return 1.0, hint or {"year": "年", "month": "个月", "day": "天"}[base_unit]
     factor, word = _magnitude(x)  # count and anything else: 万人, 亿元 style magnitudes on the measure word

@@ -43,6 +43,8 @@ BASE_UNITS = [
     "times",
     "ug/m3",
     "mg/L",
+    "kW",
+    "kWh",
 ]
 
 

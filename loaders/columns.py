@@ -133,7 +133,7 @@ COLUMNS: tuple[Column, ...] = (
         "base_unit",
         "string",
         "",
-        "CNY USD m2 percent pp count m m3 kg year month day degree times ug/m3 mg/L",
+        "CNY USD m2 percent pp count m m3 kg year month day degree times ug/m3 mg/L kW kWh",
         "标准单位",
     ),
     _C("figures", "qualifier", "string", "", "exact approx at_least at_most range", "限定"),

@@ -15,7 +15,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 UNITS_CSV = DATA_DIR / "units.csv"
 BASE_UNITS = ("CNY", "USD", "m2", "percent", "pp", "count", "m", "m3", "kg", "year", "month", "day", "degree")
-BASE_UNITS += ("times", "ug/m3", "mg/L")  # 倍, and the concentrations environment replies report
+BASE_UNITS += ("times", "ug/m3", "mg/L", "kW", "kWh")  # 倍; concentrations; power and energy
 
 
 @dataclass(frozen=True)

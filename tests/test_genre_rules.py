@@ -95,6 +95,9 @@ CASES = [
      [("百分之五十二点三", 52.3, "percent", "exact", None, False), ("三成", 30, "percent", "at_least", None, False),
       ("186口", 186, "count", "exact", None, False), ("120眼", 120, "count", "exact", None, False),
       ("29微克/立方米", 29, "ug/m3", "exact", None, False)]),
+    ("全年发电量3.2亿千瓦时,新增光伏装机50兆瓦、风电装机12万千瓦。",
+     [("3.2亿千瓦时", 3.2e8, "kWh", "exact", "2021", False), ("50兆瓦", 5e4, "kW", "exact", "2021", False),
+      ("12万千瓦", 1.2e5, "kW", "exact", "2021", False)]),
 ]  # fmt: skip
 
 NEGATIVES = [
