@@ -163,7 +163,8 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
     if m.group("vague") and (vague is None or m.group("lo")):
         return None  # 数十十亿, 0-数亿元: not an amount the genre writes
     num_start = m.start("num")
-    before, after = folded[max(0, num_start - 1) : num_start], folded[m.end("num") : m.end("num") + 1]
+    before = folded[max(0, num_start - 2) : num_start].rstrip(" ")[-1:]  # 近 百家: past a space
+    after = folded[m.end("num") : m.end("num") + 1]
     value, is_chinese = _number(m.group("num"), before, after) if not vague else (None, True)
     if not _is_figure(m, text, folded, value, is_chinese, unit.word):
         return None

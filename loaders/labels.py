@@ -52,7 +52,7 @@ def clean_pre(pre: str) -> str:
 
 
 def noun_after(folded: str, end: int) -> str:
-    rest = folded[end : end + 24]
+    rest = folded[end : end + 24].lstrip(" ")
     for word, _ in QUALIFIER_AFTER:
         if rest.startswith(word):
             rest = rest[len(word) :]
@@ -98,7 +98,8 @@ class LabelChain:
             if own:
                 self.head, self.head_planned, self.head_from_figure = own[-18:] + post, planned, True
         word = fig.qualifier_word or ""
-        self.previous_end = fig.end + (len(word) if word and folded.startswith(word, fig.end) else 0)
+        after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
+        self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
         return curly_quotes(label[:LABEL_MAX]), planned, own
 
 

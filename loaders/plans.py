@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-PLAN_WORDS = re.compile(r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算")
+PLAN_WORDS = re.compile(
+    r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算|确保(?!了)"
+    # 争取年内新增 is a target; 累计争取中央资金8.6亿元 reports funds obtained
+    r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
+)
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")

@@ -43,10 +43,12 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     inner = INNER_MORE.search(figure.text, 1)
     if inner or (folded[start] == "上" and figure.base_value_low is not None):
         return "at_least", inner.group(1) if inner else "上"
+    after = end + 1 if folded.startswith(" ", end) else end  # 80% 左右: text copied from PDFs has spaces
     for word, qualifier in QUALIFIER_AFTER:
-        if folded.startswith(word, end):
+        if folded.startswith(word, after):
             return qualifier, word
-    lead = LINKING.sub("", folded[max(0, start - 8) : start])  # 最高可达50万元: the qualifier before 可达
+    # 最高可达50万元: the qualifier before 可达; 约 2400 元: before a space
+    lead = LINKING.sub("", folded[max(0, start - 8) : start].rstrip(" "))
     for word, qualifier in BEFORE_WORDS:
         if lead.endswith(word):
             return qualifier, word

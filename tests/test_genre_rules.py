@@ -98,6 +98,15 @@ CASES = [
     ("全年发电量3.2亿千瓦时,新增光伏装机50兆瓦、风电装机12万千瓦。",
      [("3.2亿千瓦时", 3.2e8, "kWh", "exact", "2021", False), ("50兆瓦", 5e4, "kW", "exact", "2021", False),
       ("12万千瓦", 1.2e5, "kW", "exact", "2021", False)]),
+    # text copied from PDFs has spaces between the qualifier, the number and the unit
+    ("亩均投资约 2400 元,超过 3000 家企业受益,坡度大于 15 度,占比提高到 80% 左右,惠及企业近 百家。",
+     [("2400 元", 2400, "CNY", "approx", None, False), ("3000 家", 3000, "count", "at_least", None, False),
+      ("15 度", 15, "degree", "at_least", None, False), ("80%", 80, "percent", "approx", None, False),
+      ("百家", 100, "count", "approx", None, False)]),
+    # 确保 and 争取 set targets, but 争取中央资金 reports money obtained
+    ("确保年内建成园区32个,争取新增贷款50亿元。2020年累计争取中央资金8.6亿元。",
+     [("32个", 32, "count", "exact", "2021", True), ("50亿元", 5e9, "CNY", "exact", "2021", True),
+      ("8.6亿元", 8.6e8, "CNY", "exact", "2020", False)]),
 ]  # fmt: skip
 
 NEGATIVES = [
