@@ -23,6 +23,26 @@ QUALIFIER_AFTER = (
 )  # fmt: skip
 LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
 INNER_MORE = re.compile(r"(余|多)")
+BEFORE_OF, AFTER_OF = dict(BEFORE_WORDS), dict(QUALIFIER_AFTER)
+BEFORE_LENGTHS = sorted({len(word) for word in BEFORE_OF}, reverse=True)
+AFTER_LENGTHS = sorted({len(word) for word in AFTER_OF}, reverse=True)
+
+
+def word_after(folded: str, end: int) -> str | None:
+    """The qualifier word right after a figure (以上, 左右, …). No after-word begins another, so the one
+    found by length is the one trying them in order would find."""
+    for length in AFTER_LENGTHS:
+        if folded[end : end + length] in AFTER_OF:
+            return folded[end : end + length]
+    return None
+
+
+def word_before(lead: str) -> str | None:
+    """The longest qualifier word `lead` ends with (不超过 before 超过 before 超)."""
+    for length in BEFORE_LENGTHS:
+        if lead[-length:] in BEFORE_OF:
+            return lead[-length:]
+    return None
 
 
 def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | None]:
@@ -34,11 +54,11 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     inner = INNER_MORE.search(figure.text, 1)
     if inner or (folded[start] == "上" and figure.base_value_low is not None):
         return "at_least", inner.group(1) if inner else "上"
-    for word, qualifier in QUALIFIER_AFTER:
-        if folded.startswith(word, end):
-            return qualifier, word
+    after = word_after(folded, end)
+    if after:
+        return AFTER_OF[after], after
     lead = LINKING.sub("", folded[max(0, start - 8) : start])  # 最高可达50万元: the qualifier before 可达
-    for word, qualifier in BEFORE_WORDS:
-        if lead.endswith(word):
-            return qualifier, word
+    before = word_before(lead)
+    if before:
+        return BEFORE_OF[before], before
     return "exact", None
