@@ -195,8 +195,17 @@ def cjk_ttf(text: str, folder: Path) -> Path:
     return path
 
 
-def make_pdf(paragraphs: list[str], font_path: Path, page_height_mm: float = 297.0) -> bytes:
-    """A PDF with a text layer: each paragraph wrapped at the right margin by fpdf2, as a typesetter would."""
+def make_pdf(
+    paragraphs: list[str],
+    font_path: Path,
+    page_height_mm: float = 297.0,
+    table: list[list[str]] | None = None,
+    table_after: int = 0,
+) -> bytes:
+    """A PDF with a text layer: each paragraph wrapped at the right margin by fpdf2, as a typesetter would.
+
+    `table` (rows of cells, the first the headers) is drawn with ruled borders after paragraph `table_after`.
+    """
     from fpdf import FPDF
 
     pdf = FPDF(format=(210, page_height_mm))
@@ -204,8 +213,12 @@ def make_pdf(paragraphs: list[str], font_path: Path, page_height_mm: float = 297
     pdf.set_font("cjk", size=11)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
-    for paragraph in paragraphs:
+    for i, paragraph in enumerate(paragraphs):
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
+        if table and i == table_after:
+            with pdf.table(first_row_as_headings=False, line_height=8) as grid:
+                for row in table:
+                    grid.row(row)
     return bytes(pdf.output())
 
 
