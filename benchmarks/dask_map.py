@@ -6,7 +6,7 @@
 
 Each reply is read and extracted by the same function the library's process pool runs
 (`library.ingest.extract_one`: bytes → `loaders.read_bytes` → `loaders.extract_decoded`, errors as one-line
-reasons), and each partition's records become one segment in the library cache's layout
+reasons), and each partition's rows become one segment in the library cache's layout
 (`seg-<id>.{documents,sections,figures}.parquet`, rows tagged with the file's sha256; `library.cache`). Nothing
 is gathered on the client but a small summary per partition, so the corpus may be larger than any machine's
 memory; the segments are then queried in place with DuckDB (see docs/scale.md). On a cluster, REPLIES_DIR and
@@ -28,7 +28,7 @@ from library.ingest import Source, extract_one  # noqa: E402
 
 
 def extract_file(path: str, root: str) -> tuple[str, object]:
-    """One reply: (its name relative to the input folder, Extracted with records or a reason)."""
+    """One reply: (its name relative to the input folder, Extracted with rows or a reason)."""
     name = str(Path(path).relative_to(root)) if Path(path).is_relative_to(root) else Path(path).name
     return name, extract_one(Source(name, path=Path(path)))
 
@@ -36,11 +36,11 @@ def extract_file(path: str, root: str) -> tuple[str, object]:
 def write_partition(items: list[tuple[str, object]], out: str) -> list[dict]:
     """One partition's records → one segment; returns a one-row summary (counts and failures)."""
     items = list(items)  # a bag partition may be a one-pass iterator
-    parts = [(got.sha256, got.records) for _, got in items if not got.error]
+    read = [got for _, got in items if not got.error]
     failed = [f"{name}: {got.error}" for name, got in items if got.error]
-    segment = cache.write_segment(Path(out), parts) if parts else None
-    figures = sum(len(records.figures) for _, records in parts)
-    return [{"segment": segment, "replies": len(parts), "figures": figures, "failed": failed}]
+    segment = cache.write_segment(Path(out), [got.rows for got in read]) if read else None
+    figures = sum(got.n_figures for got in read)
+    return [{"segment": segment, "replies": len(read), "figures": figures, "failed": failed}]
 
 
 def run(

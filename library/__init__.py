@@ -13,7 +13,7 @@ no manifest works with no set-up. Safety rules (atomic writes, lock, crash recov
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from library import cache
 from library.ingest import Source, extract_all
 from library.manifest import REPLY_SUFFIXES, Entry, ManifestError, locked, read_manifest, reply_files
 from library.store import AddResult, Progress, add_sources, commit_batch, forget_missing, remove_entry
-from loaders.tables import DocumentRecords, ReplyTables, concat_tables
+from loaders.tables import ReplyTables, concat_tables
 
 __all__ = [
     "AddResult",
@@ -86,7 +86,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
         for name in sorted(on_disk)
         if name not in known
     ]
-    fresh: dict[str, DocumentRecords] = {}
+    fresh: dict[str, dict] = {}  # sha256 → rows (library.ingest.Extracted.rows)
     if dropped:
         extracted = list(extract_all(dropped, workers))
         if writable:
@@ -103,7 +103,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
                     duplicates.append((source.name, by_sha[got.sha256]))
                 else:
                     entries.append(_entry_in_memory(source, got))
-                    fresh[got.sha256] = got.records
+                    fresh[got.sha256] = got.rows
                     by_sha[got.sha256] = source.name
     tables = _tables_for(folder, entries, fresh, writable, problems, workers)
     return Library(folder, entries, tables, problems, duplicates)
@@ -122,15 +122,15 @@ def _tables_for(folder, entries, fresh, writable, problems, workers) -> ReplyTab
         if got.error or got.sha256 != entry.sha256:
             problems.append(f"{entry.stored_name}: {got.error or 'the file changed since it was added'}")
         else:
-            parts.append((entry.sha256, got.records))
+            parts.append((entry.sha256, got.rows))
     if parts and writable:
-        cache.write_segment(directory, parts)
+        cache.write_segment(directory, [rows for _, rows in parts])
         if len(cache.segments(directory)) > cache.MAX_SEGMENTS:
             with locked(folder):
                 cache.compact(directory, set(names))
     extracted = [*parts, *fresh.items()]
     if extracted:
-        cached = concat_tables([cached, cache.named(cache.frames_with_hash(extracted), names)])
+        cached = concat_tables([cached, cache.frames_of([rows for _, rows in extracted], names)])
     return _in_manifest_order(cached, [e.stored_name for e in entries])
 
 
@@ -162,13 +162,21 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            inside = (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPLY_SUFFIXES)
-            files += sorted(
-                p for p in inside if not any(x.startswith(".") for x in p.relative_to(path).parts)
-            )
+            files += sorted(_reply_files_under(path), key=lambda p: p.parts)  # the order sorted(paths) gives
         else:
             files.append(path)
     return files
+
+
+def _reply_files_under(folder: Path) -> Iterator[Path]:
+    """Reply files below a folder, skipping hidden files and folders (symlinked folders are not followed)."""
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in REPLY_SUFFIXES:
+                path = Path(root, name)
+                if path.is_file():
+                    yield path
 
 
 def add_files(
@@ -179,7 +187,7 @@ def add_files(
     folder = library_folder(folder)
     in_folder = reply_files(folder)  # listed once: a folder of 10,000 files is not listed 10,000 times
     sources = [
-        Source(p.name, path=p, in_place=p.resolve().parent == folder and p.name in in_folder)
+        Source(p.name, path=p, in_place=p.name in in_folder and p.resolve().parent == folder)
         for p in expand(paths)
     ]
     return add_sources(folder, sources, how, progress, workers)

@@ -66,11 +66,21 @@ def frames_with_hash(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pd.D
     }
 
 
-def write_segment(directory: Path, parts: list[tuple[str, DocumentRecords]]) -> str | None:
-    """One segment for a batch of (sha256, records); returns its id."""
-    if not parts:
+def write_segment(directory: Path, rows: list[dict[str, pa.Table]]) -> str | None:
+    """One segment for a batch of replies' rows (as from `arrow_tables`); returns its id."""
+    if not rows:
         return None
-    return _write_raw(directory, arrow_tables(parts))
+    return _write_raw(directory, concat_rows(rows))
+
+
+def concat_rows(rows: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Many replies' rows as one table each (their schemas are the same: `_schema`)."""
+    return {name: pa.concat_tables([r[name] for r in rows]).combine_chunks() for name in TABLES}
+
+
+def frames_of(rows: list[dict[str, pa.Table]], names: dict[str, str]) -> ReplyTables:
+    """Replies' rows as the loaders' tables, each row's doc key taken from `names` (sha256 → doc key)."""
+    return named({name: table.to_pandas() for name, table in concat_rows(rows).items()}, names)
 
 
 ARROW_TYPES = {"string": pa.large_string(), "Int64": pa.int64(), "Float64": pa.float64(),
@@ -84,9 +94,9 @@ def _schema(table: str) -> pa.Schema:
 
 
 def arrow_tables(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pa.Table]:
-    """Arrow tables for a batch, built from the records directly: several times cheaper than typed pandas
-    frames, which matters in the main process of a parallel ingest. Falls back to the frames on any value
-    Arrow will not take as the dictionary's type."""
+    """Arrow tables for a batch of (sha256, records), built from the records directly: several times
+    cheaper than typed pandas frames. Falls back to the frames on any value Arrow will not take as the
+    dictionary's type."""
     try:
         out = {}
         for name in TABLES:
@@ -100,7 +110,10 @@ def arrow_tables(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pa.Table
         return out
     except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError, OverflowError):
         frames = frames_with_hash(parts)
-        return {name: pa.Table.from_pandas(frames[name], preserve_index=False) for name in TABLES}
+        return {
+            name: pa.Table.from_pandas(frames[name], schema=_schema(name), preserve_index=False)
+            for name in TABLES
+        }
 
 
 def _write_raw(directory: Path, raw: dict[str, pa.Table]) -> str:

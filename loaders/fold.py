@@ -7,6 +7,7 @@ fold to the ideographs they stand for.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -41,8 +42,18 @@ def _table() -> dict[int, str]:
     return table
 
 
+@cache
+def _foldable() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_table())) + "]")
+
+
 def fold(text: str) -> str:
-    """Same length as `text`, one spelling: half-width ASCII punctuation and digits."""
-    folded = text.translate(_table())
+    """Same length as `text`, one spelling: half-width ASCII punctuation and digits.
+
+    Replaces only the characters that fold: str.translate would look every character of the text up in the
+    table, several times slower on Chinese text, where few characters fold.
+    """
+    table = _table()
+    folded = _foldable().sub(lambda found: table[ord(found.group())], text)
     assert len(folded) == len(text)
     return folded

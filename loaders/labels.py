@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.plans import PLAN_WORDS
-from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER
+from loaders.qualifiers import BEFORE_WORDS, word_after
 
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
@@ -22,20 +22,19 @@ LEADING_FILLER = re.compile(
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
 )
 TIME_WORDS = re.compile(
+    r"(?=[截自从到至\d今去年全当上下近])"  # where one can start: re skips the other places quickly
     r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底|末)?|"
     r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?|今年|去年|年内|全年|当年|上半年|下半年|近年来)"
 )
-TRAILING = re.compile(  # qualifier and linking words between a label and its number
-    "(?:"
-    + "|".join(
-        sorted(
-            {w for w, _ in BEFORE_WORDS}
-            | {"高达", "达到", "共计", "累计达", "达", "为", "有", "是", "了", "共", "计", "仅", "只有"},
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")+$"
+TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
+    {w for w, _ in BEFORE_WORDS}
+    | {"高达", "达到", "共计", "累计达", "达", "为", "有", "是", "了", "共", "计", "仅", "只有"},
+    key=len,
+    reverse=True,
+)
+TRAILING = re.compile(
+    f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
+    f"(?:{'|'.join(TRAILING_WORDS)})+$"
 )
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
@@ -53,10 +52,7 @@ def clean_pre(pre: str) -> str:
 
 def noun_after(folded: str, end: int) -> str:
     rest = folded[end : end + 24].lstrip(" ")
-    for word, _ in QUALIFIER_AFTER:
-        if rest.startswith(word):
-            rest = rest[len(word) :]
-            break
+    rest = rest[len(word_after(rest, 0) or "") :]
     stop = LABEL_BOUNDARY.search(rest)
     rest = rest[: stop.start()] if stop else rest
     digit = DIGIT.search(rest)

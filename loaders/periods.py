@@ -26,17 +26,27 @@ _HALVES = {"上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第�
            "前三季度": (1, 9)}  # fmt: skip
 _REL = "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True))
 _PART = "|".join(sorted(_HALVES, key=len, reverse=True))
+_NOW = "截至目前|截止目前|截至现在|至今|迄今|目前"
+_LEAD = "截至|截止|自|从|至|到|比|较|同比|环比"
+_TAIL = "以来|起|止|底前|末前|底|末|初|至今|之前|前"
+# how a time expression can start: a number before 年, 月 or a range's dash, or one of its words. Checked
+# before the pattern proper, so that the many places that only look like a start (10039万元, 一是, 上述) are
+# passed over at the cost of one lookahead
+_WORDS = {word for words in (_NOW, _LEAD, _REL, _PART, _TAIL) for word in words.split("|")}
+_PLAN_START = r"[\"“]?十[一二三四五六]五"  # the five-year plans: “十三五”期间
+_STARTS = r"\d{1,4}\s*[年月至到~-]|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + "|" + _PLAN_START
 
 TIME_EXPRESSION = re.compile(
     r"(?=[\d今本年全当去上明下一二三四第前截至自从到比较同环目迄十\"“])"  # only where a time word can start
-    r"(?:(?P<now>截至目前|截止目前|截至现在|至今|迄今|目前)|"
+    rf"(?={_STARTS})"
+    rf"(?:(?P<now>{_NOW})|"
     r"[\"“]?十(?P<plan>[一二三四五六])五[\"”]?(?:规划)?(?P<plan_tail>期间|时期|以来|末|初)|"  # “十三五”期间
-    rf"(?P<lead>截至|截止|自|从|至|到|比|较|同比|环比)?\s*"
+    rf"(?P<lead>{_LEAD})?\s*"
     rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年"
     rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
-    rf"(?P<tail>以来|起|止|底前|末前|底|末|初|至今|之前|前)?)"
+    rf"(?P<tail>{_TAIL})?)"
 )
 
 
@@ -99,6 +109,8 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
     """
     found = []
     for match in TIME_EXPRESSION.finditer(sentence):
+        if match.start() == match.end():
+            continue  # nothing here (the pattern is all optional parts)
         g = match.groupdict()
         if not (
             g["now"] or g["plan"] or g["y1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["month"]

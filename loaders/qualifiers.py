@@ -32,6 +32,26 @@ GOVERNING = re.compile(
 )
 GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least") for w in QUALIFIER_BEFORE[q].split()}
 INNER_MORE = re.compile(r"(余|多)")
+BEFORE_OF, AFTER_OF = dict(BEFORE_WORDS), dict(QUALIFIER_AFTER)
+BEFORE_LENGTHS = sorted({len(word) for word in BEFORE_OF}, reverse=True)
+AFTER_LENGTHS = sorted({len(word) for word in AFTER_OF}, reverse=True)
+
+
+def word_after(folded: str, end: int) -> str | None:
+    """The qualifier word right after a figure (以上, 左右, …). No after-word begins another, so the one
+    found by length is the one trying them in order would find."""
+    for length in AFTER_LENGTHS:
+        if folded[end : end + length] in AFTER_OF:
+            return folded[end : end + length]
+    return None
+
+
+def word_before(lead: str) -> str | None:
+    """The longest qualifier word `lead` ends with (不超过 before 超过 before 超)."""
+    for length in BEFORE_LENGTHS:
+        if lead[-length:] in BEFORE_OF:
+            return lead[-length:]
+    return None
 
 
 def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | None]:
@@ -43,15 +63,14 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     inner = INNER_MORE.search(figure.text, 1)
     if inner or (folded[start] == "上" and figure.base_value_low is not None):
         return "at_least", inner.group(1) if inner else "上"
-    after = end + 1 if folded.startswith(" ", end) else end  # 80% 左右: text copied from PDFs has spaces
-    for word, qualifier in QUALIFIER_AFTER:
-        if folded.startswith(word, after):
-            return qualifier, word
+    after = word_after(folded, end + 1 if folded.startswith(" ", end) else end)  # 80% 左右: PDF copies
+    if after:
+        return AFTER_OF[after], after
     # 最高可达50万元: the qualifier before 可达; 约 2400 元: before a space
     lead = LINKING.sub("", folded[max(0, start - 8) : start].rstrip(" "))
-    for word, qualifier in BEFORE_WORDS:
-        if lead.endswith(word):
-            return qualifier, word
+    before = word_before(lead)
+    if before:
+        return BEFORE_OF[before], before
     governing = GOVERNING.search(folded, max(0, start - 20), start)
     if governing:
         word = governing["word"] or governing["top"]

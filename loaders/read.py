@@ -7,6 +7,7 @@ guess), never from their name. Other formats (.docx .pdf .html) are read by `loa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,10 +91,13 @@ def _decode_by_bom(data: bytes, codec: str) -> str:
         ) from None
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
+
+
 def looks_binary(text: str) -> bool:
     """Control characters other than tab/newline in more than 1% of the text mark a binary file."""
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    bad = len(CONTROL.findall(sample))
     return bad > max(1, len(sample) // 100)
 
 

@@ -50,9 +50,14 @@ class Structure:
     body_start: int = 0
     body_end: int = 0
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _cuts: list[int] = field(default_factory=list, repr=False)  # every section start and end, sorted
+    _outline: list[tuple[str, Section | None]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s for s, _ in self.sentences]
+        # which sections hold an offset changes only at a section's start or end: answer once per stretch
+        self._cuts = sorted({s.start for s in self.sections} | {s.end for s in self.sections})
+        self._outline = [(self._headings_holding(cut), self._innermost_holding(cut)) for cut in self._cuts]
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self._sentence_starts, offset) - 1
@@ -60,10 +65,18 @@ class Structure:
 
     def headings_at(self, offset: int) -> str:
         """The headings of every section holding `offset`, outermost first, joined."""
-        return " ".join(s.heading for s in self.sections if s.start <= offset < s.end)
+        i = bisect_right(self._cuts, offset) - 1
+        return self._outline[i][0] if i >= 0 else ""
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost numbered section holding `offset` (None before the first one)."""
+        i = bisect_right(self._cuts, offset) - 1
+        return self._outline[i][1] if i >= 0 else None
+
+    def _headings_holding(self, offset: int) -> str:
+        return " ".join(s.heading for s in self.sections if s.start <= offset < s.end)
+
+    def _innermost_holding(self, offset: int) -> Section | None:
         best = None
         for section in self.sections:
             if section.start <= offset < section.end and (best is None or section.level >= best.level):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.units import DATA_DIR
 
@@ -37,6 +37,7 @@ def _keyword_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, owner
 
 
+@lru_cache(maxsize=4096)  # a section's heading and a sentence are asked about once per figure in them
 def _last_theme(text: str) -> str | None:
     pattern, owner = _keyword_pattern()
     hits = list(pattern.finditer(text or ""))

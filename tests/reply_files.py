@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import io
+import re
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,6 +44,101 @@ def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> by
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CN_MARKER = re.compile(r"[一二三四五六七八九十]+、")
+CN_PAREN_MARKER = re.compile(r"[(（][一二三四五六七八九十]+[)）]")
+
+
+def numbering_xml(abstracts: dict[str, str], nums: dict[str, str]) -> str:
+    """numbering.xml from abstract lists (id → their w:lvl elements) and instances (numId → abstractNumId[
+    followed by w:lvlOverride elements, after a '|'])."""
+    parts = [
+        f'<w:abstractNum w:abstractNumId="{a}">{levels}</w:abstractNum>' for a, levels in abstracts.items()
+    ]
+    for num_id, spec in nums.items():
+        abstract, _, overrides = spec.partition("|")
+        parts.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{overrides}</w:num>')
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">{"".join(parts)}</w:numbering>'
+
+
+def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    """One w:lvl: counter format, label text (%1 … %9 stand for the counters) and where it starts."""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
+
+
+def make_numbered_docx(
+    items: list[tuple[str, int | None] | tuple[str, int | None, str]],
+    numbering: str | bytes,
+    style: dict[int, str] | None = None,
+    extra_styles: str = "",
+) -> bytes:
+    """A .docx whose items (text, list level or None, numId "1" unless given) are Word list paragraphs.
+
+    The digits are nowhere in the paragraph text, as in a reply typed with Word's numbering buttons: the
+    paragraph names its list and level in w:numPr, and `numbering` (the whole numbering.xml, which may be
+    broken on purpose) says how Word writes them. `style` gives item index → paragraph style name instead;
+    `extra_styles` (w:style elements) is added to styles.xml.
+    """
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    if extra_styles:
+        for element in parse_xml(f'<w:styles xmlns:w="{W_NS}">{extra_styles}</w:styles>'):
+            document.styles.element.append(element)
+    for i, item in enumerate(items):
+        text, level = item[0], item[1]
+        paragraph = document.add_paragraph(text, style=(style or {}).get(i))
+        if level is not None:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = level
+            num_pr.get_or_add_numId().val = int(item[2]) if len(item) > 2 else 1
+    out = io.BytesIO()
+    document.save(out)
+    return _replace_part(out.getvalue(), "word/numbering.xml", numbering)
+
+
+def _replace_part(data: bytes, name: str, content: str | bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            body = source.read(entry)
+            if entry.filename == name:
+                body = content.encode("utf-8") if isinstance(content, str) else content
+            target.writestr(entry, body)
+    return out.getvalue()
+
+
+def seed_as_word_list(text: str) -> list[tuple[str, int | None]]:
+    """The seed's lines with their 一、 and (一) markers taken out, as list levels 0 and 1 instead."""
+    items: list[tuple[str, int | None]] = []
+    for line in text.split("\n"):
+        for level, marker in ((0, CN_MARKER), (1, CN_PAREN_MARKER)):
+            if marker.match(line):
+                items.append((line[marker.match(line).end() :], level))
+                break
+        else:
+            items.append((line, None))
+    return items
+
+
+def seed_numbering(full_width_parens: bool = False) -> str:
+    """The seed's two heading levels as Word defines them: 一、 (chineseCounting) over (一) restarting under it."""
+    paren = "（%2）" if full_width_parens else "(%2)"
+    levels = (
+        lvl(0, "chineseCounting", "%1、")
+        + lvl(1, "chineseCountingThousand", paren)
+        + lvl(2, "decimal", "%3.")
+    )
+    return numbering_xml({"0": levels}, {"1": "0"})
 
 
 def cjk_ttf(text: str, folder: Path) -> Path:
@@ -98,8 +195,17 @@ def cjk_ttf(text: str, folder: Path) -> Path:
     return path
 
 
-def make_pdf(paragraphs: list[str], font_path: Path, page_height_mm: float = 297.0) -> bytes:
-    """A PDF with a text layer: each paragraph wrapped at the right margin by fpdf2, as a typesetter would."""
+def make_pdf(
+    paragraphs: list[str],
+    font_path: Path,
+    page_height_mm: float = 297.0,
+    table: list[list[str]] | None = None,
+    table_after: int = 0,
+) -> bytes:
+    """A PDF with a text layer: each paragraph wrapped at the right margin by fpdf2, as a typesetter would.
+
+    `table` (rows of cells, the first the headers) is drawn with ruled borders after paragraph `table_after`.
+    """
     from fpdf import FPDF
 
     pdf = FPDF(format=(210, page_height_mm))
@@ -107,8 +213,12 @@ def make_pdf(paragraphs: list[str], font_path: Path, page_height_mm: float = 297
     pdf.set_font("cjk", size=11)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
-    for paragraph in paragraphs:
+    for i, paragraph in enumerate(paragraphs):
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
+        if table and i == table_after:
+            with pdf.table(first_row_as_headings=False, line_height=8) as grid:
+                for row in table:
+                    grid.row(row)
     return bytes(pdf.output())
 
 

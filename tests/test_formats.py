@@ -160,7 +160,7 @@ def test_line_joining_rules():
         ("现答复如下:", full, 11),  # a lead-in ends its line
         ("一是……", 60, 11),
     ]
-    text, pages = join_pages([lines[:4], lines[4:]])
+    text, pages, cells = join_pages([lines[:4], lines[4:]])
     assert text.split("\n") == [
         "11330282734267548D/2020-99722",
         "市经信局",
@@ -171,6 +171,7 @@ def test_line_joining_rules():
         "一是……",
     ]
     assert pages[0] == (1, 0, text.index("改造")) and pages[1][2] == len(text)
+    assert cells == []
 
 
 def test_radicals_map_to_ideographs_and_nothing_else_changes():

@@ -12,6 +12,7 @@ import io
 import zipfile
 import zlib
 
+from loaders.formats.docx_numbering import ListNumbering
 from loaders.formats.text_build import TextBuilder
 from loaders.read import Decoded, LoadError
 
@@ -26,12 +27,13 @@ def read_docx(data: bytes) -> Decoded:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        numbering = ListNumbering.of(document)
         builder = TextBuilder()
         for block in document.iter_inner_content():
             if isinstance(block, docx.table.Table):
-                builder.add_table(_table_grid(block))
+                builder.add_table(_table_grid(block, numbering))
             else:
-                for line in block.text.split("\n"):
+                for line in _numbered_text(block, numbering).split("\n"):
                     builder.add_line(line)
     except LoadError:
         raise
@@ -77,7 +79,14 @@ def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
         ) from None
 
 
-def _table_grid(table) -> list[list[str | None]]:
+def _numbered_text(paragraph, numbering: ListNumbering) -> str:
+    """The paragraph's text with its list number in front; an empty list item counts but shows nothing."""
+    label = numbering.label(paragraph)  # called for every paragraph: numbered ones advance their list
+    text = paragraph.text
+    return label + text if text.strip() else text
+
+
+def _table_grid(table, numbering: ListNumbering) -> list[list[str | None]]:
     """The table as a grid of texts; None where a merged cell continues (right of or below its start)."""
     grid: list[list[str | None]] = []
     above: list = []
@@ -88,15 +97,15 @@ def _table_grid(table) -> list[list[str | None]]:
             element = cell._tc  # merged cells come back as the same element at every grid position
             merged_left = bool(seen) and seen[-1] is element
             merged_above = c < len(above) and above[c] is element
-            out.append(None if merged_left or merged_above else _cell_text(cell))
+            out.append(None if merged_left or merged_above else _cell_text(cell, numbering))
             seen.append(element)
         grid.append(out)
         above = seen
     return grid
 
 
-def _cell_text(cell) -> str:
-    text = " ".join(p.text for p in cell.paragraphs)
+def _cell_text(cell, numbering: ListNumbering) -> str:
+    text = " ".join(_numbered_text(p, numbering) for p in cell.paragraphs)
     for inner in cell.tables:  # a table inside a cell: its text, flattened
         text += " " + " ".join(c.text for row in inner.rows for c in row.cells)
     return text

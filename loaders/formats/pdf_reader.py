@@ -6,6 +6,9 @@ char (NFKC on the whole text would also turn full-width ：，（ into half-widt
 typesetting breaks lines inside sentences and numbers: a line that runs to the right margin and does not end
 a sentence continues on the next line, so the break is dropped; short lines (metadata, headings, the last
 line of a paragraph) keep theirs.
+
+Ruled tables (`pdf_tables`) are taken out of the page's lines and written as .docx tables are: one line per
+row, cells separated by tabs, each body cell recorded with its row and column headers.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import re
 import statistics
 import unicodedata
 
+from loaders.formats.pdf_tables import PdfTable, find_ruled_tables, outside_tables
 from loaders.formats.radicals import RADICAL_SUPPLEMENT
-from loaders.formats.text_build import clean_line
-from loaders.read import Decoded, LoadError
+from loaders.formats.text_build import TextBuilder, clean_line
+from loaders.read import Decoded, LoadError, TableCell
 
 MAX_PAGES = 300  # replies run to a few dozen pages; more is not a reply, and each page costs ~50 ms
 MIN_TEXT_CHARS = 20
@@ -66,10 +70,10 @@ def read_pdf(data: bytes) -> Decoded:
         raise LoadError(
             f"{reason} ({type(err).__name__}: {(str(err).splitlines() or [''])[0][:100]})"
         ) from None
-    text, offsets = join_pages(pages)
+    text, offsets, cells = join_pages(pages)
     if sum(not ch.isspace() for ch in text) < MIN_TEXT_CHARS:
         raise LoadError("the PDF has no text layer (a scan or images?); it needs OCR first")
-    return Decoded(text=text, encoding="pdf", format="pdf", pages=offsets)
+    return Decoded(text=text, encoding="pdf", format="pdf", pages=offsets, cells=cells)
 
 
 def _page_count(pdf) -> int:
@@ -83,41 +87,54 @@ def _page_count(pdf) -> int:
 
 
 Line = tuple[str, float, float]  # text, right edge x1, font size
+PageItem = Line | PdfTable
 
 
-def _page_lines(page) -> list[Line]:
-    lines = []
-    for line in page.extract_text_lines(return_chars=True):
+def _page_lines(page) -> list[PageItem]:
+    """The page's lines of text and its ruled tables, top to bottom (a table's text is not in the lines)."""
+    tables = find_ruled_tables(page, lambda cell: clean_line(normalize_radicals(cell)))
+    lines: list[tuple[float, Line]] = []
+    for line in outside_tables(page, tables).extract_text_lines(return_chars=True):
         text = clean_line(normalize_radicals(line["text"]))
         if text:
             sizes = [c.get("size", 0) for c in line.get("chars", [])] or [10.0]
-            lines.append((text, float(line["x1"]), float(statistics.median(sizes))))
-    while lines and _PAGE_NUMBER.fullmatch(lines[-1][0]):  # footers: "- 3 -", "第3页 共9页"
+            lines.append((float(line["top"]), (text, float(line["x1"]), float(statistics.median(sizes)))))
+    while lines and _PAGE_NUMBER.fullmatch(lines[-1][1][0]):  # footers: "- 3 -", "第3页 共9页"
         lines.pop()
-    while lines and _PAGE_NUMBER.fullmatch(lines[0][0]):
+    while lines and _PAGE_NUMBER.fullmatch(lines[0][1][0]):
         lines.pop(0)
-    return lines
+    placed = [*lines, *((table.top, table) for table in tables)]
+    return [item for _, item in sorted(placed, key=lambda pair: pair[0])]
 
 
-def join_pages(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int, int]]]:
-    """One text for all pages; a line running to the margin without ending a sentence joins the next one."""
-    parts: list[str] = []
-    length = 0
+def join_pages(pages: list[list[PageItem]]) -> tuple[str, list[tuple[int, int, int]], list[TableCell]]:
+    """One text for all pages; a line running to the margin without ending a sentence joins the next one.
+
+    Tables are written by `TextBuilder.add_table`, so their body cells come back with offsets and headers.
+    """
+    builder = TextBuilder()
     offsets = []
     wraps = False  # the line before continues on the next
-    for number, lines in enumerate(pages, start=1):
-        page_start = length
-        margin = max((x1 for _, x1, _ in lines), default=0.0)
-        for text, x1, size in lines:
-            if length and not (wraps and not _HEADING_START.match(text)):
-                parts.append("\n")
-                length += 1
-            parts.append(text)
-            length += len(text)
+    line_open = False  # the last thing written is a line still without its line break
+    for number, items in enumerate(pages, start=1):
+        page_start = builder.length
+        margin = max((item[1] for item in items if not isinstance(item, PdfTable)), default=0.0)
+        for item in items:
+            if isinstance(item, PdfTable):
+                if line_open:
+                    builder.append("\n")
+                builder.add_table(item.grid)  # ends with a line break
+                wraps = line_open = False
+                continue
+            text, x1, size = item
+            if line_open and not (wraps and not _HEADING_START.match(text)):
+                builder.append("\n")
+            builder.append(text)
+            line_open = True
             is_full = x1 >= margin - 2.0 * size
             wraps = is_full and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
-        offsets.append((number, page_start, length))
-    return "".join(parts), _tidy_offsets(offsets, length)
+        offsets.append((number, page_start, builder.length))
+    return builder.text(), _tidy_offsets(offsets, builder.length), builder.cells
 
 
 def _tidy_offsets(offsets: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:

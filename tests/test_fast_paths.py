@@ -1,0 +1,118 @@
+"""Fast paths in the loaders give exactly what the plain version of the same step gives.
+
+Lookahead guards let a pattern pass over hopeless positions quickly; each is a necessary condition for a
+non-empty match, and the property tests compare the guarded pattern with the same pattern without its guard
+on text built from the characters and words the rules care about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders import labels, periods
+from loaders.fold import _table, fold
+from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
+from loaders.read import looks_binary
+from loaders.structure import parse_structure
+from tests.reply_files import seed_text
+
+TIME_PIECES = [
+    *"0123456789 -~,。年月日份度季半今本全当去上明下一二三四第前截至止自从到比较同环目迄以来起底末初之现在十五六“”\"期间时规划"
+]
+TIME_PIECES += [
+    "截至",
+    "目前",
+    "至今",
+    "上半年",
+    "第三季度",
+    "前三季度",
+    "以来",
+    "2019年",
+    "1-6月",
+    "2018-2020年",
+]
+
+
+def non_empty(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(TIME_PIECES), max_size=30).map("".join))
+def test_time_expression_guard_finds_the_same(text):
+    unguarded = re.compile(periods.TIME_EXPRESSION.pattern.replace(f"(?={periods._STARTS})", "", 1))
+    assert unguarded.pattern != periods.TIME_EXPRESSION.pattern
+    assert non_empty(periods.TIME_EXPRESSION, text) == non_empty(unguarded, text)
+
+
+def test_fold_replaces_as_translate_would():
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert fold(every_character) == every_character.translate(_table())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=40), max_size=300))
+def test_looks_binary_counts_control_characters(text):
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    assert looks_binary(text) == (bad > max(1, len(sample) // 100))
+
+
+def without_guard(pattern: re.Pattern, guard: str) -> re.Pattern:
+    assert pattern.pattern.startswith(guard)
+    return re.compile(pattern.pattern[len(guard) :])
+
+
+LABEL_PIECES = [
+    *"0123456789 -~年月日份截止自从到至今去全当上下近半以来起底末达为有是了共计仅超约近余多不足少于高最"
+]
+LABEL_PIECES += [
+    "截至",
+    "2019年",
+    "1-6月",
+    "今年",
+    "上半年",
+    "近年来",
+    "累计达",
+    "不超过",
+    "只有",
+    "园区",
+    "企业",
+]
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=20).map("".join))
+def test_label_word_guards_find_the_same(text):
+    for pattern in (labels.TIME_WORDS, labels.TRAILING):
+        guard = re.match(r"\(\?=\[[^\]]+\]\)", pattern.pattern).group()
+        assert pattern.sub("", text) == without_guard(pattern, guard).sub("", text)
+
+
+def test_qualifier_words_after_begin_no_other():
+    """So that looking them up by length finds the word that trying them in order would."""
+    words = [word for word, _ in QUALIFIER_AFTER]
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
+
+
+@given(
+    st.lists(st.sampled_from([*LABEL_PIECES, "以上", "左右", "以内", "上下", "不等"]), max_size=6).map(
+        "".join
+    )
+)
+def test_qualifier_words_found_by_length(text):
+    after = next((w for w, _ in QUALIFIER_AFTER if text.startswith(w)), None)
+    before = next((w for w, _ in BEFORE_WORDS if text.endswith(w)), None)
+    assert (word_after(text, 0), word_before(text)) == (after, before)
+
+
+def test_section_lookups_match_a_scan_of_every_section():
+    structure = parse_structure(
+        seed_text() + "\n一、下一步打算\n(一)继续推进。一是扩大规模。二是提高质量。\n"
+    )
+    assert structure.sections
+    for offset in range(-1, len(structure.text) + 2):
+        assert structure.headings_at(offset) == structure._headings_holding(offset)
+        assert structure.section_at(offset) == structure._innermost_holding(offset)
