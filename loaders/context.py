@@ -11,12 +11,14 @@ import re
 from datetime import datetime
 
 from loaders.labels import TRAILING, LabelChain
-from loaders.periods import period_before, time_expressions
+from loaders.periods import one_per_year, period_before, time_expressions
 from loaders.plans import plan_status
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|增长|下降)?$")
+LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
 def annotate(figures: list, structure) -> None:
@@ -42,6 +44,30 @@ def annotate(figures: list, structure) -> None:
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence = fig.is_planned, s_start
+    spread_over_years(figures, folded)
+
+
+def spread_over_years(figures: list, folded: str) -> None:
+    """2021年至2023年…分别为3860万元、4520万元和5220万元: as many figures as the span has years, listed after
+    分别, are one per year, in order."""
+    i = 0
+    while i < len(figures):
+        fig = figures[i]
+        lead = folded[fig.sentence_start : fig.start]
+        if not RESPECTIVELY.search(lead.rstrip()[-6:].split(",")[-1]):
+            i += 1
+            continue
+        run = [fig]
+        while i + len(run) < len(figures):
+            nxt = figures[i + len(run)]
+            if nxt.period != fig.period or not LIST_GAP.match(folded[run[-1].end : nxt.start]):
+                break
+            run.append(nxt)
+        years = one_per_year(fig.period, len(run))
+        for member, year in zip(run, years or [], strict=False):
+            member.period = year
+            member.period_start, member.period_end = period_bounds(year)
+        i += len(run)
 
 
 def period_bounds(period: str | None) -> tuple[datetime | None, datetime | None]:

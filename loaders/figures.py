@@ -30,6 +30,7 @@ CN = CHINESE_NUMERAL_CHARS
 CHINESE = rf"[{CN}]+(?:点[{''.join(DIGITS)}]+)?"  # 五十二点三: a decimal point written out
 RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|工程|发展纲要")
+AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线|营业|开放|不打烊|响应)")
 
 
 @cache
@@ -83,7 +84,7 @@ class Figure:
         return row
 
 
-BARE_MAGNITUDE_CUES = ("近", "约", "超", "逾", "达", "过", "余", "多")
+BARE_MAGNITUDE_CUES = ("近", "约", "超", "逾", "达", "过", "余", "多", "破", "到")  # 突破百亿元, 达到百亿元
 
 
 def _number(text: str, before: str = "", after: str = "") -> tuple[float | None, bool]:
@@ -130,6 +131,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 三大平台 counts; 十大品牌 names an award
     if unit == "年" and is_chinese and PLAN_NAME.match(folded, end):
         return False  # 三年行动计划 names a plan
+    if unit in ("小时", "分钟") and AROUND_THE_CLOCK.match(folded, end, end + 12):
+        return False  # 24小时服务热线, 15分钟生活圈 name a service, they report no amount
     if (unit, after[:1]) in {
         ("次", "会"),
         ("周", "年"),
@@ -194,12 +197,17 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
         value,
         value_high,
         unit.word if not m.group("mag") else m.group("mag") + unit.word,
-        base,
-        low,
-        high,
+        _tidy(base),
+        _tidy(low),
+        _tidy(high),
         unit.base_unit,
         unit.kind,
     )
+
+
+def _tidy(x: float | None) -> float | None:
+    """9.8 × 1e8 is 980000000.0000001 in binary floating point: keep 12 significant digits, as written."""
+    return None if x is None else float(f"{x:.12g}")
 
 
 def extract_figures(text: str, structure: Structure) -> list[Figure]:

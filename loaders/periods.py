@@ -97,6 +97,14 @@ BASELINE_BEFORE = re.compile(r"(?:恢复到|恢复至|相当于|是|为|达到|�
 BASELINE_AFTER = re.compile(r"(?:同期)?(?:水平)?的")
 
 
+ITEM_BREAK = re.compile(r";|(?<![一二三四五六七八九十])[一二三四五六七八九十]是")
+SAME_YEAR = {
+    "全年",
+    "当年",
+    "年内",
+    "本年度",
+}  # after 2023年 in a sentence they mean 2023, else the reply's year
+TARGET = re.compile(r"力争|计划|预计|目标|确保|争取|将")
 NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
 ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
 
@@ -107,7 +115,11 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
     A time word inside a list item (一是…二是…) dates that item only: each item starts again from the
     period stated before the list (今年以来，一是…；二是…).
     """
-    found = []
+    found, stated_year, stated_end = [], None, 0
+
+    def head_words(match: re.Match) -> str:
+        return sentence[max(0, match.start() - 6) : match.start()]
+
     for match in TIME_EXPRESSION.finditer(sentence):
         if match.start() == match.end():
             continue  # nothing here (the pattern is all optional parts)
@@ -123,13 +135,34 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
         head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")
         if BASELINE_AFTER.match(sentence, match.end()) and BASELINE_BEFORE.search(head):
             continue
-        found.append((match.end(), _period_of(match, doc_year)))
+        if stated_year and ITEM_BREAK.search(sentence, stated_end, match.start()):
+            stated_year = None  # a year stated in an earlier item (；二是…) does not reach this one
+        if g["rel"] in SAME_YEAR and stated_year:
+            period = _period_of(match, stated_year)  # 2023年全年: the whole of the year stated, not this one
+        elif (
+            g["tail"] in ("底", "末") and g["year"] and g["lead"] == "到" and TARGET.search(head_words(match))
+        ):
+            period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
+        else:
+            period = _period_of(match, doc_year)
+        if g["year"] and not g["tail"] and not g["lead"]:
+            stated_year, stated_end = int(g["year"]), match.end()  # 2023年, not 到2025年 (a deadline)
+        found.append((match.end(), period))
     items = [m.end() for m in ENUMERATOR.finditer(sentence)]
     if len(items) < 2:
         return found
     shared = period_before(found, items[0])
     resets = [(end, shared) for end in items[1:]]
     return sorted(found + resets, key=lambda pair: pair[0])
+
+
+def one_per_year(period: str | None, count: int) -> list[str] | None:
+    """The years of a span `2021/2023` when there are exactly as many of them as `count` (and more than one)."""
+    first, sep, last = (period or "").partition("/")
+    if not sep or not (first.isdigit() and last.isdigit()):
+        return None
+    years = [str(y) for y in range(int(first), int(last) + 1)]
+    return years if count == len(years) > 1 else None
 
 
 def period_before(expressions: list[tuple[int, str | None]], offset: int) -> str | None:

@@ -18,7 +18,7 @@ DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止")
 RESULT_VERBS = re.compile(r"完成|建成|实现")
 DATED = re.compile(r"\d{1,2}月|(?<![到至])\d{4}年(?!底前|前)|以来|上半年|季度")  # not 到2025年: a deadline
 # a plan word naming the yardstick of a result: 完成年度目标任务的114.4%, 低于全年控制目标0.2个百分点
-YARDSTICK = re.compile(r"(?:完成|低于|高于|超过|超出|控制|达到)[^,;。]{0,4}$")
+YARDSTICK = re.compile(r"(?:完成|低于|高于|超过|超出|控制|达到|占)[^,;。]{0,4}$")  # 占年度计划投资的54.2%
 
 
 def plan_in(clause_before: str, sentence_before: str) -> bool | None:
@@ -33,6 +33,10 @@ def plan_in(clause_before: str, sentence_before: str) -> bool | None:
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):
             continue  # 完成年度目标任务的114.4% reports a result against the plan
+        if match.group() == "规划" and clause_before.startswith(
+            ("面积", "用地", "范围", "总面积"), match.end()
+        ):
+            continue  # 规划面积约12万亩 measures a planned area that exists on paper, it sets no target
         if (
             ahead.endswith("的")
             or behind in ("、", "的")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 QUALIFIER_BEFORE = {  # checked against the characters right before the number, longest word first
-    "at_most": "不超过 未超过 不高于 不多于 不足 不到 最高 最多 低于 小于 少于",
-    "at_least": "不少于 不低于 至少 最少 最低 突破 超过 超出 多于 大于 高于 逾 超",
+    "at_most": "不超过 未超过 不高于 不多于 不足 不到 最高 最多 最长 低于 小于 少于",
+    "at_least": "不少于 不低于 至少 最少 最低 最短 突破 超过 超出 多于 大于 高于 逾 超",
     "approx": "将近 接近 大约 大概 约 近",
 }
 BEFORE_WORDS = sorted(
@@ -28,7 +28,8 @@ LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
 GAP = r"[^\d,;。:、()“”\s]"
 GOVERNING = re.compile(
     rf"(?P<word>不超过|不高于|不多于|不少于|不低于|至少)(?!的)(?:{GAP}{{1,4}}|{GAP}{{1,16}}的)$"
-    r"|(?P<top>最高|最多|最低|最少)(?:可|可获得?|可享受|给予|奖励|补助|补贴|资助|扶持|支持|贴息|担保|授信|贷款){1,2}$"
+    r"|(?P<top>最高|最多|最长|最低|最少)(?:可以?|获得?|享受|申领|申请|领取|报销|给予|奖励|补助|补贴|资助|扶持|支持"
+    r"|贴息|担保|授信|贷款|延长|放宽){1,2}$"
 )
 GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least") for w in QUALIFIER_BEFORE[q].split()}
 INNER_MORE = re.compile(r"(余|多)")

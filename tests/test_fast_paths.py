@@ -20,7 +20,7 @@ from loaders.structure import parse_structure
 from tests.reply_files import seed_text
 
 TIME_PIECES = [
-    *"0123456789 -~,。年月日份度季半今本全当去上明下一二三四第前截至止自从到比较同环目迄以来起底末初之现在十五六“”\"期间时规划"
+    *'0123456789 -~,。年月日份度季半今本全当去上明下一二三四第前截至止自从到比较同环目迄以来起底末初之现在十五六“”"期间时规划'
 ]
 TIME_PIECES += [
     "截至",

@@ -107,6 +107,22 @@ CASES = [
     ("确保年内建成园区32个,争取新增贷款50亿元。2020年累计争取中央资金8.6亿元。",
      [("32个", 32, "count", "exact", "2021", True), ("50亿元", 5e9, "CNY", "exact", "2021", True),
       ("8.6亿元", 8.6e8, "CNY", "exact", "2020", False)]),
+    # a span of years with as many figures after 分别 as it has years: one figure per year
+    ("2019年至2021年共争取补助资金41.2亿元,分别为9.8亿元、13.5亿元和17.9亿元。",
+     [("41.2亿元", 4.12e9, "CNY", "exact", "2019/2021", False), ("9.8亿元", 9.8e8, "CNY", "exact", "2019", False),
+      ("13.5亿元", 1.35e9, "CNY", "exact", "2020", False), ("17.9亿元", 1.79e9, "CNY", "exact", "2021", False)]),
+    # 全年 after a stated year is that year; a target year-end is its year; not across list items
+    ("2019年全年为1426户次企业提供资金89.7亿元。一是力争到2025年底产值突破百亿元;二是确保年内新增25家。",
+     [("1426户次", 1426, "count", "exact", "2019", False), ("89.7亿元", 8.97e9, "CNY", "exact", "2019", False),
+      ("百亿元", 1e10, "CNY", "at_least", "2025", True), ("25家", 25, "count", "exact", "2021", True)]),
+    # more measure words and bounds; 规划面积 and 占…计划…的 set no target
+    ("开行1117列,清单1.36亿票,通关压缩至2分钟以内,围绕三类产业,每户最高可申领30万元,最长6个月。",
+     [("1117列", 1117, "count", "exact", None, False), ("1.36亿票", 1.36e8, "count", "exact", None, False),
+      ("2分钟", 2 / 1440, "day", "at_most", None, False), ("三类", 3, "count", "exact", None, False),
+      ("30万元", 3e5, "CNY", "at_most", None, False), ("6个月", 6, "month", "at_most", None, False)]),
+    ("完成投资占年度计划投资的54.2%,产业园规划面积约12万亩,辐射8个乡镇。",
+     [("54.2%", 54.2, "percent", "exact", None, False), ("12万亩", 1.2e5 * 10000 / 15, "m2", "approx", None, False),
+      ("8个", 8, "count", "exact", None, False)]),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -119,6 +135,7 @@ NEGATIVES = [
     "联系电话0574-63988718,热线12345,7月24日召开会议,2020年8月31日,4月份以来。",
     "一二三产业融合,千家万户,万众创新,近几年来,几点建议,零距离,双休日,一篮子政策。",
     "全市60周岁以上老年人,80周岁以上高龄老人,一点一滴,三点一线。",
+    "开通24小时就业服务热线,打造15分钟生活圈,提供24小时在线服务。",
 ]
 
 
