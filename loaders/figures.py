@@ -16,7 +16,7 @@ from functools import cache
 from loaders import context
 from loaders.numbers import CHINESE_NUMERAL_CHARS, parse_arabic, parse_chinese, parse_vague
 from loaders.structure import Structure
-from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern
+from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern, unit_table
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = CHINESE_NUMERAL_CHARS
@@ -29,13 +29,23 @@ def candidate_pattern() -> re.Pattern:
     unit, mag = unit_pattern(), magnitude_pattern()
     return re.compile(
         rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
-        rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
+        rf"(?:{_range_guard()}(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
         rf"(?P<num>{ARABIC}|[{CN}]+) ?"
         rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
         rf"(?P<unit>{unit})"
         rf"|百分之(?P<pct>{ARABIC}|[{CN}]+)"
     )
+
+
+def _range_guard() -> str:
+    """A lookahead every range's low end passes (the numeral's characters, at most a unit, a dash): trying
+    a range at each numeral costs most of the candidate pattern's time, and few numerals start one. Empty
+    (no guard) if a unit word itself holds a space or a dash, which the lookahead could not pass."""
+    units = [word for word, unit in unit_table().items() if unit.kind != "magnitude"]
+    if any(ch.isspace() or ch in "-~至到" for word in units for ch in word):
+        return ""
+    return rf"(?=[\d,.{CN}]*+[^\s\-~至到]{{0,{max(map(len, units))}}}\s*[\-~至到])"
 
 
 @cache
