@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import figures, labels, periods
+from loaders import figures, labels, periods, structure
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -144,3 +144,16 @@ def test_range_guard_finds_the_same_candidates(text):
     unguarded = re.compile(pattern.pattern.replace(figures._range_guard(), "", 1))
     assert unguarded.pattern != pattern.pattern
     assert non_empty(pattern, text) == non_empty(unguarded, text)
+
+
+STRUCTURE_PIECES = [*"。!?\"')\n \t;:,一二三是的园区", "一是", "二是", "。\n", "!?"]
+
+
+@given(st.lists(st.sampled_from(STRUCTURE_PIECES), max_size=30).map("".join))
+def test_sentence_ends_and_inline_items_found_as_before(text):
+    plain_end = re.compile(r"[。!?]+[\"')]*|\n+")
+    assert [m.span() for m in structure.SENTENCE_END.finditer(text)] == [
+        m.span() for m in plain_end.finditer(text)
+    ]
+    if not structure.ITEM_WORD.search(text):
+        assert not structure.INLINE_ITEM.search(text)
