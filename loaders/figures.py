@@ -103,8 +103,8 @@ def _number(text: str, before: str = "", after: str = "") -> tuple[float | None,
 
 
 def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int = 120) -> bool:
-    before = folded[max(0, start - reach) : start]
-    return before.rfind(open_mark) > before.rfind(close_mark)
+    lo = max(0, start - reach)
+    return folded.rfind(open_mark, lo, start) > folded.rfind(close_mark, lo, start)
 
 
 def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:
