@@ -23,7 +23,7 @@ from loaders.numbers import (
     parse_vague,
 )
 from loaders.structure import Structure
-from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern
+from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern, unit_table
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = CHINESE_NUMERAL_CHARS
@@ -38,13 +38,23 @@ def candidate_pattern() -> re.Pattern:
     unit, mag = unit_pattern(), magnitude_pattern()
     return re.compile(
         rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
-        rf"(?:(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
+        rf"(?:{_range_guard()}(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
         rf"(?P<num>{ARABIC}|{CHINESE}) ?"
         rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
         rf"(?P<unit>{unit})"
         rf"|百分之(?P<pct>{ARABIC}|{CHINESE})"
     )
+
+
+def _range_guard() -> str:
+    """A lookahead every range's low end passes (the numeral's characters, at most a unit, a dash): trying
+    a range at each numeral costs most of the candidate pattern's time, and few numerals start one. Empty
+    (no guard) if a unit word itself holds a space or a dash, which the lookahead could not pass."""
+    units = [word for word, unit in unit_table().items() if unit.kind != "magnitude"]
+    if any(ch.isspace() or ch in "-~至到" for word in units for ch in word):
+        return ""
+    return rf"(?=[\d,.{CN}]*+[^\s\-~至到]{{0,{max(map(len, units))}}}\s*[\-~至到])"
 
 
 @cache
@@ -104,8 +114,8 @@ def _number(text: str, before: str = "", after: str = "") -> tuple[float | None,
 
 
 def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int = 120) -> bool:
-    before = folded[max(0, start - reach) : start]
-    return before.rfind(open_mark) > before.rfind(close_mark)
+    lo = max(0, start - reach)
+    return folded.rfind(open_mark, lo, start) > folded.rfind(close_mark, lo, start)
 
 
 def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:

@@ -102,5 +102,7 @@ class LabelChain:
 
 def curly_quotes(label: str) -> str:
     """Labels are read off the fold; give their quotes back the shape replies print: “小巨人”."""
+    if '"' not in label:
+        return label
     parts = label.split('"')
     return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]

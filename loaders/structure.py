@@ -21,7 +21,9 @@ SECTION_MARKERS = (
     (4, re.compile(r"\(\d{1,2}\)")),
 )
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。;:]))[ \t]*([{CN}]是)", re.M)
-SENTENCE_END = re.compile(r"[。!?]+[\"')]*|\n+")
+ITEM_WORD = re.compile(rf"[{CN}]是")  # in every inline item; unlike INLINE_ITEM, re finds it quickly
+# [。!?]+ spelled [。!?][。!?]*: alternatives that open with a character class let re skip to the next mark
+SENTENCE_END = re.compile(r"[。!?][。!?]*[\"')]*|\n\n*")
 CLAUSE_CUT = re.compile(r"[;,](?!\d)")  # not the comma of 1,250
 HEADING_MAX = 30
 SENTENCE_MAX = 400  # a longer "sentence" (a table flattened to text, a line with no stops) is cut at clauses
@@ -157,6 +159,8 @@ def parse_sections(text: str, folded: str, body_start: int = 0, body_end: int | 
 
 def _with_inline_items(folded, body_start, body_end, found):
     """一是…二是… inside a paragraph become sections one level below the paragraph's own."""
+    if not ITEM_WORD.search(folded, body_start, body_end):
+        return sorted(found)
     items = []
     for match in INLINE_ITEM.finditer(folded, body_start, body_end):
         start = match.start(1)

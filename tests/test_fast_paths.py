@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import labels, periods
+from loaders import figures, labels, periods, structure
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -116,3 +116,44 @@ def test_section_lookups_match_a_scan_of_every_section():
     for offset in range(-1, len(structure.text) + 2):
         assert structure.headings_at(offset) == structure._headings_holding(offset)
         assert structure.section_at(offset) == structure._innermost_holding(offset)
+
+
+FIGURE_PIECES = [
+    *"0123456789,. -~至到零〇一二两三四五六七八九十百千万亿数几上余多个家亩元米年月%园区企业",
+    "\n",
+]
+FIGURE_PIECES += [
+    "万元",
+    "亿元",
+    "平方米",
+    "个百分点",
+    "千米",
+    "百分之",
+    "m2",
+    "km²",
+    "人次",
+    "2018-2020年",
+    "1,200",
+]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=30).map("".join))
+def test_range_guard_finds_the_same_candidates(text):
+    pattern = figures.candidate_pattern()
+    unguarded = re.compile(pattern.pattern.replace(figures._range_guard(), "", 1))
+    assert unguarded.pattern != pattern.pattern
+    assert non_empty(pattern, text) == non_empty(unguarded, text)
+
+
+STRUCTURE_PIECES = [*"。!?\"')\n \t;:,一二三是的园区", "一是", "二是", "。\n", "!?"]
+
+
+@given(st.lists(st.sampled_from(STRUCTURE_PIECES), max_size=30).map("".join))
+def test_sentence_ends_and_inline_items_found_as_before(text):
+    plain_end = re.compile(r"[。!?]+[\"')]*|\n+")
+    assert [m.span() for m in structure.SENTENCE_END.finditer(text)] == [
+        m.span() for m in plain_end.finditer(text)
+    ]
+    if not structure.ITEM_WORD.search(text):
+        assert not structure.INLINE_ITEM.search(text)
