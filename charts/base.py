@@ -27,7 +27,15 @@ def theme_colors(themes: Sequence[str]) -> dict[str, str]:
     return {t: palette[i % len(palette)] for i, t in enumerate(themes)}
 
 
+LEGEND_PER_ROW = 5  # entries a horizontal legend fits on one row of a half-page chart
+
+
 def layout(fig: go.Figure, title: str, height: int = 400, top: int = 90) -> go.Figure:
+    """Title top left, the legend in rows under it; the top margin grows with the legend's rows, so a legend
+    of many entries never runs over the title."""
+    names = {t.name for t in fig.data if t.name and t.showlegend is not False}
+    rows = max(1, -(-len(names) // LEGEND_PER_ROW))
+    top, height = top + 22 * (rows - 1), height + 22 * (rows - 1)
     fig.update_layout(
         title={"text": html.escape(title), "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 16}},
         font={"family": FONT, "size": 13},
