@@ -24,6 +24,7 @@ import streamlit as st
 import charts
 import compare_charts
 import library as reply_store
+import summaries
 from charts import Chart
 from filters import Filters, SearchIndex, filter_mask
 from loaders import LoadError, ReplyTables
@@ -191,10 +192,41 @@ def theme_charts(chosen: Filters) -> list[Chart]:
     return _theme_charts(lib.stamp, chosen.as_tuple(), lib)
 
 
-def selected_rows(chosen: Filters) -> pd.DataFrame:
-    """The figures that pass the filters (the table itself when nothing is chosen: no copy)."""
+def selected_rows(chosen: Filters, columns: list[str] | None = None) -> pd.DataFrame:
+    """The figures that pass the filters (the table itself when nothing is chosen: no copy); only `columns`
+    if given (taking 8 narrow columns of 300,000 rows is a fifth of taking all 26)."""
     figures = library().tables.figures
+    figures = figures[columns] if columns else figures
     return figures if chosen.is_empty() else figures[selection(chosen)]
+
+
+@st.cache_resource(max_entries=32)  # an overview holds a few dozen rows and two charts of counts
+def _overview(stamp: str, chosen: tuple, doc: str | None, themes: tuple, _lib: Library) -> summaries.Overview:
+    figures = _lib.tables.figures
+    rows = figures[summaries.COLUMNS]
+    if chosen != Filters().as_tuple():
+        rows = rows[_mask(stamp, chosen, figures)]
+    if doc is not None:
+        rows = rows[rows["doc"] == doc]
+    return summaries.overview(rows, figures, _lib.tables.documents, themes)
+
+
+def overview(chosen: Filters, doc: str | None, themes: list[str]) -> summaries.Overview:
+    """The overview of the figures passing the filters (of one reply, or of all when doc is None)."""
+    lib = library()
+    return _overview(lib.stamp, chosen.as_tuple(), doc, tuple(themes), lib)
+
+
+@st.cache_resource(max_entries=2)
+def _reply_names(stamp: str, _documents: pd.DataFrame) -> dict[str, str]:
+    titles = _documents["title"].fillna("").tolist()
+    return {doc: f"{title}（{doc}）" for doc, title in zip(_documents["doc"].tolist(), titles, strict=True)}
+
+
+def reply_names() -> dict[str, str]:
+    """doc → '标题（doc）' for pickers, built once per library state."""
+    lib = library()
+    return _reply_names(lib.stamp, lib.tables.documents)
 
 
 @st.cache_data(max_entries=64)

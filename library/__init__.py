@@ -142,8 +142,23 @@ def _in_manifest_order(tables: ReplyTables, order: list[str]) -> ReplyTables:
         return keyed.sort_values(["_rank", *by], kind="stable").drop(columns="_rank").reset_index(drop=True)
 
     return ReplyTables(
-        arrange(tables.documents, []), arrange(tables.sections, ["start"]), arrange(tables.figures, ["start"])
+        contiguous(arrange(tables.documents, [])),
+        contiguous(arrange(tables.sections, ["start"])),
+        contiguous(arrange(tables.figures, ["start"])),
     )
+
+
+def contiguous(frame: pd.DataFrame) -> pd.DataFrame:
+    """Arrow-backed text columns in one chunk each. Read from several cache segments they arrive in pieces,
+    and taking rows from a column in pieces joins the pieces first: 40 rows out of 300,000 cost 30 ms in ten
+    pieces, 3 ms in one. Once at load time, for every page's row taking after."""
+    for name in frame.columns:
+        values = frame[name].array
+        if isinstance(frame[name].dtype, pd.StringDtype) and hasattr(values, "__arrow_array__"):
+            pieces = values.__arrow_array__()
+            if getattr(pieces, "num_chunks", 1) > 1:
+                frame[name] = pd.array(pieces.combine_chunks(), dtype=frame[name].dtype)
+    return frame
 
 
 def _entry_in_memory(source: Source, got) -> Entry:

@@ -1,0 +1,47 @@
+"""What the overview shows, computed once per (library state, filters, reply) and cached by app_data: the
+headline cards, the figures per theme and the two distribution charts. Pure: DataFrames in, a record out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+import charts
+from filters import isin
+from formatting import headlines, newest_first
+
+# the columns the overview reads from every figure; the cards' full rows are taken for a few dozen alone
+COLUMNS = ["doc", "theme", "kind", "section_id", "section", "is_planned", "is_growth", "base_value", "start"]
+
+
+@dataclass(frozen=True)
+class Overview:
+    n_figures: int
+    docs: list[str]  # the replies the figures come from
+    cards: pd.DataFrame  # full figure rows for the headline cards, theme by theme
+    per_theme: dict[str, int]  # figures per theme
+    by_theme: charts.Chart
+    by_section: charts.Chart
+
+
+def overview(
+    rows: pd.DataFrame, figures: pd.DataFrame, documents: pd.DataFrame, themes: Sequence[str]
+) -> Overview:
+    """`rows`: the filtered figures (COLUMNS at least); `figures`: the whole table, for the cards' rows.
+
+    With several replies, each theme's cards are the lead figures of the newest replies (formatting.headlines).
+    """
+    docs = rows["doc"].unique().tolist()
+    newest = newest_first(documents[isin(documents["doc"], docs)]) if len(docs) > 1 else None
+    cards = figures.loc[headlines(rows, doc_order=newest).index]
+    return Overview(
+        n_figures=len(rows),
+        docs=docs,
+        cards=cards,
+        per_theme=rows["theme"].value_counts().to_dict(),
+        by_theme=charts.by_theme(rows, themes),
+        by_section=charts.by_section(rows, themes),
+    )
