@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from library import cache
@@ -138,8 +139,12 @@ def _in_manifest_order(tables: ReplyTables, order: list[str]) -> ReplyTables:
     rank = {name: i for i, name in enumerate(order)}
 
     def arrange(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-        keyed = frame.assign(_rank=frame["doc"].map(rank))
-        return keyed.sort_values(["_rank", *by], kind="stable").drop(columns="_rank").reset_index(drop=True)
+        ranks = cache.map_distinct(frame["doc"], rank, missing=len(rank)).to_numpy(dtype=float)
+        keys = [frame[c].to_numpy(dtype=float, na_value=np.inf) for c in reversed(by)]
+        order = np.lexsort((*keys, ranks))  # stable; the last key sorts first
+        if (order == np.arange(len(order))).all():  # the cache holds them in order already: no copy
+            return frame.reset_index(drop=True)
+        return frame.take(order).reset_index(drop=True)
 
     return ReplyTables(
         contiguous(arrange(tables.documents, [])),
