@@ -150,11 +150,15 @@ def selection(chosen: Filters) -> np.ndarray:
 # done once per (library state, filters, mapping table) and shared; the mapping is keyed by its CSV text
 @st.cache_resource(max_entries=8)
 def _comparison(stamp: str, chosen: tuple, mapping_csv: str, _lib: Library, _mapping: pd.DataFrame):
-    figures = _lib.tables.figures
+    rows = _all_comparison_rows(stamp, mapping_csv, _lib, _mapping)  # matched once for all filters
     if chosen != Filters().as_tuple():
-        figures = figures[_mask(stamp, chosen, figures)]
-    rows = compare_charts.comparison_rows(figures, _lib.tables.documents, _mapping)
+        rows = rows[_mask(stamp, chosen, _lib.tables.figures)]  # one row per figure, in the same order
     return rows, compare_charts.indicator_summary(rows)
+
+
+@st.cache_resource(max_entries=2)
+def _all_comparison_rows(stamp: str, mapping_csv: str, _lib: Library, _mapping: pd.DataFrame) -> pd.DataFrame:
+    return compare_charts.comparison_rows(_lib.tables.figures, _lib.tables.documents, _mapping)
 
 
 def comparison(chosen: Filters, mapping: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

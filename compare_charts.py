@@ -19,6 +19,7 @@ from filters import figure_key
 from formatting import display_unit, format_figures
 
 AUTOMATIC = "自动：主题+指标"
+HOVER_COLUMNS = ["sentence", "reply_date", "title", "doc", "text", "label"]
 STATUS = {False: "已完成/现状", True: "计划/目标"}
 POINT_COLUMNS = ["indicator", "matched_by", "reply_date", "doc", "title", "text", "label", "theme"]
 POINT_COLUMNS += ["base_value", "base_value_high", "base_unit", "unit", "qualifier", "is_planned", "period"]
@@ -97,36 +98,43 @@ def indicator_points(rows: pd.DataFrame, indicator: str, base_unit: str) -> pd.D
     return points.sort_values(["reply_date", "doc", "start"]).reset_index(drop=True)
 
 
+MAX_POINTS = 400  # more points than this are drawn as monthly summaries (the table keeps every one)
+
+
 def indicator_chart(points: pd.DataFrame, indicator: str) -> Chart:
-    """The indicator over the replies' dates: achieved as filled markers on a line, planned as open ones."""
+    """The indicator over the replies' dates: achieved as filled markers on a line, planned as open ones.
+
+    An indicator many replies report (thousands in a large library) is summarised by month: the median at
+    the point, a bar from the smallest to the largest value, the count in the hover.
+    """
     largest = points["base_value_high"].fillna(points["base_value"]).abs().max() if len(points) else 0
     hint = points["unit"].dropna().iloc[0] if points["unit"].notna().any() else None
     divisor, unit = display_unit(str(points["base_unit"].iloc[0]) if len(points) else "count", largest, hint)
+    monthly = len(points) > MAX_POINTS
     fig = go.Figure()
     for planned, symbol, dash in ((False, "circle", "solid"), (True, "circle-open", "dot")):
         part = points[points["is_planned"].fillna(False) == planned]
         if part.empty:
             continue
-        low = part["base_value"] / divisor
-        high = part["base_value_high"].fillna(part["base_value"]) / divisor
+        style = {
+            "name": STATUS[planned],
+            "mode": "lines+markers" if not planned else "markers",
+            "line": {"dash": dash},
+            "marker": {"symbol": symbol, "size": 12, "line": {"width": 2}},
+            "hoverinfo": "text",
+        }
         fig.add_trace(
-            go.Scatter(
-                x=part["reply_date"],
-                y=low,
-                name=STATUS[planned],
-                mode="lines+markers" if not planned else "markers",
-                line={"dash": dash},
-                marker={"symbol": symbol, "size": 12, "line": {"width": 2}},
-                error_y={"type": "data", "array": (high - low).tolist(), "arrayminus": [0] * len(part)},
-                customdata=[[figure_key(d, int(s))] for d, s in zip(part["doc"], part["start"], strict=True)],
-                hovertext=[_hover(row) for row in part.to_dict("records")],
-                hoverinfo="text",
-            )
+            _monthly_trace(part, divisor, unit, style) if monthly else _point_trace(part, divisor, style)
         )
     fig.update_yaxes(title_text=html.escape(f"{indicator}（{unit}）"), rangemode="tozero")
-    fig.update_xaxes(title_text="答复日期", tickformat="%Y-%m-%d")
+    fig.update_xaxes(title_text="答复日期", tickformat="%Y-%m" if monthly else "%Y-%m-%d")
     data = points.assign(数据=format_figures(points), 状态=points["is_planned"].fillna(False).map(STATUS))
     note = "实心点：已完成/现状；空心点：计划/目标；竖线：区间或上限。点选数据点可查看原句。"
+    if monthly:
+        note = (
+            f"共{len(points)}项数据，按答复月份汇总：点为中位数，竖线为最小值至最大值；"
+            "实心点：已完成/现状；空心点：计划/目标。全部数据见下表。"
+        )
     return Chart(
         key="compare",
         title=f"{indicator}：各答复对比",
@@ -134,6 +142,61 @@ def indicator_chart(points: pd.DataFrame, indicator: str) -> Chart:
         data=data,
         note=note,
     )
+
+
+def _point_trace(part: pd.DataFrame, divisor: float, style: dict) -> go.Scatter:
+    """One marker per figure, its range or bound as an error bar, its sentence in the hover."""
+    low = part["base_value"] / divisor
+    high = part["base_value_high"].fillna(part["base_value"]) / divisor
+    return go.Scatter(
+        x=part["reply_date"],
+        y=low,
+        error_y={"type": "data", "array": (high - low).tolist(), "arrayminus": [0] * len(part)},
+        customdata=[[k] for k in _keys(part)],
+        hovertext=[_hover(row) for row in part[HOVER_COLUMNS].to_dict("records")],
+        **style,
+    )
+
+
+def _monthly_trace(part: pd.DataFrame, divisor: float, unit: str, style: dict) -> go.Scatter:
+    """One marker per month of reply dates: the median, a bar from the smallest to the largest value; a
+    click leads to the figure closest to the median."""
+    values = (part["base_value"] / divisor).astype(float)
+    month = part["reply_date"].dt.to_period("M").dt.to_timestamp()
+    frame = pd.DataFrame({"month": month, "value": values, "key": _keys(part)}).dropna(
+        subset=["month", "value"]
+    )
+    grouped = frame.groupby("month", sort=True)["value"]
+    summary = grouped.agg(["median", "min", "max", "size"])
+    nearest = frame.assign(gap=(frame["value"] - frame["month"].map(summary["median"])).abs())
+    keys = nearest.sort_values("gap", kind="stable").groupby("month")["key"].first().reindex(summary.index)
+    hover = [
+        f"{m:%Y-%m}：{n}项数据<br>中位数 {html.escape(_short(v))}{html.escape(unit)}"
+        f"<br>最小 {html.escape(_short(lo))} · 最大 {html.escape(_short(hi))}"
+        for m, v, lo, hi, n in zip(
+            summary.index, summary["median"], summary["min"], summary["max"], summary["size"], strict=True
+        )
+    ]
+    return go.Scatter(
+        x=summary.index,
+        y=summary["median"],
+        error_y={
+            "type": "data",
+            "array": (summary["max"] - summary["median"]).tolist(),
+            "arrayminus": (summary["median"] - summary["min"]).tolist(),
+        },
+        customdata=[[k] for k in keys],
+        hovertext=hover,
+        **style,
+    )
+
+
+def _keys(part: pd.DataFrame) -> list[str]:
+    return [figure_key(d, int(s)) for d, s in zip(part["doc"], part["start"], strict=True)]
+
+
+def _short(value: float) -> str:
+    return f"{value:,.4g}"
 
 
 def _hover(row: dict) -> str:

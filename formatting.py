@@ -7,6 +7,7 @@ Values come from the loaders' base units (CNY, m2, count, …); the unit the rep
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -155,11 +156,27 @@ def format_figure(row: Mapping[str, Any]) -> str:
     )
 
 
+FORMAT_COLUMNS = ["base_value", "base_unit", "qualifier", "unit", "base_value_high", "qualifier_word", "text"]
+
+
 def format_figures(frame: pd.DataFrame) -> pd.Series:
-    """format_figure over a figures table (index kept)."""
+    """format_figure over a figures table (index kept): only the columns it reads, each distinct figure
+    formatted once (a table of thousands of rows repeats its amounts)."""
     if frame.empty:
         return pd.Series([], index=frame.index, dtype="string")
-    return pd.Series([format_figure(r) for r in frame.to_dict("records")], index=frame.index, dtype="string")
+    needed = frame[[c for c in FORMAT_COLUMNS if c in frame.columns]]
+    names, done, shown = list(needed.columns), {}, []
+    for values in needed.itertuples(index=False, name=None):
+        try:
+            text = done.get(values)
+        except TypeError:  # an unhashable cell: format it without remembering
+            text = None
+        if text is None:
+            text = format_figure(dict(zip(names, values, strict=True)))
+            with contextlib.suppress(TypeError):
+                done[values] = text
+        shown.append(text)
+    return pd.Series(shown, index=frame.index, dtype="string")
 
 
 def _missing(value: Any) -> bool:

@@ -164,3 +164,32 @@ def test_mapping_table_problems_are_named_by_row():
     )
     with pytest.raises(ValueError, match="第1行"):
         indicator_map.write_map(frame, Path("/nonexistent/never-written.csv"))
+
+
+def test_an_indicator_in_many_replies_is_summarised_by_month():
+    points = pd.DataFrame(
+        {
+            "reply_date": pd.to_datetime(["2021-03-05", "2021-03-20", "2021-03-28", "2021-07-01"] * 150),
+            "doc": [f"r{i}.txt" for i in range(600)],
+            "start": range(600),
+            "base_value": [10.0, 20.0, 30.0, 5.0] * 150,
+            "base_value_high": [None] * 600,
+            "base_unit": "count",
+            "unit": "个",
+            "is_planned": False,
+            "qualifier": "exact",
+            "qualifier_word": None,
+            "text": "10个",
+            "label": "园区",
+            "title": "标题",
+            "sentence": "建成园区10个。",
+        }
+    )
+    assert len(points) > compare_charts.MAX_POINTS
+    chart = compare_charts.indicator_chart(points, "园区个数")
+    (trace,) = chart.figure.data
+    assert list(trace.y) == [20.0, 5.0]  # March's median of 10, 20, 30; July's 5
+    assert list(trace.error_y.array) == [10.0, 0.0] and list(trace.error_y.arrayminus) == [10.0, 0.0]
+    assert "450项数据" in trace.hovertext[0] and "共600项数据" in chart.note
+    assert trace.customdata[0][0] in {f"r{i}.txt:{i}" for i in range(600) if i % 4 == 1}  # the 20 nearest
+    assert len(chart.data) == 600  # the table keeps every figure
