@@ -56,7 +56,7 @@ def export_frame(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(column.dtype):
             column = column.dt.strftime("%Y-%m-%d")
         if not pd.api.types.is_numeric_dtype(column.dtype):
-            column = column.astype(object).map(lambda v: None if _is_na(v) else neutralise(str(v)))
+            column = _each_distinct(column, lambda v: neutralise(str(v)), None)
         else:
             column = column.astype("Float64") if not pd.api.types.is_integer_dtype(column.dtype) else column
         out[headers.get(name, neutralise(str(name)))] = column
@@ -65,8 +65,19 @@ def export_frame(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame, table: str | None = None) -> bytes:
     """CSV in UTF-8 with a BOM and CRLF line ends (what Excel on a government PC opens correctly)."""
-    text = export_frame(frame, table).to_csv(index=False, lineterminator="\r\n", float_format=_float_text)
-    return text.encode("utf-8-sig")
+    out = export_frame(frame, table)
+    for name in out.columns:
+        if pd.api.types.is_float_dtype(out[name].dtype):  # 15, not 15.0; written once per distinct value
+            out[name] = _each_distinct(out[name], _float_text, "")
+    return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _each_distinct(column: pd.Series, convert, missing) -> pd.Series:
+    """convert() applied once per distinct value of a column (300,000 rows repeat their sentences, themes,
+    units and amounts), `missing` where the value is missing."""
+    codes, distinct = pd.factorize(column)
+    converted = [convert(value) for value in distinct] + [missing]  # code -1 (missing) picks the last
+    return pd.Series(pd.Series(converted, dtype=object).to_numpy()[codes], index=column.index, dtype=object)
 
 
 @dataclass(frozen=True)
