@@ -22,6 +22,9 @@ from loaders.columns import dictionary, labels_zh
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "−")
 BOOL_ZH = {True: "是", False: "否"}
+# an Excel workbook is written cell by cell (about 3,000 rows a second here); past this many rows the pages
+# offer the CSV, which Excel opens as well
+XLSX_MAX_ROWS = 50_000
 
 
 def neutralise(value: object) -> object:
@@ -89,8 +92,7 @@ class Sheet:
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     """A workbook with one sheet per frame: bold frozen header, number formats, sensible widths."""
-    book = Workbook(write_only=False)
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # rows are streamed out: 300,000 rows take seconds, not minutes
     for sheet in sheets:
         _write_sheet(book.create_sheet(sheet.name[:31]), export_frame(sheet.frame, sheet.table))
     buffer = io.BytesIO()
@@ -136,29 +138,37 @@ def file_name(what: str, scope: str, ext: str, when: datetime) -> str:
 
 
 def _write_sheet(ws, frame: pd.DataFrame) -> None:
+    """Widths from the first 200 rows, a bold frozen header, numbers with thousands separators (whole numbers
+    without decimals), written row by row (a write-only sheet takes its layout before its rows)."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    ws.append([str(c) for c in frame.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
     numeric = [pd.api.types.is_numeric_dtype(frame[c].dtype) for c in frame.columns]
+    for idx, name in enumerate(frame.columns, start=1):
+        sample = [str(name), *(str(v) for v in frame.iloc[:200, idx - 1].tolist() if not _is_na(v))]
+        width = max(_display_width(s) for s in sample) + 2
+        ws.column_dimensions[get_column_letter(idx)].width = min(max(width, 6), 60)
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def header(text: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = bold
+        return cell
+
+    def number(value: float) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "#,##0" if value.is_integer() else "#,##0.00##"
+        return cell
+
+    ws.append([header(str(c)) for c in frame.columns])
     for row in frame.itertuples(index=False, name=None):
         ws.append(
             [
-                None if _is_na(v) else (float(v) if is_num else v)
+                None if _is_na(v) else (number(float(v)) if is_num else v)
                 for v, is_num in zip(row, numeric, strict=True)
             ]
         )
-    for idx, (name, is_num) in enumerate(zip(frame.columns, numeric, strict=True), start=1):
-        letter = get_column_letter(idx)
-        if is_num:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
-                if isinstance(cell.value, float):
-                    cell.number_format = "#,##0" if cell.value.is_integer() else "#,##0.00##"
-        sample = [str(name), *(str(v) for v in frame.iloc[:200, idx - 1].tolist() if not _is_na(v))]
-        width = max(_display_width(s) for s in sample) + 2
-        ws.column_dimensions[letter].width = min(max(width, 6), 60)
 
 
 def _display_width(text: str) -> int:

@@ -74,9 +74,11 @@ def downloads(
     f: Filters,
     key: str,
     table="figures",
+    n_rows: int | None = None,
 ) -> None:
     """CSV and XLSX download buttons; files are built only when clicked. `rows` may be a function giving
-    the rows, so a page showing one page of 300,000 figures takes them all only for a download."""
+    the rows (say how many in `n_rows`), so a page showing one page of 300,000 figures takes them all only
+    for a download. Past exports.XLSX_MAX_ROWS rows the Excel button says to take the CSV instead."""
     when = datetime.now()
     link = "?" + to_query(f)
     name = slug(scope)
@@ -108,6 +110,8 @@ def downloads(
         on_click="ignore",
         icon=":material/download:",
     )
+    count = n_rows if n_rows is not None else (len(rows) if not callable(rows) else 0)
+    too_many = count > exports.XLSX_MAX_ROWS
     row.download_button(
         "下载 Excel",
         xlsx_data,
@@ -116,6 +120,13 @@ def downloads(
         key=f"{key}-xlsx",
         on_click="ignore",
         icon=":material/table:",
+        disabled=too_many,
+        help=(
+            f"共{count}条数据，超过{exports.XLSX_MAX_ROWS:,}条时 Excel 文件生成太慢；请下载 CSV（Excel 可直接打开），"
+            "或先用左侧筛选缩小范围。"
+            if too_many
+            else None
+        ),
     )
 
 

@@ -196,3 +196,16 @@ def test_a_linked_figure_opens_its_page_with_its_row_selected():
     assert at.dataframe[0].value.iloc[rows]["数据"].tolist() == ["超1000家"]
     shown = " ".join(h.proto.body for h in at.html)
     assert shown.count('<mark class="rf-fig">1000家</mark>') == 1  # in the linked box, not repeated
+
+
+def test_excel_is_offered_up_to_its_row_limit_and_csv_beyond(monkeypatch):
+    import exports
+
+    at = run_app("views/explorer.py")
+    excel = [b for b in at.get("download_button") if b.proto.label == "下载 Excel"]
+    assert excel and not excel[0].proto.disabled
+    monkeypatch.setattr(exports, "XLSX_MAX_ROWS", 5)  # the seed's 27 figures are then too many
+    at = run_app("views/explorer.py")
+    (excel,) = [b for b in at.get("download_button") if b.proto.label == "下载 Excel"]
+    assert excel.proto.disabled and "请下载 CSV" in excel.proto.help
+    assert not next(b for b in at.get("download_button") if b.proto.label == "下载 CSV").proto.disabled

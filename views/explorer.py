@@ -62,7 +62,15 @@ on_page = target - first if target is not None and first <= target < first + siz
 height = min(38 + 35 * len(shown), 600)
 picked = widgets.figures_table(shown, key="explorer-table", height=height, default_row=on_page)
 scope = "筛选结果" if not chosen.is_empty() else "全部"
-widgets.downloads(lambda: app_data.selected_rows(chosen), documents, "数据表", scope, chosen, "explorer")
+widgets.downloads(
+    lambda: app_data.selected_rows(chosen),
+    documents,
+    "数据表",
+    scope,
+    chosen,
+    "explorer",
+    n_rows=len(positions),
+)
 if picked and picked[0] != on_page:  # the linked figure's sentence is already shown above
     widgets.provenance(shown.iloc[picked[0]], documents)
 elif picked:
