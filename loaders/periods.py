@@ -117,8 +117,8 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
     """
     found, stated_year, stated_end = [], None, 0
 
-    def head_words(match: re.Match) -> str:
-        return sentence[max(0, match.start() - 6) : match.start()]
+    def head_words(match: re.Match) -> str:  # the sentence before it, back to a ；: 力争…，到2025年末…
+        return sentence[sentence.rfind(";", 0, match.start()) + 1 : match.start()]
 
     for match in TIME_EXPRESSION.finditer(sentence):
         if match.start() == match.end():

@@ -17,8 +17,8 @@ BEFORE_WORDS = sorted(
     ((word, q) for q, words in QUALIFIER_BEFORE.items() for word in words.split()), key=lambda p: -len(p[0])
 )
 QUALIFIER_AFTER = (
-    ("以上", "at_least"), ("之上", "at_least"), ("多", "at_least"), ("余", "at_least"),
-    ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("内", "at_most"), ("左右", "approx"), ("上下", "approx"),
+    ("及以上", "at_least"), ("以上", "at_least"), ("之上", "at_least"), ("多", "at_least"), ("余", "at_least"),
+    ("及以下", "at_most"), ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("内", "at_most"), ("左右", "approx"), ("上下", "approx"),
     ("不等", "range"),
 )  # fmt: skip
 LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
@@ -27,11 +27,12 @@ LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
 # 单个项目最高奖励500万元
 GAP = r"[^\d,;。:、()“”\s]"
 GOVERNING = re.compile(
-    rf"(?P<word>不超过|不高于|不多于|不少于|不低于|至少)(?!的)(?:{GAP}{{1,4}}|{GAP}{{1,16}}的)$"
-    r"|(?P<top>最高|最多|最长|最低|最少)(?:可以?|获得?|享受|申领|申请|领取|报销|给予|奖励|补助|补贴|资助|扶持|支持"
-    r"|贴息|担保|授信|贷款|延长|放宽){1,2}$"
+    rf"(?P<word>不超过|不高于|不多于|不少于|不低于|至少)(?!的)(?:{GAP}{{1,6}}|{GAP}{{1,16}}的)$"
+    r"|(?P<top>最高|最多|最长|最低|最少)(?:可以?|获得?|享受|申领|申请|领取|报销|给予|奖励|奖补|补助|补贴|补偿|资助"
+    r"|扶持|支持|贴息|担保|授信|贷款|延长|放宽|发放|拨付|返还|减免){1,2}$"
+    rf"|(?P<share>约|大约|近|将近)占{GAP}{{0,16}}的$"  # 约占销售总额的30%: about a share
 )
-GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least") for w in QUALIFIER_BEFORE[q].split()}
+GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least", "approx") for w in QUALIFIER_BEFORE[q].split()}
 INNER_MORE = re.compile(r"(余|多)")
 BEFORE_OF, AFTER_OF = dict(BEFORE_WORDS), dict(QUALIFIER_AFTER)
 BEFORE_LENGTHS = sorted({len(word) for word in BEFORE_OF}, reverse=True)
@@ -74,6 +75,6 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
         return BEFORE_OF[before], before
     governing = GOVERNING.search(folded, max(0, start - 20), start)
     if governing:
-        word = governing["word"] or governing["top"]
+        word = governing["word"] or governing["top"] or governing["share"]
         return GOVERNING_QUALIFIER[word], word
     return "exact", None

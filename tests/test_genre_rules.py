@@ -123,6 +123,13 @@ CASES = [
     ("完成投资占年度计划投资的54.2%,产业园规划面积约12万亩,辐射8个乡镇。",
      [("54.2%", 54.2, "percent", "exact", None, False), ("12万亩", 1.2e5 * 10000 / 15, "m2", "approx", None, False),
       ("8个", 8, "count", "exact", None, False)]),
+    # round four: more verbs of giving after 最高, 约占…的 shares, 及以下, places counted, a target year-end
+    ("单个项目最高奖补300万元,约占销售总额的三成,单户1000万元及以下,在咸阳等三市试点,年加工4亿穗。",
+     [("300万元", 3e6, "CNY", "at_most", None, False), ("三成", 30, "percent", "approx", None, False),
+      ("1000万元", 1e7, "CNY", "at_most", None, False), ("三市", 3, "count", "exact", None, False),
+      ("4亿穗", 4e8, "count", "exact", None, False)]),
+    ("力争全年新增首贷户不少于2000户,到2025年末贷款余额突破900亿元。",
+     [("2000户", 2000, "count", "at_least", "2021", True), ("900亿元", 9e10, "CNY", "at_least", "2025", True)]),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -136,6 +143,7 @@ NEGATIVES = [
     "一二三产业融合,千家万户,万众创新,近几年来,几点建议,零距离,双休日,一篮子政策。",
     "全市60周岁以上老年人,80周岁以上高龄老人,一点一滴,三点一线。",
     "开通24小时就业服务热线,打造15分钟生活圈,提供24小时在线服务。",
+    "严守三区三线。",
 ]
 
 
