@@ -30,6 +30,7 @@ CN = CHINESE_NUMERAL_CHARS
 CHINESE = rf"[{CN}]+(?:点[{''.join(DIGITS)}]+)?"  # 五十二点三: a decimal point written out
 RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|工程|发展纲要")
+TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
 AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线|营业|开放|不打烊|响应)")
 
 
@@ -141,6 +142,10 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 三大平台 counts; 十大品牌 names an award
     if unit == "年" and is_chinese and PLAN_NAME.match(folded, end):
         return False  # 三年行动计划 names a plan
+    if unit == "年" and before == "近" and not folded.startswith("时间", end):
+        return False  # 近三年，企业承担… is a time window (用近3年时间 stays a duration)
+    if is_chinese and unit == "家" and after[:1] in TOPONYM_ENDS:
+        return False  # 十家堡镇, 八家铺村 are place names
     if unit in ("小时", "分钟") and AROUND_THE_CLOCK.match(folded, end, end + 12):
         return False  # 24小时服务热线, 15分钟生活圈 name a service, they report no amount
     if (unit, after[:1]) in {

@@ -21,6 +21,18 @@ DATED = re.compile(r"\d{1,2}月|(?<![到至])\d{4}年(?!底前|前)|以来|上�
 YARDSTICK = re.compile(r"(?:完成|低于|高于|超过|超出|控制|达到|占)[^,;。]{0,4}$")  # 占年度计划投资的54.2%
 
 
+# 将 as 把 (disposal): 将3家企业纳入, 将全市个体工商户划分为三种类型, 将补贴范围扩大到各类企业
+DISPOSAL_VERBS = re.compile(r"划分为|分为|纳入|列入|扩大到|扩大至|作为|确定为|认定为|归为|并入")
+
+
+def _disposal(after: str) -> bool:
+    """Whether 将 heads a disposal (把) construction: a number or nothing right after it, or a verb such as
+    纳入/划分为 later in its clause."""
+    after = after.lstrip(" ")
+    clause = after[: min((i for i in (after.find(","), after.find(";")) if i >= 0), default=len(after))]
+    return after == "" or after[:1].isdigit() or bool(DISPOSAL_VERBS.search(clause))
+
+
 def plan_in(clause_before: str, sentence_before: str) -> bool | None:
     """True for a plan word in the clause (not 已规划), None when the clause says nothing either way."""
     for match in reversed(list(PLAN_WORDS.finditer(clause_before))):
@@ -41,7 +53,7 @@ def plan_in(clause_before: str, sentence_before: str) -> bool | None:
             ahead.endswith("的")
             or behind in ("、", "的")
             or clause_before.startswith("任务的", match.end())
-            or (match.group() == "将" and (behind == "" or behind.isdigit()))
+            or (match.group() == "将" and _disposal(clause_before[match.end() :]))
         ):
             continue  # 扶持规划、… names a plan; 将3家企业纳入 is 把, not will
         return True
