@@ -12,12 +12,13 @@ from datetime import datetime
 
 from loaders.labels import TRAILING, LabelChain
 from loaders.periods import one_per_year, period_before, time_expressions
-from loaders.plans import plan_status
+from loaders.plans import MIXED_SECTION, PLAN_TURN, plan_status
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
-RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|增长|下降)?$")
+AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
+RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -40,11 +41,36 @@ def annotate(figures: list, structure) -> None:
         found = LAST_CLAUSE_BOUNDARY.search(before)
         continued = last_planned if last_sentence == s_start else None
         headings = structure.headings_at(fig.start)
-        plan = plan_status(before[found.start() + 1 if found else 0 :], before, continued, headings)
+        turned = MIXED_SECTION.search(headings) is not None and _turned_to_plans(structure, fig.start)
+        clause = before[found.start() + 1 if found else 0 :]
+        plan = plan_status(clause, before, continued, headings, turned, year)
+        if AS_TARGET.match(folded, fig.end):
+            plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence = fig.is_planned, s_start
     spread_over_years(figures, folded)
+
+
+def _turned_to_plans(structure, offset: int) -> bool:
+    """Whether the problems-and-plans section holding `offset` has said 下一步 in its text before it."""
+    for section in structure.sections:
+        if section.start <= offset < section.end and MIXED_SECTION.search(section.heading):
+            body = structure.folded.find("\n", section.start) + 1 or section.start  # past the heading
+            return PLAN_TURN.search(structure.folded, body, offset) is not None
+    return False
+
+
+YEAR_LIST = re.compile(r"(\d{4})年?((?:[、和及与]\d{4}年?)+)年")
+
+
+def _listed_years(lead: str, count: int) -> list[str] | None:
+    """2018年、2019年全区分别入库712家、1244家: the years listed before 分别, when there are `count` of them."""
+    listed = list(YEAR_LIST.finditer(lead))
+    if not listed:
+        return None
+    years = re.findall(r"\d{4}", listed[-1].group())
+    return years if len(years) == count else None
 
 
 def spread_over_years(figures: list, folded: str) -> None:
@@ -63,7 +89,7 @@ def spread_over_years(figures: list, folded: str) -> None:
             if nxt.period != fig.period or not LIST_GAP.match(folded[run[-1].end : nxt.start]):
                 break
             run.append(nxt)
-        years = one_per_year(fig.period, len(run))
+        years = one_per_year(fig.period, len(run)) or _listed_years(lead, len(run))
         for member, year in zip(run, years or [], strict=False):
             member.period = year
             member.period_start, member.period_end = period_bounds(year)

@@ -142,8 +142,10 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 三大平台 counts; 十大品牌 names an award
     if unit == "年" and is_chinese and PLAN_NAME.match(folded, end):
         return False  # 三年行动计划 names a plan
-    if unit == "年" and before == "近" and not folded.startswith("时间", end):
-        return False  # 近三年，企业承担… is a time window (用近3年时间 stays a duration)
+    if unit == "年" and (
+        (before == "近" and not folded.startswith("时间", end)) or folded.startswith(("来", "以来"), end)
+    ):
+        return False  # 近三年, 三年来: a time window (用近3年时间 stays a duration)
     if is_chinese and unit == "家" and after[:1] in TOPONYM_ENDS:
         return False  # 十家堡镇, 八家铺村 are place names
     if unit in ("小时", "分钟") and AROUND_THE_CLOCK.match(folded, end, end + 12):

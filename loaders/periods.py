@@ -99,6 +99,7 @@ BASELINE_AFTER = re.compile(r"(?:同期)?(?:水平)?的")
 
 
 ITEM_BREAK = re.compile(r";|(?<![一二三四五六七八九十])[一二三四五六七八九十]是")
+OTHER_YEAR = {"去年", "上年", "明年", "今年", "本年"}  # named years that 全年 can follow
 SAME_YEAR = {
     "全年",
     "当年",
@@ -143,20 +144,47 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
         if g["rel"] in SAME_YEAR and stated_year:
             period = _period_of(match, stated_year)  # 2023年全年: the whole of the year stated, not this one
         elif (
-            g["tail"] in ("底", "末") and g["year"] and g["lead"] == "到" and TARGET.search(head_words(match))
+            g["tail"] in ("底", "末")
+            and g["year"]
+            and g["lead"] == "到"
+            and (
+                TARGET.search(head_words(match))
+                or "的目标" in sentence[match.end() : _clause_end(sentence, match.end())]
+            )
         ):
             period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
         else:
             period = _period_of(match, doc_year)
+        if g["rel"] == "去年" and sentence.startswith("同期", match.end()):
+            # 1-7月…,去年同期为841.0亿元;其中…: the same months a year earlier, for this clause only
+            period = shift_years(period_before(found, match.start()), -1) or period
+            found.append((match.end(), period))
+            found.append((_clause_end(sentence, match.end()), period_before(found[:-1], match.start())))
+            continue
         if g["year"] and not g["tail"] and not g["lead"]:
             stated_year, stated_end = int(g["year"]), match.end()  # 2023年, not 到2025年 (a deadline)
+        elif g["rel"] in OTHER_YEAR and doc_year and not g["tail"]:
+            stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
+    found.sort(key=lambda pair: pair[0])
     items = [m.end() for m in ENUMERATOR.finditer(sentence)]
     if len(items) < 2:
         return found
     shared = period_before(found, items[0])
     resets = [(end, shared) for end in items[1:]]
     return sorted(found + resets, key=lambda pair: pair[0])
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    ends = [i for i in (sentence.find(",", start), sentence.find(";", start)) if i >= 0]
+    return min(ends) if ends else len(sentence)
+
+
+def shift_years(period: str | None, years: int) -> str | None:
+    """`2023-01/2023-07` moved by `years` (-1: the same months a year earlier)."""
+    if not period:
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
 
 
 def one_per_year(period: str | None, count: int) -> list[str] | None:

@@ -10,6 +10,10 @@ PLAN_WORDS = re.compile(
     r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
+MIXED_SECTION = re.compile(
+    r"(?:困难|问题|不足|短板)[^\n]{0,8}(?:和|及|与)[^\n]{0,4}(?:下一步|打算|计划|思路)"
+)
+PLAN_TURN = re.compile(r"下一步|下步|今后|下阶段")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
 DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止")
@@ -33,7 +37,16 @@ def _disposal(after: str) -> bool:
     return after == "" or after[:1].isdigit() or bool(DISPOSAL_VERBS.search(clause))
 
 
-def plan_in(clause_before: str, sentence_before: str) -> bool | None:
+PAST_YEAR_LEAD = re.compile(r"\s*(\d{4})\s*年(?!底前|前|起)")
+
+
+def _in_the_past(sentence_before: str, doc_year: int | None) -> bool:
+    """A sentence that opens with a year before the reply's (2022年,省财政将…) reports what was done."""
+    lead = PAST_YEAR_LEAD.match(sentence_before)
+    return bool(lead and doc_year and int(lead.group(1)) < doc_year)
+
+
+def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = None) -> bool | None:
     """True for a plan word in the clause (not 已规划), None when the clause says nothing either way."""
     for match in reversed(list(PLAN_WORDS.finditer(clause_before))):
         ahead, behind = clause_before[: match.start()], clause_before[match.end() : match.end() + 1]
@@ -53,7 +66,10 @@ def plan_in(clause_before: str, sentence_before: str) -> bool | None:
             ahead.endswith("的")
             or behind in ("、", "的")
             or clause_before.startswith("任务的", match.end())
-            or (match.group() == "将" and _disposal(clause_before[match.end() :]))
+            or (
+                match.group() == "将"
+                and (_disposal(clause_before[match.end() :]) or _in_the_past(sentence_before, doc_year))
+            )
         ):
             continue  # 扶持规划、… names a plan; 将3家企业纳入 is 把, not will
         return True
@@ -70,15 +86,24 @@ def _result_verb(clause: str) -> bool:
     return bool(RESULT_VERBS.search(clause)) and not DONE_WORDS.search(clause)
 
 
-def plan_status(clause: str, before: str, continued: bool | None, headings: str) -> bool | None:
+def plan_status(
+    clause: str,
+    before: str,
+    continued: bool | None,
+    headings: str,
+    turned: bool = False,
+    doc_year: int | None = None,
+) -> bool | None:
     """The clause decides; a silent clause continues its list (`continued`), then shares the sentence's
-    intent (计划用3年,培育上百家企业), then its section's (figures under 三、下一步打算)."""
-    plan = plan_in(clause, before)
+    intent (计划用3年,培育上百家企业), then its section's (figures under 三、下一步打算). A section that
+    reports problems before its plans (三、存在的困难和下一步打算) counts as a plan section only after its
+    text turns to them (`turned`: 下一步，我局将重点做好以下工作)."""
+    plan = plan_in(clause, before, doc_year)
     if plan is None:
         plan = continued
     if plan is None:
-        plan = plan_in(before, before)
-    if plan is None and PLAN_SECTION.search(headings):
+        plan = plan_in(before, before, doc_year)
+    if plan is None and PLAN_SECTION.search(headings) and (turned or not MIXED_SECTION.search(headings)):
         plan = True
     if plan is None and _result_verb(clause):
         plan = False  # 建成小微企业园15个, with no plan in sight, reports a result

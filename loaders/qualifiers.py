@@ -31,6 +31,7 @@ GOVERNING = re.compile(
     r"|(?P<top>最高|最多|最长|最低|最少)(?:可以?|获得?|享受|申领|申请|领取|报销|给予|奖励|奖补|补助|补贴|补偿|资助"
     r"|扶持|支持|贴息|担保|授信|贷款|延长|放宽|发放|拨付|返还|减免){1,2}$"
     rf"|(?P<share>约|大约|近|将近)占{GAP}{{0,16}}的$"  # 约占销售总额的30%: about a share
+    r"|(?P<cap>最高|最低)(?:额度|标准|限额|金额)(?:提高至|提高到|上调至|调整为|调至|为)$"  # 最高额度提高至30万元
 )
 GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least", "approx") for w in QUALIFIER_BEFORE[q].split()}
 INNER_MORE = re.compile(r"(余|多)")
@@ -75,6 +76,6 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
         return BEFORE_OF[before], before
     governing = GOVERNING.search(folded, max(0, start - 20), start)
     if governing:
-        word = governing["word"] or governing["top"] or governing["share"]
+        word = governing["word"] or governing["top"] or governing["share"] or governing["cap"]
         return GOVERNING_QUALIFIER[word], word
     return "exact", None
