@@ -59,9 +59,9 @@ def _magnitude(x: float) -> tuple[float, str]:
     return 1.0, ""
 
 
-def _measure_word(unit_hint: str | None) -> str:
-    word = (unit_hint or "").lstrip("万亿千百十")
-    return word
+def measure_word(unit: object) -> str:
+    """家 of 万家, 个 of 个: the word a count is counted in ("" for none)."""
+    return "" if unit is None or _missing(unit) else str(unit).lstrip("万亿千百十")
 
 
 PLAIN_UNITS = {"times": "倍", "ug/m3": "微克/立方米", "mg/L": "毫克/升"}  # shown as written, never scaled
@@ -109,7 +109,7 @@ def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -
     if base_unit in ("year", "month", "day"):
         return 1.0, hint or {"year": "年", "month": "个月", "day": "天"}[base_unit]
     factor, word = _magnitude(x)  # count and anything else: 万人, 亿元 style magnitudes on the measure word
-    return factor, word + _measure_word(hint)
+    return factor, word + measure_word(hint)
 
 
 def format_amount(

@@ -15,10 +15,10 @@ from charts.theme import (
     comparison_chart,
     family,
     group_chart,
-    measure_word,
     split_label,
     theme_charts,
 )
+from formatting import measure_word  # what count axes are split by
 
 __all__ = [
     "LEGEND_NOTE",

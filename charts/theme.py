@@ -22,7 +22,7 @@ from plotly.subplots import make_subplots
 
 from charts.base import Chart, layout, text_or_dash, wrap
 from filters import figure_key
-from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures
+from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures, measure_word
 from loaders.columns import columns_of, labels_zh
 
 PATTERN = {"at_least": "/", "at_most": "\\", "approx": ".", "range": "", "exact": ""}
@@ -68,12 +68,6 @@ def family(row_kind: str, base_unit: str, is_growth: bool) -> tuple[str, str]:
 
 _FAMILY_ORDER = ["money-CNY", "money-USD", "area-m2", "count", "percent", "growth", "pp"]
 MAX_COUNT_AXES = 4  # counts get an axis per measure word (家 个 名 …); the rarer words share one more
-MAGNITUDE_CHARS = "万亿千百十"
-
-
-def measure_word(unit: object) -> str:
-    """家 of 万家, 个 of 个: the word a count is counted in."""
-    return "" if unit is None or pd.isna(unit) else str(unit).lstrip(MAGNITUDE_CHARS)
 
 
 def _plotted(figures: pd.DataFrame) -> pd.DataFrame:
@@ -87,7 +81,7 @@ def _plotted(figures: pd.DataFrame) -> pd.DataFrame:
     kind = plotted["kind"].astype(str).to_numpy()
     unit = plotted["base_unit"].astype(str).to_numpy()
     growth = plotted["is_growth"].fillna(False).astype(bool).to_numpy()
-    words = plotted["unit"].map(measure_word, na_action="ignore").fillna("").astype(str).to_numpy()
+    words = np.array([measure_word(u) for u in plotted["unit"]], dtype=str)
     counted = unit == "count"
     frequent = pd.Series(words[counted]).value_counts().index[:MAX_COUNT_AXES]
     words = np.where(np.isin(words, frequent), words, "其他")

@@ -168,8 +168,7 @@ def read_cached(directory: Path, names: dict[str, str]) -> tuple[ReplyTables, se
     raw, found = _read_raw(directory, set(names))
     if not found:
         return concat_tables([]), set(names)
-    # one chunk per column: rows are taken from these tables on every page (see library.contiguous)
-    return named({name: raw[name].combine_chunks().to_pandas() for name in TABLES}, names), set(names) - found
+    return named({name: raw[name].to_pandas() for name in TABLES}, names), set(names) - found
 
 
 def named(frames: dict[str, pd.DataFrame], names: dict[str, str]) -> ReplyTables:

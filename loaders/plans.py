@@ -33,7 +33,7 @@ def _disposal(after: str) -> bool:
     """Whether 将 heads a disposal (把) construction: a number or nothing right after it, or a verb such as
     纳入/划分为 later in its clause."""
     after = after.lstrip(" ")
-    clause = after[: min((i for i in (after.find(","), after.find(";")) if i >= 0), default=len(after))]
+    clause = re.split(r"[,;]", after, maxsplit=1)[0]
     return after == "" or after[:1].isdigit() or bool(DISPOSAL_VERBS.search(clause))
 
 
