@@ -110,6 +110,7 @@ def catalog() -> pd.DataFrame:
     return library().catalog
 
 
+NO_FILTERS = Filters().as_tuple()
 _this_run = threading.local()  # Streamlit runs each session's script in its own thread
 
 
@@ -138,6 +139,11 @@ def _mask(stamp: str, chosen: tuple, _figures: pd.DataFrame) -> np.ndarray:
     return mask
 
 
+def _passing(stamp: str, chosen: tuple, frame: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (one row per figure, in the figures table's order) narrowed to the figures passing the filters."""
+    return frame if chosen == NO_FILTERS else frame[_mask(stamp, chosen, figures)]
+
+
 def selection(chosen: Filters) -> np.ndarray:
     """Which figures of the library pass the filters, as a read-only boolean mask (cached)."""
     lib = library()
@@ -150,9 +156,8 @@ def selection(chosen: Filters) -> np.ndarray:
 # done once per (library state, filters, mapping table) and shared; the mapping is keyed by its CSV text
 @st.cache_resource(max_entries=8)
 def _comparison(stamp: str, chosen: tuple, mapping_csv: str, _lib: Library, _mapping: pd.DataFrame):
-    rows = _all_comparison_rows(stamp, mapping_csv, _lib, _mapping)  # matched once for all filters
-    if chosen != Filters().as_tuple():
-        rows = rows[_mask(stamp, chosen, _lib.tables.figures)]  # one row per figure, in the same order
+    every = _all_comparison_rows(stamp, mapping_csv, _lib, _mapping)  # matched once for all filters
+    rows = _passing(stamp, chosen, every, _lib.tables.figures)
     return rows, compare_charts.indicator_summary(rows)
 
 
@@ -187,7 +192,7 @@ def indicator(
 @st.cache_resource(max_entries=32)  # a theme page's charts hold at most a few dozen bars each: small
 def _theme_charts(stamp: str, chosen: tuple, _lib: Library) -> list[Chart]:
     figures = _lib.tables.figures
-    return charts.theme_charts(figures[_mask(stamp, chosen, figures)])
+    return charts.theme_charts(_passing(stamp, chosen, figures, figures))
 
 
 def theme_charts(chosen: Filters) -> list[Chart]:
@@ -207,9 +212,7 @@ def selected_rows(chosen: Filters, columns: list[str] | None = None) -> pd.DataF
 @st.cache_resource(max_entries=32)  # an overview holds a few dozen rows and two charts of counts
 def _overview(stamp: str, chosen: tuple, doc: str | None, themes: tuple, _lib: Library) -> summaries.Overview:
     figures = _lib.tables.figures
-    rows = figures[summaries.COLUMNS]
-    if chosen != Filters().as_tuple():
-        rows = rows[_mask(stamp, chosen, figures)]
+    rows = _passing(stamp, chosen, figures[summaries.COLUMNS], figures)
     if doc is not None:
         rows = rows[rows["doc"] == doc]
     return summaries.overview(rows, figures, _lib.tables.documents, themes)
