@@ -80,7 +80,7 @@ def spread_over_years(figures: list, folded: str) -> None:
     while i < len(figures):
         fig = figures[i]
         lead = folded[fig.sentence_start : fig.start]
-        if not RESPECTIVELY.search(lead.rstrip()[-6:].split(",")[-1]):
+        if not RESPECTIVELY.search(lead.rstrip()):
             i += 1
             continue
         run = [fig]
