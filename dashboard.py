@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-import app_data
-from charts import section_order
-from filters import KEYS, NO_PERIOD, Filters, from_state
-from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
+from board import data as app_data
+from board.charts import section_order
+from board.filters import KEYS, NO_PERIOD, Filters, from_state
+from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
 from views import theme as theme_page
 
 st.set_page_config(page_title="答复数据看板", page_icon=":material/bar_chart:", layout="wide")

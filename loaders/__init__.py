@@ -30,7 +30,7 @@ def _loader_version() -> str:
 
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    rule_tables = [here.parent / "data" / name for name in ("units.csv", "themes.csv", "set_phrases.txt")]
+    rule_tables = sorted((here / "rules").iterdir())
     for path in sorted(here.rglob("*.py")) + rule_tables:
         digest.update(path.name.encode() + path.read_bytes())
     return "1." + digest.hexdigest()[:12]

@@ -159,7 +159,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     _C("figures", "is_growth", "boolean", "", "a change rate (同比增长 下降 提高)", "增长率"),
     _C("figures", "label", "string", "", "what is measured, from the clause before the figure", "指标"),
-    _C("figures", "theme", "string", "", "theme from data/themes.csv", "主题"),
+    _C("figures", "theme", "string", "", "theme from loaders/rules/themes.csv", "主题"),
     _C("figures", "section_id", "string", "", "outline path of the section holding the figure", "章节编号"),
     _C("figures", "section", "string", "", "heading of the section holding the figure", "章节"),
     _C("figures", "sentence", "string", "", "the sentence that reports the figure", "原句"),

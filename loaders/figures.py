@@ -23,7 +23,7 @@ from loaders.numbers import (
     parse_vague,
 )
 from loaders.structure import Structure
-from loaders.units import DATA_DIR, lookup, magnitude_pattern, unit_pattern, unit_table
+from loaders.units import RULES_DIR, lookup, magnitude_pattern, unit_pattern, unit_table
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = CHINESE_NUMERAL_CHARS
@@ -60,7 +60,7 @@ def _range_guard() -> str:
 
 @cache
 def set_phrase_pattern() -> re.Pattern:
-    lines = (DATA_DIR / "set_phrases.txt").read_text(encoding="utf-8").splitlines()
+    lines = (RULES_DIR / "set_phrases.txt").read_text(encoding="utf-8").splitlines()
     phrases = [p.strip() for p in lines if p.strip() and not p.startswith("#")]
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 

@@ -1,4 +1,4 @@
-"""Figure → theme, from the editable keyword table `data/themes.csv`.
+"""Figure → theme, from the editable keyword table `loaders/rules/themes.csv`.
 
 The keyword nearest the figure wins: a label reads left to right towards the figure, so its last keyword
 names what is counted (`8718平台共办结企业诉求问题` is about 诉求, not the 平台). Without a keyword in the
@@ -11,9 +11,9 @@ import csv
 import re
 from functools import cache, lru_cache
 
-from loaders.units import DATA_DIR
+from loaders.units import RULES_DIR
 
-THEMES_CSV = DATA_DIR / "themes.csv"
+THEMES_CSV = RULES_DIR / "themes.csv"
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Unit words → kind, base unit and factor, read from the one unit table `data/units.csv`.
+"""Unit words → kind, base unit and factor, read from the one unit table `loaders/rules/units.csv`.
 
 Magnitude words (万 亿 千万 …) sit in the same table with kind `magnitude`: they multiply the number
 before a unit (`39.9亿元` = 39.9 × 1e8 CNY). Units are matched longest first (`个百分点` before `个`).
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-UNITS_CSV = DATA_DIR / "units.csv"
+RULES_DIR = Path(__file__).resolve().parent / "rules"  # the loaders' editable rule tables (package data)
+UNITS_CSV = RULES_DIR / "units.csv"
 BASE_UNITS = ("CNY", "USD", "m2", "percent", "pp", "count", "m", "m3", "kg", "year", "month", "day", "degree")
 BASE_UNITS += ("times", "ug/m3", "mg/L", "kW", "kWh")  # 倍; concentrations; power and energy
 
@@ -28,7 +28,7 @@ class Unit:
 
 class UnknownUnitError(KeyError):
     def __str__(self) -> str:
-        return f"unit not in data/units.csv: {self.args[0]!r}"
+        return f"unit not in loaders/rules/units.csv: {self.args[0]!r}"
 
 
 @cache
@@ -38,7 +38,7 @@ def unit_table() -> dict[str, Unit]:
     table = {r["unit"]: Unit(r["unit"], r["kind"], r["base_unit"], float(r["factor"])) for r in rows}
     for unit in table.values():
         if unit.kind != "magnitude" and unit.base_unit not in BASE_UNITS:
-            raise ValueError(f"data/units.csv: {unit.word} has base unit {unit.base_unit!r}")
+            raise ValueError(f"loaders/rules/units.csv: {unit.word} has base unit {unit.base_unit!r}")
     return table
 
 

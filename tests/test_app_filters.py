@@ -6,7 +6,7 @@ from urllib.parse import parse_qs
 
 from app_frames import sample_figures
 
-from filters import (
+from board.filters import (
     NO_PERIOD,
     Filters,
     apply_filters,

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from app_frames import sample_figures
 
-from formatting import (
+from board.formatting import (
     display_unit,
     format_amount,
     format_figure,
@@ -97,7 +97,7 @@ def test_headlines_put_achieved_levels_first_in_reply_order():
 
 
 def test_plain_escapes_markdown_in_document_text():
-    from html_views import plain
+    from board.markup import plain
 
     assert plain("园区*1* [链接](x)") == "园区\\*1\\* \\[链接\\]\\(x\\)"
     assert plain("已建成园区 · 占地面积") == "已建成园区 · 占地面积"

@@ -13,7 +13,9 @@ from tests.app_support import run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
-THEMES = [line.split(",")[0] for line in (ROOT / "data/themes.csv").read_text("utf-8").splitlines()[1:]]
+THEMES = [
+    line.split(",")[0] for line in (ROOT / "loaders/rules/themes.csv").read_text("utf-8").splitlines()[1:]
+]
 
 
 def theme_page(theme: str) -> AppTest:
@@ -199,7 +201,7 @@ def test_a_linked_figure_opens_its_page_with_its_row_selected():
 
 
 def test_excel_is_offered_up_to_its_row_limit_and_csv_beyond(monkeypatch):
-    import exports
+    from board import exports
 
     at = run_app("views/explorer.py")
     excel = [b for b in at.get("download_button") if b.proto.label == "下载 Excel"]

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import library
-from filters import KEYS, Filters, apply_filters, to_query
+from board.filters import KEYS, Filters, apply_filters, to_query
 from tests.browser_support import NEEDS_CHROMIUM, ROOT, chromium, no_error, settle, streamlit_app
 from tests.reply_files import CORPUS
 
@@ -53,8 +53,7 @@ SESSIONS = [
 @pytest.fixture(scope="module")
 def library_copy(tmp_path_factory):
     folder = tmp_path_factory.mktemp("library")
-    for name in ("seed_reply.txt", ".libraryignore"):
-        shutil.copy2(ROOT / "data" / name, folder / name)
+    shutil.copy2(ROOT / "data" / "seed_reply.txt", folder / "seed_reply.txt")
     for path in sorted(CORPUS.glob("dev/*.txt")):
         shutil.copy2(path, folder / path.name)
     library.open_library(folder)  # registered and cached before the server starts, as a library in use is

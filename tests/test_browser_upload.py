@@ -32,10 +32,9 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 @pytest.fixture(scope="module")
 def library_copy(tmp_path_factory):
-    """What the app needs in its library folder: the seed reply and the list of files that are not replies."""
+    """What the app needs in its library folder: the seed reply."""
     folder = tmp_path_factory.mktemp("library")
-    for name in ("seed_reply.txt", ".libraryignore"):
-        shutil.copy2(ROOT / "data" / name, folder / name)
+    shutil.copy2(ROOT / "data" / "seed_reply.txt", folder / "seed_reply.txt")
     return folder
 
 

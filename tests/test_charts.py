@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from app_frames import sample_documents, sample_figures
 
-import charts
+from board import charts
 
 THEMES = ["减负与资金", "园区与平台", "企业服务", "外贸与出口", "创新与技改", "人才与培训", "其他"]
 

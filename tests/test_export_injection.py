@@ -17,8 +17,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from exports import Sheet as ExportSheet
-from exports import csv_bytes, figures_workbook, xlsx_bytes
+from board.exports import Sheet as ExportSheet
+from board.exports import csv_bytes, figures_workbook, xlsx_bytes
 from loaders import load_path
 from tests.reply_files import SEED
 

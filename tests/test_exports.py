@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from app_frames import sample_documents, sample_figures
 
-from exports import FORMULA_STARTS, csv_bytes, export_frame, figures_workbook, file_name, neutralise
-from filters import Filters, describe
+from board.exports import FORMULA_STARTS, csv_bytes, export_frame, figures_workbook, file_name, neutralise
+from board.filters import Filters, describe
 from loaders.columns import labels_zh
 
 HOSTILE = [

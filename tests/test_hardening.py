@@ -157,14 +157,11 @@ def test_bytes_over_the_limit_are_refused_before_decoding():
 
 
 def test_uploads_over_the_stated_limits_are_refused_with_a_reason(tmp_path):
-    import library_actions
+    from board import actions
 
-    big = b"x" * (library_actions.MAX_UPLOAD_MB * MB + 1)
-    [outcome] = library_actions.add_uploaded([("big.txt", big)], tmp_path)
-    assert f"{library_actions.MAX_UPLOAD_MB} MB" in outcome.detail
-    many = [(f"r{i}.txt", b"x") for i in range(library_actions.MAX_UPLOAD_FILES + 1)]
-    assert all(
-        str(library_actions.MAX_UPLOAD_FILES) in o.detail
-        for o in library_actions.add_uploaded(many, tmp_path)
-    )
+    big = b"x" * (actions.MAX_UPLOAD_MB * MB + 1)
+    [outcome] = actions.add_uploaded([("big.txt", big)], tmp_path)
+    assert f"{actions.MAX_UPLOAD_MB} MB" in outcome.detail
+    many = [(f"r{i}.txt", b"x") for i in range(actions.MAX_UPLOAD_FILES + 1)]
+    assert all(str(actions.MAX_UPLOAD_FILES) in o.detail for o in actions.add_uploaded(many, tmp_path))
     assert not list(tmp_path.glob("*.txt"))

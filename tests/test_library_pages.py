@@ -10,9 +10,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import compare_charts
-import indicator_map
-import library_actions
+from board import actions, indicators
+from board.charts import compare
 from loaders import load_text
 from tests.reply_files import SEED, make_docx, seed_text
 
@@ -35,8 +34,8 @@ def two_replies(tmp_path, monkeypatch) -> Path:
     (folder / "2021答复.docx").write_bytes(make_docx(next_year_reply().split("\n")))
     monkeypatch.setenv("REPLY_LIBRARY", str(folder))
     saved_map = tmp_path / "indicator_map.csv"
-    shutil.copy(indicator_map.PATH, saved_map)
-    monkeypatch.setattr(indicator_map, "PATH", saved_map)
+    shutil.copy(indicators.PATH, saved_map)
+    monkeypatch.setattr(indicators, "PATH", saved_map)
     return folder
 
 
@@ -75,7 +74,7 @@ def test_removing_asks_first_and_cancel_keeps_the_file(two_replies):
 def test_compare_page_charts_an_indicator_across_two_years(two_replies):
     at = open_page("views/compare.py")
     default = at.selectbox(key="compare-indicator").value
-    assert default[0] in set(indicator_map.read_map()["indicator"])  # shared and curated ones come first
+    assert default[0] in set(indicators.read_map()["indicator"])  # shared and curated ones come first
     at.selectbox(key="compare-indicator").set_value((PARKS, "count")).run()
     [chart] = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
@@ -94,11 +93,11 @@ def test_compare_page_charts_an_indicator_across_two_years(two_replies):
 
 def test_compare_page_saves_the_mapping_table(two_replies):
     at = open_page("views/compare.py")
-    before = indicator_map.PATH.read_text(encoding="utf-8")
+    before = indicators.PATH.read_text(encoding="utf-8")
     next(b for b in at.button if b.label == "保存映射表").click().run()
     assert not at.exception and not at.error
-    assert indicator_map.read_map().equals(indicator_map.read_map(ROOT / "data" / "indicator_map.csv"))
-    assert indicator_map.PATH.read_text(encoding="utf-8").splitlines() == before.splitlines()
+    assert indicators.read_map().equals(indicators.read_map(indicators.PATH))
+    assert indicators.PATH.read_text(encoding="utf-8").splitlines() == before.splitlines()
 
 
 # --- helpers behind the pages ---------------------------------------------------------------------------
@@ -107,10 +106,10 @@ def test_compare_page_saves_the_mapping_table(two_replies):
 def test_uploads_keep_to_the_stated_limits(tmp_path, monkeypatch):
     folder = tmp_path / "lib"
     folder.mkdir()
-    too_many = [(f"r{i}.txt", b"x") for i in range(library_actions.MAX_UPLOAD_FILES + 1)]
-    assert {o.detail for o in library_actions.add_uploaded(too_many, folder)} == {"一次最多上传 20 个文件"}
-    monkeypatch.setattr(library_actions, "MAX_UPLOAD_MB", 0.001)  # ~1 KB
-    outcomes = library_actions.add_uploaded(
+    too_many = [(f"r{i}.txt", b"x") for i in range(actions.MAX_UPLOAD_FILES + 1)]
+    assert {o.detail for o in actions.add_uploaded(too_many, folder)} == {"一次最多上传 20 个文件"}
+    monkeypatch.setattr(actions, "MAX_UPLOAD_MB", 0.001)  # ~1 KB
+    outcomes = actions.add_uploaded(
         [("big.txt", SEED.read_bytes()), ("small.txt", "一、正文。".encode())], folder
     )
     assert [(o.name, o.status) for o in outcomes] == [("big.txt", "未添加"), ("small.txt", "已添加")]
@@ -121,30 +120,30 @@ def test_the_uploader_states_the_same_size_limit_as_the_page():
     import tomllib
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["server"]["maxUploadSize"] == library_actions.MAX_UPLOAD_MB
-    assert f"不超过 {library_actions.MAX_UPLOAD_MB} MB" in library_actions.LIMITS_TEXT
+    assert config["server"]["maxUploadSize"] == actions.MAX_UPLOAD_MB
+    assert f"不超过 {actions.MAX_UPLOAD_MB} MB" in actions.LIMITS_TEXT
 
 
 def test_mapping_rows_take_figures_in_order_and_the_rest_match_by_label():
     tables = load_text(seed_text(), "seed.txt")
     mapping = pd.DataFrame(
         [["园区", "园区与平台", "园", "count", ""], ["建成的园", "", "建成 园", "count", ""]],
-        columns=indicator_map.COLUMNS,
+        columns=indicators.COLUMNS,
     )
-    rows = compare_charts.match_indicators(tables.figures, mapping)
+    rows = compare.match_indicators(tables.figures, mapping)
     taken = rows[rows["matched_by"] == "映射表第1行"]
     assert len(taken) >= 3 and (taken["base_unit"] == "count").all()
     assert not (rows["matched_by"] == "映射表第2行").any()  # row 1 took them first
-    rest = rows[rows["matched_by"] == compare_charts.AUTOMATIC]
+    rest = rows[rows["matched_by"] == compare.AUTOMATIC]
     assert (rest["indicator"] == rest["label"]).all()
 
 
 def test_planned_figures_are_drawn_apart_and_every_point_leads_to_its_sentence():
     tables = load_text(seed_text(), "seed.txt")
-    mapping = pd.DataFrame([["园区个数", "", "园", "count", ""]], columns=indicator_map.COLUMNS)
-    rows = compare_charts.comparison_rows(tables.figures, tables.documents, mapping)
-    points = compare_charts.indicator_points(rows, "园区个数", "count")
-    chart = compare_charts.indicator_chart(points, "园区个数")
+    mapping = pd.DataFrame([["园区个数", "", "园", "count", ""]], columns=indicators.COLUMNS)
+    rows = compare.comparison_rows(tables.figures, tables.documents, mapping)
+    points = compare.indicator_points(rows, "园区个数", "count")
+    chart = compare.indicator_chart(points, "园区个数")
     traces = {t.name: t for t in chart.figure.data}
     assert set(traces) == {"已完成/现状", "计划/目标"} and traces["计划/目标"].marker.symbol == "circle-open"
     keys = [c[0] for t in chart.figure.data for c in t.customdata]
@@ -153,17 +152,15 @@ def test_planned_figures_are_drawn_apart_and_every_point_leads_to_its_sentence()
 
 
 def test_mapping_table_problems_are_named_by_row():
-    frame = pd.DataFrame(
-        [["", "", "园", "", ""], ["x", "", "", "furlong", ""]], columns=indicator_map.COLUMNS
-    )
-    wrong = indicator_map.problems(frame)
+    frame = pd.DataFrame([["", "", "园", "", ""], ["x", "", "", "furlong", ""]], columns=indicators.COLUMNS)
+    wrong = indicators.problems(frame)
     assert (
         wrong[0] == "第1行：缺少指标名称"
         and "第2行：缺少指标关键词" in wrong[1]
         and "第2行：标准单位" in wrong[2]
     )
     with pytest.raises(ValueError, match="第1行"):
-        indicator_map.write_map(frame, Path("/nonexistent/never-written.csv"))
+        indicators.write_map(frame, Path("/nonexistent/never-written.csv"))
 
 
 def test_an_indicator_in_many_replies_is_summarised_by_month():
@@ -185,8 +182,8 @@ def test_an_indicator_in_many_replies_is_summarised_by_month():
             "sentence": "建成园区10个。",
         }
     )
-    assert len(points) > compare_charts.MAX_POINTS
-    chart = compare_charts.indicator_chart(points, "园区个数")
+    assert len(points) > compare.MAX_POINTS
+    chart = compare.indicator_chart(points, "园区个数")
     (trace,) = chart.figure.data
     assert list(trace.y) == [20.0, 5.0]  # March's median of 10, 20, 30; July's 5
     assert list(trace.error_y.array) == [10.0, 0.0] and list(trace.error_y.arrayminus) == [10.0, 0.0]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import library
-from filters import NO_PERIOD, Filters, apply_filters
+from board.filters import NO_PERIOD, Filters, apply_filters
 from library.query import FigureFilter, FigureStore, figures_query
 from tests.reply_files import CORPUS, SEED, make_docx, seed_text
 

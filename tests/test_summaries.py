@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from app_frames import sample_figures
 
-import summaries
+from board import summaries
 
 
 def test_overview_counts_cards_and_charts_of_narrow_rows():

@@ -1,6 +1,6 @@
 """对比分析: one indicator across replies and years, matched by theme + label or by the editable mapping table.
 
-Thin: tables from app_data (matching and the chart by compare_charts, cached there), the mapping table from indicator_map.
+Thin: tables from board.data (matching and the chart by board.charts.compare, cached there), the mapping table from board.indicators.
 The sidebar filters (document, theme, planned …) apply here too.
 """
 
@@ -10,12 +10,10 @@ from datetime import datetime
 
 import streamlit as st
 
-import app_data
-import exports
-import indicator_map
-import widgets
-from charts import selected_keys
-from filters import from_state, isin
+from board import data as app_data
+from board import exports, indicators, widgets
+from board.charts import selected_keys
+from board.filters import from_state, isin
 
 st.title("对比分析")
 lib = app_data.library()
@@ -23,10 +21,10 @@ documents = lib.tables.documents
 asked = from_state(st.session_state)
 n_figures = int(app_data.selection(asked).sum())
 try:
-    mapping = indicator_map.read_map()
+    mapping = indicators.read_map()
 except ValueError as err:
     st.error(f"指标映射表无法读取：{err}")
-    mapping = indicator_map.read_map(indicator_map.PATH.with_suffix(".missing"))
+    mapping = indicators.read_map(indicators.PATH.with_suffix(".missing"))
 rows, summary = app_data.comparison(asked, mapping)
 
 st.caption(
@@ -84,7 +82,7 @@ st.download_button(
 with st.expander("指标映射表（可编辑）：哪些数据算作同一个指标"):
     st.caption(
         "每行定义一个指标：主题（留空为任意）、指标关键词（用空格分隔，指标名中须全部出现）、标准单位（留空为任意）。"
-        "按行序匹配，先匹配者优先；未被任何一行匹配的数据按“主题+指标名”自动归并。保存后写入 data/indicator_map.csv。"
+        "按行序匹配，先匹配者优先；未被任何一行匹配的数据按“主题+指标名”自动归并。保存后写入 data/indicators.csv。"
     )
     edited = st.data_editor(
         mapping,
@@ -92,18 +90,18 @@ with st.expander("指标映射表（可编辑）：哪些数据算作同一个�
         hide_index=True,
         key="compare-map",
         column_config={
-            "indicator": st.column_config.TextColumn(indicator_map.HEADERS_ZH["indicator"], required=True),
+            "indicator": st.column_config.TextColumn(indicators.HEADERS_ZH["indicator"], required=True),
             "theme": st.column_config.SelectboxColumn(
                 "主题", options=["", *(t for t, _ in app_data.themes())]
             ),
-            "label_keywords": st.column_config.TextColumn(indicator_map.HEADERS_ZH["label_keywords"]),
-            "base_unit": st.column_config.SelectboxColumn("标准单位", options=indicator_map.BASE_UNITS),
+            "label_keywords": st.column_config.TextColumn(indicators.HEADERS_ZH["label_keywords"]),
+            "base_unit": st.column_config.SelectboxColumn("标准单位", options=indicators.BASE_UNITS),
             "note": st.column_config.TextColumn("说明"),
         },
     )
     if st.button("保存映射表", icon=":material/save:"):
         try:
-            indicator_map.write_map(edited)
+            indicators.write_map(edited)
         except ValueError as err:
             st.error(f"未保存：{err}")
         else:

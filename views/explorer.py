@@ -9,9 +9,9 @@ import math
 import numpy as np
 import streamlit as st
 
-import app_data
-import widgets
-from filters import from_state, parse_figure_key
+from board import data as app_data
+from board import widgets
+from board.filters import from_state, parse_figure_key
 
 PAGE_SIZES = [100, 200, 500, 1000]  # never more than 1000 rows to the browser at once
 

@@ -1,6 +1,6 @@
 """资料库: every reply in the library with its metadata, figure count and date added; upload, remove.
 
-Thin: tables come from app_data, adding and removing go through library_actions / the library store.
+Thin: tables come from board.data, adding and removing go through board.actions / the library store.
 Removing asks for confirmation first, because it deletes the stored file itself.
 """
 
@@ -10,11 +10,9 @@ from datetime import datetime
 
 import streamlit as st
 
-import app_data
-import exports
-import html_views
 import library
-import library_actions as actions
+from board import actions, exports, markup
+from board import data as app_data
 
 st.title("答复资料库")
 lib = app_data.library()
@@ -55,7 +53,7 @@ else:
 st.subheader("上传答复")
 st.caption(actions.LIMITS_TEXT)
 st.html(
-    html_views.uploader_in_chinese(
+    markup.uploader_in_chinese(
         "选择文件", f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（.txt .docx .pdf .html）"
     )
 )

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-import app_data
-import html_views
-import widgets
-from filters import describe, from_state, isin
-from formatting import format_figure
-from html_views import plain
+from board import data as app_data
+from board import markup, widgets
+from board.filters import describe, from_state, isin
+from board.formatting import format_figure
+from board.markup import plain
 
 ALL_REPLIES = "（全部答复）"
 
@@ -36,7 +35,7 @@ if doc == ALL_REPLIES:
 else:
     document = docs[docs["doc"] == doc].iloc[0]
     n_doc = int((figures["doc"] == doc).sum())
-    st.html(html_views.reply_card(document.to_dict(), n_figures=n_doc))
+    st.html(markup.reply_card(document.to_dict(), n_figures=n_doc))
 
 if not chosen.is_empty():
     st.caption(

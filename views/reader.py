@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-import app_data
-import html_views
-from filters import figure_key, from_state, to_query
-from html_views import plain
+from board import data as app_data
+from board import markup
+from board.filters import figure_key, from_state, to_query
+from board.markup import plain
 
 lib = app_data.library()
 documents, sections, figures = lib.tables.documents, lib.tables.sections, lib.tables.figures
@@ -27,7 +27,7 @@ if text is None:
 
 doc_figures = figures[figures["doc"] == doc]
 doc_sections = sections[sections["doc"] == doc].sort_values("start")
-st.html(html_views.reply_card(documents[documents["doc"] == doc].iloc[0].to_dict(), len(doc_figures)))
+st.html(markup.reply_card(documents[documents["doc"] == doc].iloc[0].to_dict(), len(doc_figures)))
 st.caption(f"高亮的数字是提取出的{len(doc_figures)}项数据；点击可在“数据浏览”中查看该行。")
 
 
@@ -50,14 +50,14 @@ tops = (
 )
 first = int(tops["start"].iloc[0]) if not tops.empty else len(text)
 with st.expander("页首信息与开头", expanded=tops.empty):
-    st.html(html_views.reader_html(text, 0, first, doc_figures, link))
+    st.html(markup.reader_html(text, 0, first, doc_figures, link))
 for row in tops.itertuples():
     start, end = int(row.start), int(row.end)
     st.subheader(plain(f"{row.number}{row.heading}"))
     body_start = start + len(str(row.number)) + len(str(row.heading))
     if text[start:body_start] != f"{row.number}{row.heading}":
         body_start = start
-    st.html(html_views.reader_html(text, body_start, end, doc_figures, link, heading_spans(start, end)))
+    st.html(markup.reader_html(text, body_start, end, doc_figures, link, heading_spans(start, end)))
 last = int(tops["end"].max()) if not tops.empty else len(text)
 if last < len(text):
-    st.html(html_views.reader_html(text, last, len(text), doc_figures, link))
+    st.html(markup.reader_html(text, last, len(text), doc_figures, link))

@@ -8,10 +8,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-import app_data
-import widgets
-from filters import from_state
-from html_views import plain
+from board import data as app_data
+from board import widgets
+from board.filters import from_state
+from board.markup import plain
 
 MAX_ROWS = 1000  # rows sent to the browser at once
 

@@ -9,7 +9,7 @@ memory; the libraries' own exceptions never escape.
 
 from __future__ import annotations
 
-from loaders.read import Decoded, LoadError
+from loaders.decoding import Decoded, LoadError
 
 __all__ = ["read"]
 

@@ -12,9 +12,9 @@ import io
 import zipfile
 import zlib
 
+from loaders.decoding import Decoded, LoadError
 from loaders.formats.docx_numbering import ListNumbering
 from loaders.formats.text_build import TextBuilder
-from loaders.read import Decoded, LoadError
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a reply with a few pictures unpacks to a few MB
 MAX_ENTRIES = 5000

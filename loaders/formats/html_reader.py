@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.decoding import Decoded, LoadError, decode_text
 from loaders.formats.text_build import TextBuilder
-from loaders.read import Decoded, LoadError, decode_text
 
 _DROP = {
     *("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "template"),

@@ -18,10 +18,10 @@ import re
 import statistics
 import unicodedata
 
+from loaders.decoding import Decoded, LoadError, TableCell
 from loaders.formats.pdf_tables import PdfTable, find_ruled_tables, outside_tables
 from loaders.formats.radicals import RADICAL_SUPPLEMENT
 from loaders.formats.text_build import TextBuilder, clean_line
-from loaders.read import Decoded, LoadError, TableCell
 
 MAX_PAGES = 300  # replies run to a few dozen pages; more is not a reply, and each page costs ~50 ms
 MIN_TEXT_CHARS = 20

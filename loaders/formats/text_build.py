@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.read import TableCell
+from loaders.decoding import TableCell
 
 # Ideographs and full-width forms: a space between two of them is a layout artefact (source line wraps in
 # HTML, letter-spacing in PDFs), never something the author typed.

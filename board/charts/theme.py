@@ -20,9 +20,9 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from charts.base import Chart, layout, text_or_dash, wrap
-from filters import figure_key
-from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures, measure_word
+from board.charts.base import Chart, layout, text_or_dash, wrap
+from board.filters import figure_key
+from board.formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures, measure_word
 from loaders.columns import columns_of, labels_zh
 
 PATTERN = {"at_least": "/", "at_most": "\\", "approx": ".", "range": "", "exact": ""}

@@ -1,5 +1,5 @@
 """Display blocks the pages share: a figures table, download buttons, a chart with its source and table,
-the provenance panel. Thin wrappers over st.*; all computing happens in charts, exports and html_views.
+the provenance panel. Thin wrappers over st.*; all computing happens in charts, exports and markup.
 """
 
 from __future__ import annotations
@@ -10,12 +10,10 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-import charts
-import exports
-import html_views
-from filters import Filters, describe, isin, parse_figure_key, slug, to_query
-from formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
-from html_views import plain
+from board import charts, exports, markup
+from board.filters import Filters, describe, isin, parse_figure_key, slug, to_query
+from board.formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
+from board.markup import plain
 from loaders.columns import labels_zh
 
 TABLE_COLUMNS = [FIGURE_ZH, "label", "theme", "section_id", "section", "period", "kind", "qualifier"]
@@ -135,7 +133,7 @@ def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
     row = dict(row)
     doc = str(row["doc"])
     titles = documents.set_index("doc")["title"].to_dict() if not documents.empty else {}
-    st.html(html_views.highlight_sentence(row))
+    st.html(markup.highlight_sentence(row))
     title = titles.get(doc)
     where = f"《{title}》" if title and not pd.isna(title) else doc
     section = f"{row.get('section_id')} {row.get('section')}"

@@ -1,7 +1,7 @@
 """Comparison across replies: figures matched into indicators, and one indicator charted over the replies' dates.
 
 Pure functions (DataFrame → DataFrame / Plotly figure), no Streamlit. A figure's indicator comes from the
-first row of the mapping table (indicator_map) that takes it, else from its theme + label, so the matching is
+first row of the mapping table (board.indicators) that takes it, else from its theme + label, so the matching is
 always visible (`matched_by`) and correctable. Points sit at the date of the reply that reports them (its
 signature date, else its publication date, else 1 January of its year); planned figures are drawn apart
 from achieved ones; every point carries the figure key doc:start that leads back to its sentence.
@@ -14,9 +14,9 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.base import Chart, layout
-from filters import figure_key
-from formatting import display_unit, format_figures
+from board.charts.base import Chart, layout
+from board.filters import figure_key
+from board.formatting import display_unit, format_figures
 
 AUTOMATIC = "自动：主题+指标"
 HOVER_COLUMNS = ["sentence", "reply_date", "title", "doc", "text", "label"]

@@ -1,4 +1,4 @@
-"""The editable indicator mapping, data/indicator_map.csv: which figures of different replies are one indicator.
+"""The editable indicator mapping, board/indicator_map.csv: which figures of different replies are one indicator.
 
 Replies word the same quantity differently (已建成工业小微企业园区 / 建成小微企业园), so matching by theme and
 label alone misses pairs. Each row of the table names an indicator and the figures it takes: those of a theme
@@ -16,7 +16,7 @@ import pandas as pd
 
 from library.manifest import atomic_write
 
-PATH = Path(__file__).resolve().parent / "data" / "indicator_map.csv"
+PATH = Path(__file__).resolve().parent / "indicator_map.csv"
 COLUMNS = ["indicator", "theme", "label_keywords", "base_unit", "note"]
 HEADERS_ZH = {
     "indicator": "指标名称",

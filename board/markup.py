@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from formatting import format_figure
+from board.formatting import format_figure
 from loaders.columns import labels_zh
 
 STYLE = """<style>

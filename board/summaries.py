@@ -1,4 +1,4 @@
-"""What the overview shows, computed once per (library state, filters, reply) and cached by app_data: the
+"""What the overview shows, computed once per (library state, filters, reply) and cached by board.data: the
 headline cards, the figures per theme and the two distribution charts. Pure: DataFrames in, a record out.
 """
 
@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-import charts
-from filters import isin
-from formatting import headlines, newest_first
+from board import charts
+from board.filters import isin
+from board.formatting import headlines, newest_first
 
 # the columns the overview reads from every figure; the cards' full rows are taken for a few dozen alone
 COLUMNS = ["doc", "theme", "kind", "section_id", "section", "is_planned", "is_growth", "base_value", "start"]

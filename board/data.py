@@ -21,18 +21,16 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-import charts
-import compare_charts
 import library as reply_store
-import summaries
-from charts import Chart
-from filters import Filters, SearchIndex, filter_mask
+from board import charts, summaries
+from board.charts import Chart, compare
+from board.filters import Filters, SearchIndex, filter_mask
 from loaders import LoadError, ReplyTables
 from loaders.read import read_path
+from loaders.themes import THEMES_CSV
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
 REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
-NOT_REPLIES = {"set_phrases.txt"}  # loader word lists that live beside the replies in data/
 
 
 @dataclass
@@ -53,7 +51,7 @@ def _ignored(folder: Path) -> list[str]:
     """Names or globs of files that are not replies (the folder's .libraryignore, one a line)."""
     listing = folder / ".libraryignore"
     lines = listing.read_text("utf-8").splitlines() if listing.is_file() else []
-    return [*NOT_REPLIES, *(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))]
+    return [*(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))]
 
 
 def reply_files(folder: Path) -> list[Path]:
@@ -75,7 +73,8 @@ def _stamp(folder: Path) -> str:
     cache key (Streamlit hashes its arguments on every call; a 10,000-entry tuple costs a tenth of a second)."""
     if not folder.is_dir():
         return ""
-    ignored = re.compile("|".join(translate(p) for p in _ignored(folder)))
+    patterns = [translate(p) for p in _ignored(folder)]
+    ignored = re.compile("|".join(patterns)) if patterns else None  # an empty pattern would match every name
     suffixes = tuple(REPLY_SUFFIXES)
     digest = hashlib.sha1()
     with os.scandir(folder) as scan:
@@ -84,7 +83,7 @@ def _stamp(folder: Path) -> str:
             key=lambda e: e.name,
         )
     for item in entries:
-        if ignored.match(item.name) or not item.is_file():
+        if (ignored and ignored.match(item.name)) or not item.is_file():
             continue
         stat = item.stat()
         digest.update(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
@@ -158,16 +157,16 @@ def selection(chosen: Filters) -> np.ndarray:
 def _comparison(stamp: str, chosen: tuple, mapping_csv: str, _lib: Library, _mapping: pd.DataFrame):
     every = _all_comparison_rows(stamp, mapping_csv, _lib, _mapping)  # matched once for all filters
     rows = _passing(stamp, chosen, every, _lib.tables.figures)
-    return rows, compare_charts.indicator_summary(rows)
+    return rows, compare.indicator_summary(rows)
 
 
 @st.cache_resource(max_entries=2)
 def _all_comparison_rows(stamp: str, mapping_csv: str, _lib: Library, _mapping: pd.DataFrame) -> pd.DataFrame:
-    return compare_charts.comparison_rows(_lib.tables.figures, _lib.tables.documents, _mapping)
+    return compare.comparison_rows(_lib.tables.figures, _lib.tables.documents, _mapping)
 
 
 def comparison(chosen: Filters, mapping: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """compare_charts' (rows, summary) for the figures passing the filters, under this mapping table."""
+    """board.charts.compare's (rows, summary) for the figures passing the filters, under this mapping table."""
     lib = library()
     return _comparison(lib.stamp, chosen.as_tuple(), mapping.to_csv(index=False), lib, mapping)
 
@@ -176,8 +175,8 @@ def comparison(chosen: Filters, mapping: pd.DataFrame) -> tuple[pd.DataFrame, pd
 def _indicator(
     stamp: str, chosen: tuple, mapping_csv: str, indicator: str, base_unit: str, _rows: pd.DataFrame
 ):
-    points = compare_charts.indicator_points(_rows, indicator, base_unit)
-    return points, compare_charts.indicator_chart(points, indicator)
+    points = compare.indicator_points(_rows, indicator, base_unit)
+    return points, compare.indicator_chart(points, indicator)
 
 
 def indicator(
@@ -263,7 +262,7 @@ def themes(figures: pd.DataFrame | None = None) -> list[tuple[str, str]]:
 
     Pass the figures table when you have it: each library() call re-checks the folder.
     """
-    path = ROOT / "data" / "themes.csv"
+    path = THEMES_CSV
     table = _theme_table(str(path), path.stat().st_mtime_ns) if path.is_file() else []
     known = {t for t, _ in table}
     figures = library().tables.figures if figures is None else figures

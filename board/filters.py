@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
+from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
 
 NO_PERIOD = "（未注明）"  # period filter option for figures without a period (running totals, 截至目前)
 

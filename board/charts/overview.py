@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.base import Chart, layout, section_order, theme_colors
-from formatting import KIND_ZH
+from board.charts.base import Chart, layout, section_order, theme_colors
+from board.formatting import KIND_ZH
 from loaders.columns import labels_zh
 
 

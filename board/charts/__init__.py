@@ -4,9 +4,9 @@ Pure functions, no Streamlit: `charts.overview` counts figures by theme and sect
 theme's figures, one axis per kind of quantity, grouped where the reply compares things.
 """
 
-from charts.base import Chart, section_order, selected_keys, source_caption, theme_colors
-from charts.overview import by_section, by_theme
-from charts.theme import (
+from board.charts.base import Chart, section_order, selected_keys, source_caption, theme_colors
+from board.charts.overview import by_section, by_theme
+from board.charts.theme import (
     LEGEND_NOTE,
     MAX_COUNT_AXES,
     AxisGroup,
@@ -18,7 +18,7 @@ from charts.theme import (
     split_label,
     theme_charts,
 )
-from formatting import measure_word  # what count axes are split by
+from board.formatting import measure_word  # what count axes are split by
 
 __all__ = [
     "LEGEND_NOTE",
