@@ -18,7 +18,7 @@ from tests.corpus import CORPUS, ROOT
 from tests.reply_files import cjk_ttf, full_width, make_docx, make_pdf, seed_text
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic_replies import SentencePool, make_reply  # noqa: E402
+from synthetic_replies import SentencePool, make_reply
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,9 @@ def files(tmp_path_factory) -> list[str]:
     """Corpus and probe replies, generated replies, other formats and encodings, and unreadable files."""
     folder = tmp_path_factory.mktemp("cli")
     pool, rng = SentencePool.from_corpus(), random.Random(13)
-    names = [str(p) for p in sorted(CORPUS.glob("*/*.txt")) + sorted((ROOT / "tests" / "probe").glob("*.txt"))]
+    names = [
+        str(p) for p in sorted(CORPUS.glob("*/*.txt")) + sorted((ROOT / "tests" / "probe").glob("*.txt"))
+    ]
     for i in range(40):
         path = folder / f"gen{i:02d}.txt"
         path.write_text(make_reply(i, pool, rng), encoding="utf-8")
