@@ -12,13 +12,11 @@ import sys
 import pandas as pd
 import pytest
 
+from benchmarks.synthetic_replies import SentencePool, make_reply
 from loaders import LoadError, load_path
 from loaders.__main__ import KEYS, csv_text, records
 from tests.corpus import CORPUS, ROOT
 from tests.reply_files import cjk_ttf, full_width, make_docx, make_pdf, seed_text
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic_replies import SentencePool, make_reply
 
 
 @pytest.fixture(scope="module")
