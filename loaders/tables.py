@@ -7,6 +7,7 @@ batch (`tables_from_records`), because building typed pandas frames costs more t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
@@ -75,8 +76,9 @@ def extract_records(
     return DocumentRecords(document, sections, figures)
 
 
-def _names(table: str) -> list[str]:
-    return [c.name for c in columns_of(table)]
+@cache
+def _names(table: str) -> tuple[str, ...]:
+    return tuple(c.name for c in columns_of(table))
 
 
 def tables_from_records(batch: list[DocumentRecords]) -> ReplyTables:
@@ -86,9 +88,14 @@ def tables_from_records(batch: list[DocumentRecords]) -> ReplyTables:
         "sections": [s for r in batch for s in r.sections],
         "figures": [f for r in batch for f in r.figures],
     }
-    return ReplyTables(
-        *(conform(pd.DataFrame(rows[name], columns=_names(name)), name) for name in TABLE_NAMES)
-    )
+    return ReplyTables(*(_typed_frame(rows[name], name) for name in TABLE_NAMES))
+
+
+def _typed_frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """Rows → a typed frame, built a column at a time: about twice as fast as from the list of dicts."""
+    names = _names(table)
+    columns = {name: [row.get(name) for row in rows] for name in names}
+    return conform(pd.DataFrame(columns, columns=list(names)), table)
 
 
 def extract_decoded(decoded, doc: str) -> DocumentRecords:
