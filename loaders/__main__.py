@@ -18,13 +18,15 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from loaders.columns import columns_of
 from loaders.pool import map_chunks
 from loaders.read import LoadError, read_path
 from loaders.tables import extract_decoded
+
+if TYPE_CHECKING:  # the CLI itself never builds a frame: it starts without importing pandas
+    import pandas as pd
 
 # The CLI's field names: the figures table's columns, with `planned` for is_planned (what score.py reads)
 CLI_NAMES = {"is_planned": "planned", "is_growth": "growth"}
@@ -34,6 +36,8 @@ CHUNK = 16  # files per worker task: output starts early, and both cores stay bu
 
 
 def _plain(value):
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, (pd.Timestamp, datetime)):
@@ -54,7 +58,7 @@ def records(figures: pd.DataFrame) -> list[dict]:
 
 def _typed(value, dtype: str):
     """One extracted value as its typed column gives it back (`records` of the table): without the table."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if dtype == "Float64":
         return float(value)
@@ -64,8 +68,8 @@ def _typed(value, dtype: str):
         return bool(value)
     if dtype == "string":
         return value if type(value) is str else str(value)
-    if dtype.startswith("datetime"):
-        return pd.Timestamp(value).date().isoformat()
+    if dtype.startswith("datetime") and isinstance(value, datetime):
+        return value.date().isoformat()
     return _plain(value)
 
 

@@ -7,8 +7,10 @@ that each table has exactly the columns listed for it. Add a column here first, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where frames are built: `python -m loaders` never needs it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,8 @@ def labels_zh(table: str) -> dict[str, str]:
 
 def dictionary() -> pd.DataFrame:
     """The column dictionary as a table (shown in the app, shipped with downloads)."""
+    import pandas as pd
+
     return pd.DataFrame([c.__dict__ for c in COLUMNS]).astype("string")
 
 
