@@ -73,13 +73,28 @@ def _typed(value, dtype: str):
     return _plain(value)
 
 
+SETTLED = {"string": str, "Int64": int, "Float64": float, "boolean": bool}  # values already as typed
+
+
 def rows_of(figures: list[dict]) -> list[list]:
     """A reply's figure records (loaders.tables) as the CLI's rows, in KEYS order."""
-    return [[_typed(record[name], dtype) for name, dtype in FIELDS] for record in figures]
+    names = [name for name, _ in FIELDS]
+    settled = [SETTLED.get(dtype) for _, dtype in FIELDS]
+    rows = []
+    for record in figures:
+        row = [record[name] for name in names]
+        for i, value in enumerate(row):
+            if type(value) is not settled[i] or value != value:  # a NaN is not settled either
+                row[i] = _typed(value, FIELDS[i][1])
+        rows.append(row)
+    return rows
+
+
+JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(…, ensure_ascii=False) builds at every call
 
 
 def jsonl_text(rows: list[list]) -> str:
-    return "".join(json.dumps(dict(zip(KEYS, row, strict=True)), ensure_ascii=False) + "\n" for row in rows)
+    return "".join(JSON.encode(dict(zip(KEYS, row, strict=True))) + "\n" for row in rows)
 
 
 def csv_text(rows: list[list], header: bool = False) -> str:
