@@ -65,7 +65,7 @@ def set_phrase_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     text: str
     start: int
@@ -90,9 +90,12 @@ class Figure:
     sentence_start: int = 0
 
     def as_row(self) -> dict:
-        row = dict(self.__dict__)
-        row["sentence"] = row.pop("sentence_text")
+        row = {name: getattr(self, name) for name in ROW_FIELDS}
+        row["sentence"] = self.sentence_text
         return row
+
+
+ROW_FIELDS = tuple(name for name in Figure.__slots__ if name != "sentence_text")
 
 
 BARE_MAGNITUDE_CUES = ("近", "约", "超", "逾", "达", "过", "余", "多", "破", "到")  # 突破百亿元, 达到百亿元
@@ -162,12 +165,10 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False
     if _inside(folded, start, "《", "》") or _inside(text, start, "“", "”", reach=10):
         return False  # numbers in the titles of cited documents, and in short quoted slogans (“三服务”)
-    return not any(p.start() <= start < p.end() for p in _set_phrases_near(folded, start))
-
-
-def _set_phrases_near(folded: str, start: int):
-    lo = max(0, start - 12)
-    yield from set_phrase_pattern().finditer(folded, lo, start + 12)
+    for phrase in set_phrase_pattern().finditer(folded, max(0, start - 12), start + 12):
+        if phrase.start() <= start < phrase.end():
+            return False  # 三心二意, 一带一路: inside a set phrase
+    return True
 
 
 def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
