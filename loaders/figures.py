@@ -74,7 +74,7 @@ def set_phrase_characters() -> frozenset[str]:
     return frozenset("".join(set_phrases()))
 
 
-@dataclass(slots=True)
+@dataclass
 class Figure:
     text: str
     start: int
@@ -99,12 +99,9 @@ class Figure:
     sentence_start: int = 0
 
     def as_row(self) -> dict:
-        row = {name: getattr(self, name) for name in ROW_FIELDS}
-        row["sentence"] = self.sentence_text
+        row = dict(self.__dict__)
+        row["sentence"] = row.pop("sentence_text")
         return row
-
-
-ROW_FIELDS = tuple(name for name in Figure.__slots__ if name != "sentence_text")
 
 
 BARE_MAGNITUDE_CUES = ("近", "约", "超", "逾", "达", "过", "余", "多", "破", "到")  # 突破百亿元, 达到百亿元
