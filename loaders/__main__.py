@@ -17,6 +17,7 @@ import math
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,10 +92,29 @@ def rows_of(figures: list[dict]) -> list[list]:
 
 
 JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(…, ensure_ascii=False) builds at every call
+KEY_PREFIXES = [("{" if i == 0 else ", ") + JSON.encode(key) + ": " for i, key in enumerate(KEYS)]
+
+
+def _json_value(value) -> str:
+    """One value as JSON.encode writes it, the common types without the encoder's per-object work."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or (kind is float and value - value == 0):  # finite (the encoder spells inf Infinity)
+        return repr(value)
+    return JSON.encode(value)
 
 
 def jsonl_text(rows: list[list]) -> str:
-    return "".join(JSON.encode(dict(zip(KEYS, row, strict=True))) + "\n" for row in rows)
+    """Each row as `json.dumps(dict(zip(KEYS, row)), ensure_ascii=False)` writes it, one per line."""
+    return "".join(
+        "".join([key + _json_value(value) for key, value in zip(KEY_PREFIXES, row, strict=True)]) + "}\n"
+        for row in rows
+    )
 
 
 def csv_text(rows: list[list], header: bool = False) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.synthetic_replies import SentencePool, make_reply
 from loaders import LoadError, load_path
-from loaders.__main__ import KEYS, csv_text, records
+from loaders.__main__ import KEYS, csv_text, jsonl_text, records
 from tests.corpus import CORPUS, ROOT
 from tests.reply_files import cjk_ttf, full_width, make_docx, make_pdf, seed_text
 
@@ -87,3 +87,13 @@ def test_a_whole_number_column_with_a_gap_is_written_as_pandas_writes_it():
     expected = pd.DataFrame([dict(zip(KEYS, r, strict=True)) for r in rows], columns=KEYS)
     assert csv_text(rows) == expected.to_csv(index=False, header=False, lineterminator="\n")
     assert "3.0" in csv_text(rows)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['a"b\\c\n\u2028中', "", "\x00", 1.5, 0.1 + 0.2, 1e16, -0.0, float("inf"), 10**20, True, False, None],
+)
+def test_a_json_line_is_what_json_dumps_writes(value):
+    row = [None] * len(KEYS)
+    row[1] = value
+    assert jsonl_text([row]) == json.dumps(dict(zip(KEYS, row, strict=True)), ensure_ascii=False) + "\n"
