@@ -12,7 +12,7 @@ from datetime import datetime
 
 from loaders.labels import TRAILING, LabelChain
 from loaders.periods import one_per_year, period_before, time_expressions
-from loaders.plans import MIXED_SECTION, PLAN_TURN, plan_status
+from loaders.plans import MIXED_SECTION, PLAN_TURN, design_of_unbuilt, plan_status
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -44,6 +44,8 @@ def annotate(figures: list, structure) -> None:
         turned = MIXED_SECTION.search(headings) is not None and _turned_to_plans(structure, fig.start)
         clause = before[found.start() + 1 if found else 0 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
+        if design_of_unbuilt(clause, folded[s_start:s_end]):
+            plan = True
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)

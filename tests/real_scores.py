@@ -62,6 +62,8 @@ def score_folder(folder: Path) -> dict:
                     misses.append(f"period  {where}: {p.get('period')} (gold {g['period']})")
             if bool(p.get("planned")) != bool(g.get("planned")):
                 misses.append(f"planned {where}: {p.get('planned')} (gold {g.get('planned')})")
+            if "label_all" not in g:
+                continue  # gold without label words (the probe replies)
             label = str(p.get("label") or "")
             nouns, title = holds_key_nouns(label, g), reads_as_title(label)
             totals["lab_n"] += 1

@@ -148,6 +148,16 @@ CASES = [
     ("2020年,省财政将节水灌溉的比例提高到40%,整合资金4.6亿元。2022年,我局将新增园区5个。",
      [("40%", 40, "percent", "exact", "2020", False), ("4.6亿元", 4.6e8, "CNY", "exact", "2020", False),
       ("5个", 5, "count", "exact", "2022", True)]),
+    # real replies (tests/real/dev): a span to a half year; plans issued are no plan; 年内 with a verb, a deadline
+    # past the reply's year and the design figures of works that await their start are plans
+    ("2019-2021年上半年,我县共争取下达项目计划114个,计划里程317.56公里。",
+     [("114个", 114, "count", "exact", "2019-01/2021-06", False),
+      ("317.56公里", 317560, "m", "exact", "2019-01/2021-06", True)]),
+    ("年内投资2235万元,铺设输水管道28公里。",
+     [("2235万元", 2.235e7, "CNY", "exact", "2021", True), ("28公里", 28000, "m", "exact", "2021", True)]),
+    ("到2023年,全市新建公园30个。", [("30个", 30, "count", "exact", "2023", True)]),
+    ("景康水库为新建水库,总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后开工建设。",
+     [("248.7万立方米", 2.487e6, "m3", "exact", None, True), ("1.74亿元", 1.74e8, "CNY", "exact", None, True)]),
 ]  # fmt: skip
 
 NEGATIVES = [
