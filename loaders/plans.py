@@ -10,6 +10,7 @@ PLAN_WORDS = re.compile(
     r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
     # 年内投资2235万元 (in a mid-year reply): what is to be done by the year's end; not 3年内, a duration
     r"|(?<![\d一二三四五六七八九十两几])年内(?=投资|完成|建成|新建|新增|实现|开工|竣工|发放|开通|举办|培育|改造|铺设)"
+    r"|近期(?=进行|开展|实施|启动|开工|组织|安排)"  # 近期进行5座水库除险加固: soon, not recently
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 MIXED_SECTION = re.compile(
@@ -48,12 +49,16 @@ AWAITING_WORKS = re.compile(
     r"待[^,;。]{0,15}(?:开工|实施)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
     r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
 )
-DESIGN_WORDS = re.compile(r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位")
+DESIGN_WORDS = re.compile(
+    r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
+)
 
 
 def design_of_unbuilt(clause: str, sentence: str) -> bool:
     """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come."""
-    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) and not DONE_WORDS.search(clause)
+    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) and not DONE_WORDS.search(
+        clause
+    )
 
 
 def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:

@@ -94,5 +94,4 @@ if __name__ == "__main__":
         result = score_folder(REAL / name)
         misses = result.pop("misses")
         print(name, result)
-        if "-v" in sys.argv or True:
-            print("\n".join("   " + m for m in misses))
+        print("\n".join("   " + m for m in misses))
