@@ -67,6 +67,19 @@ def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
     return bool(doc_year) and any(int(m.group(1)) > doc_year for m in DEADLINE.finditer(item))
 
 
+ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)")
+
+
+def scheduled(sentence: str, offset: int, doc_year: int | None) -> bool:
+    """2023年完成78个村的建设任务;2024年基本完成144个村… (in a 2023 reply): items led by years still to come
+    are a schedule, and the reply's own year is its first step."""
+    leads = [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
+    mine = [year for start, year in leads if start <= offset]
+    if not doc_year or not mine:
+        return False
+    return mine[-1] > doc_year or (mine[-1] == doc_year and any(year > doc_year for _, year in leads))
+
+
 PAST_YEAR_LEAD = re.compile(r"\s*(\d{4})\s*年(?!底前|前|起)")
 
 
