@@ -50,6 +50,10 @@ CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
 CHANGE_TAIL = re.compile(rf"(?:{CHANGE}|{PER_UNIT}|由|从|的)$")
 ONLY_CHANGE = re.compile(rf"^(?:{CHANGE})(?:{PER_UNIT})*$")
 FROM_VALUE = re.compile(rf"(?:由|从)(?:{PER_UNIT})*$")
+# a clause before the figure that ends in its verb names no measure: the noun after the figure does
+VERB_END = re.compile(
+    r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
+)
 # words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
 HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已)+$")
 # 小(2)型水库, 农(牧)场, 项目校(园): a short bracket inside a noun is part of it, not a clause break
@@ -158,6 +162,8 @@ class LabelChain:
         any_post = noun_after(window, 0, fig.text.strip()[-1:])
         after_previous = bool(own) and self.previous_post.endswith(own)  # 20个村委会4.27万亩高标准农田
         post = any_post if fig.kind in ("count", "money", "percent") or after_previous or not own else ""
+        if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
+            post = any_post
         post += shared_head(post, window[len(post) :] if post else window)
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
