@@ -135,6 +135,8 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: stop.start()] if stop else rest
     digit = DIGIT.search(rest)
     rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
+    change = re.search(CHANGE, rest)  # 3家银行增加到6家: the noun ends where the change begins
+    rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
     return rest.lstrip("的").strip()[:14].rstrip("的")

@@ -157,6 +157,8 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             )
         ):
             period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
+        elif g["lead"] == "从" and g["year"] and sentence.startswith("的", match.end()):
+            period = g["year"]  # 从2022年的3家增加到6家: the year of the value changed from
         else:
             period = _period_of(match, doc_year)
         if g["rel"] == "去年" and sentence.startswith("同期", match.end()):

@@ -42,6 +42,7 @@ def _disposal(after: str) -> bool:
 
 # 下达…项目计划114个: plans issued (a count of documents), not a plan
 ISSUED_PLAN = re.compile(r"下达[^,;]*$")
+PROGRAMME = re.compile(r"(?:实施|开展|启动|推进|落实|依托)[^,;。\d]{2,14}(?:促进|提升|行动|培育|振兴|工程)$")
 # 到2025年,全市新建公园30个 (in a 2023 reply): a target for a year still ahead; 到2017年底止 is a running total
 DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)")
 # a project that has not broken ground: its design figures (库容, 总投资, 规模) describe what is to be built
@@ -101,8 +102,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):
             continue  # 完成年度目标任务的114.4% reports a result against the plan
-        if match.group() == "计划" and ISSUED_PLAN.search(ahead):
-            continue
+        if match.group() == "计划" and (ISSUED_PLAN.search(ahead) or PROGRAMME.search(ahead)):
+            continue  # 下达项目计划114个; 实施渝创渝新创业促进计划: a document or a programme's name
         if match.group() == "规划" and clause_before.startswith(
             ("面积", "用地", "范围", "总面积"), match.end()
         ):
