@@ -44,21 +44,24 @@ GENERIC = re.compile(
 )
 LABEL_MAX = 32
 # 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
-CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩)(?:到|至|为)|降至|调整"
+CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
 PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
 CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
-CHANGE_TAIL = re.compile(rf"(?:{CHANGE}|{PER_UNIT}|由|从|的)$")
-ONLY_CHANGE = re.compile(rf"^(?:{CHANGE})(?:{PER_UNIT})*$")
-FROM_VALUE = re.compile(rf"(?:由|从)(?:{PER_UNIT})*$")
+BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
+FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
+# the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
+CHANGE_TAIL = re.compile(rf"(?:(?:{CHANGE})|(?:由|从)(?:{FORMER})?)(?:{PER_UNIT})*的?$|的$")
+ONLY_CHANGE = re.compile(rf"^(?:{CHANGE}|{BARE_CHANGE})(?:{FORMER})?(?:{PER_UNIT})*的?$")
+FROM_VALUE = re.compile(rf"(?:由|从)(?:{FORMER})?(?:{PER_UNIT})*的?$")
 # a clause before the figure that ends in its verb names no measure: the noun after the figure does
 VERB_END = re.compile(
     r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
 )
 # words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
-HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已)+$")
+HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已|可)+$")
 # 小(2)型水库, 农(牧)场, 项目校(园): a short bracket inside a noun is part of it, not a clause break
 INLINE_BRACKET = re.compile(
-    r"(?<=[\u4e00-\u9fff])\(([^()\d,;。]{0,2}\d?[^()\d,;。]{0,2})\)(?=[\u4e00-\u9fff\d])"
+    r"(?<=[\u4e00-\u9fff])\(([^()\d,;。、]{0,2}\d?[^()\d,;。、]{0,2})\)(?=[\u4e00-\u9fff\d])"
 )
 # 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
@@ -86,6 +89,7 @@ def strip_change(label: str) -> str:
     """补助标准由每人每月 → 补助标准; 低保标准调整为每人每月 → 低保标准."""
     while True:
         shorter = CHANGE_TAIL.sub("", label).rstrip()
+        shorter = HANGING.sub("", shorter) if len(HANGING.sub("", shorter)) >= 2 else shorter  # 补助比例可
         if shorter == label:
             return label
         label = shorter
@@ -118,7 +122,9 @@ RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠�
 
 def clean_pre(pre: str) -> str:
     pre = TIME_WORDS.sub("\x00", pre)
-    pre = pre.replace("在\x00", "").replace("于\x00", "").replace("\x00", "")  # 在2023年对…: no 在对
+    if pre.startswith(("在\x00", "于\x00")):
+        pre = pre[1:]  # 在2023年对9个行政村: no 在对 (but 低于全年控制目标 keeps its 于)
+    pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()
     return HANGING.sub("", pre) if pre != HANGING.sub("", pre) and len(pre) > 2 else pre
@@ -170,7 +176,8 @@ class LabelChain:
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
         )
-        if ONLY_CHANGE.match(own) and self.previous_label:  # 由800万元增加到1500万元: the same indicator
+        changed_to = ONLY_CHANGE.match(own) and re.search(CHANGE, before[label_start:])
+        if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
             own = strip_change(self.previous_label)
         own = strip_change(own)
         if after_previous and post:
