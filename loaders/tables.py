@@ -72,7 +72,12 @@ def extract_records(
                 **fig.as_row(),
                 # the sentence up to the figure: its last keyword there is the one nearest the figure
                 "theme": assign_theme(
-                    fig.label, heading, fig.sentence_text[: fig.end - fig.sentence_start], domain, subdomain
+                    fig.label,
+                    heading,
+                    fig.sentence_text[: fig.end - fig.sentence_start],
+                    domain,
+                    subdomain,
+                    fig.sentence_text,
                 ),
                 "domain": domain,
                 "domain_source": source,

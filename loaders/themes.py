@@ -119,11 +119,19 @@ def _last(key: tuple[str, str, str], which: str, text: str) -> str | None:
 
 
 def assign_theme(
-    label: str, section_heading: str, sentence: str, domain: str = "工业、交通", subdomain: str = "工业"
+    label: str,
+    section_heading: str,
+    sentence: str,
+    domain: str = "工业、交通",
+    subdomain: str = "工业",
+    whole_sentence: str = "",
 ) -> str:
-    """The theme of one figure of a reply in `domain` (default: the seed's, an enterprise reply)."""
+    """The theme of one figure of a reply in `domain` (default: the seed's, an enterprise reply).
+
+    `sentence` is the sentence up to the figure (its last keyword is the nearest); `whole_sentence`, when
+    given, is asked last: a keyword after the figure still beats the fallback."""
     key = (str(themes_path()), domain, subdomain)
-    for text in (label, section_heading, sentence):
+    for text in (label, section_heading, sentence, whole_sentence):
         theme = _last(key, "own", text) or _last(key, "general", text)
         if theme:
             return theme
