@@ -256,7 +256,11 @@ def _theme_table(path: str, mtime: int) -> list[tuple[str, str, str]]:
     """(domain, theme, English name) rows of the theme table at `path` (re-read when the file changes)."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return [
-            ((row.get("domain") or "*").strip() or "*", row["theme"].strip(), (row.get("theme_en") or "").strip())
+            (
+                (row.get("domain") or "*").strip() or "*",
+                row["theme"].strip(),
+                (row.get("theme_en") or "").strip(),
+            )
             for row in csv.DictReader(handle)
             if (row.get("theme") or "").strip()
         ]

@@ -14,7 +14,18 @@ from board.filters import isin
 from board.formatting import headlines, newest_first
 
 # the columns the overview reads from every figure; the cards' full rows are taken for a few dozen alone
-COLUMNS = ["doc", "domain", "theme", "kind", "section_id", "section", "is_planned", "is_growth", "base_value", "start"]
+COLUMNS = [
+    "doc",
+    "domain",
+    "theme",
+    "kind",
+    "section_id",
+    "section",
+    "is_planned",
+    "is_growth",
+    "base_value",
+    "start",
+]
 
 
 @dataclass(frozen=True)

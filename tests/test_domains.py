@@ -51,7 +51,9 @@ def test_a_body_naming_two_domains_is_settled_by_the_title():
 
 
 def test_without_a_body_the_proposal_title_decides():
-    text = "张三代表:\n您提出的《关于加快农村公路建设的建议》收悉,现答复如下:\n我们将认真研究。\n2023年6月1日\n"
+    text = (
+        "张三代表:\n您提出的《关于加快农村公路建设的建议》收悉,现答复如下:\n我们将认真研究。\n2023年6月1日\n"
+    )
     assert domain_of(text) == ("工业、交通", "title")
 
 
