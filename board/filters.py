@@ -85,11 +85,14 @@ class Filters:
         return Filters(**{**values, "themes": (theme,)})
 
     def with_domain_theme(self, domain: str, theme: str) -> Filters:
-        """A theme page of one domain: that theme's figures of replies in that domain (a 领域 filter that
-        leaves the domain out still wins: the page is then empty)."""
+        """A theme page of one domain: that theme's figures of replies in that domain (a page whose domain
+        the 领域 filter leaves out shows nothing: ask `excludes(domain)` first)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
-        domains = (domain,) if not self.domains or domain in self.domains else self.domains
-        return Filters(**{**values, "themes": (theme,), "domains": domains})
+        return Filters(**{**values, "themes": (theme,), "domains": (domain,)})
+
+    def excludes(self, domain: str) -> bool:
+        """Whether the 领域 filter leaves this domain out."""
+        return bool(self.domains) and domain not in self.domains
 
 
 def from_state(state: Mapping[str, Any]) -> Filters:

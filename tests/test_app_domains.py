@@ -50,6 +50,8 @@ def test_the_domain_filter_narrows_the_figures_and_survives_in_the_url(three_dom
     assert counts and counts[0].startswith("已筛选：6 /"), counts  # the six figures of the education reply
     widget = at.sidebar.multiselect(key=KEYS["domains"])
     assert widget.value == ["科技、教育"]
+    for name in ("domains", "bodies", "years"):  # each writes its value to the URL
+        assert at.sidebar.multiselect(key=KEYS[name]).proto.query_param_key == KEYS[name]
     widget.set_value(["工业、交通"]).run()  # the bus reply's four figures
     counts = [c.value for c in at.sidebar.caption if c.value.startswith("已筛选")]
     assert counts and counts[0].startswith("已筛选：4 /"), counts
@@ -110,3 +112,19 @@ def test_reply_filters_pick_replies_by_body_result_class_and_year():
     assert docs(Filters(bodies=("忠县交通运输委员会",))) == {"31_zhongxian_gongjiao.txt"}
     assert docs(Filters(years=("2024",))) == {"31_zhongxian_gongjiao.txt", "06_taishun_xushui.txt"}
     assert docs(Filters(domains=("科技、教育",))) == {"02_qujiang_youeryuan.txt"}
+
+
+def test_a_theme_page_of_a_domain_the_filter_leaves_out_shows_nothing(three_domains):
+    from streamlit.testing.v1 import AppTest
+
+    script = (
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom views import theme\n"
+        "theme.render('学位与学校', '科技、教育')\n"
+    )
+    at = AppTest.from_string(script, default_timeout=60)
+    at.session_state[KEYS["domains"]] = ["工业、交通"]
+    at.run()
+    assert not at.exception
+    assert "没有数据" in at.info[0].value
+    at = AppTest.from_string(script, default_timeout=60).run()
+    assert not at.info and at.get("plotly_chart")  # without the filter, the education figures are there

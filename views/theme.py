@@ -20,10 +20,11 @@ def render(theme: str, domain: str | None = None) -> None:
     lib = app_data.library()
     documents, figures = lib.tables.documents, lib.tables.figures
     chosen = from_state(st.session_state)
+    excluded = bool(domain) and chosen.excludes(domain)
     chosen = chosen.with_domain_theme(domain, theme) if domain else chosen.with_theme(theme)
     # positions, not rows: a theme of a large library holds 100,000 figures, and the page needs their count,
     # the (cached) charts, one table's worth of rows, and all of them only for a download
-    positions = np.flatnonzero(app_data.selection(chosen))
+    positions = np.flatnonzero(app_data.selection(chosen)) if not excluded else np.array([], dtype=int)
     st.title(plain(theme))
     if domain:
         st.caption(plain(f"领域：{domain}"))
