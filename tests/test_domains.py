@@ -81,3 +81,14 @@ def test_a_figure_is_never_filed_under_another_domains_theme():
     # 园区 is an enterprise keyword; a water reply's figure with it goes to the water or general themes
     assert assign_theme("园区供水管网", "", "", "农业、林业、水利", "水利") == "供水"
     assert assign_theme("产业园区", "", "", "卫生、体育", "卫生") == "其他"
+
+
+@pytest.mark.parametrize(("line", "klass"), [("类别:C", "C"), ("C", "C"), ("A类", "A"), ("(B类)", "B")])
+def test_a_header_line_stating_the_reply_class_is_read(line, klass):
+    text = f"{line}\n张三代表:\n您提出的建议收悉,现答复如下:\n我们将认真研究。\n某县交通运输局\n2023年6月1日\n"
+    assert load_text(text, "reply.txt").documents.iloc[0]["reply_class"] == klass
+
+
+def test_a_category_that_is_no_class_is_not_a_reply_class():
+    text = "类别:政策解读\n张三代表:\n您提出的建议收悉,现答复如下:\n我们将认真研究。\n某县交通运输局\n2023年6月1日\n"
+    assert load_text(text, "reply.txt").documents["reply_class"].isna().all()
