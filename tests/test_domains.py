@@ -85,7 +85,9 @@ def test_a_figure_is_never_filed_under_another_domains_theme():
 
 @pytest.mark.parametrize(("line", "klass"), [("类别:C", "C"), ("C", "C"), ("A类", "A"), ("(B类)", "B")])
 def test_a_header_line_stating_the_reply_class_is_read(line, klass):
-    text = f"{line}\n张三代表:\n您提出的建议收悉,现答复如下:\n我们将认真研究。\n某县交通运输局\n2023年6月1日\n"
+    text = (
+        f"{line}\n张三代表:\n您提出的建议收悉,现答复如下:\n我们将认真研究。\n某县交通运输局\n2023年6月1日\n"
+    )
     assert load_text(text, "reply.txt").documents.iloc[0]["reply_class"] == klass
 
 
