@@ -94,3 +94,12 @@ def test_a_header_line_stating_the_reply_class_is_read(line, klass):
 def test_a_category_that_is_no_class_is_not_a_reply_class():
     text = "类别:政策解读\n张三代表:\n您提出的建议收悉,现答复如下:\n我们将认真研究。\n某县交通运输局\n2023年6月1日\n"
     assert load_text(text, "reply.txt").documents["reply_class"].isna().all()
+
+
+def test_the_cli_prints_each_figures_domain(capsys):
+    from loaders.__main__ import main
+
+    assert main(["tests/real_domains/06_taishun_xushui.txt", "--format", "csv"]) == 0
+    header, first = capsys.readouterr().out.splitlines()[:2]
+    assert "domain" in header.split(",") and "domain_source" in header.split(",")
+    assert "农业、林业、水利" in first and "publisher" in first
