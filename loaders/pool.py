@@ -47,5 +47,8 @@ def map_chunks(
     # fork is cheapest (workers inherit the imported loaders) but unsafe once other threads run (a web
     # server): then a forkserver starts clean workers instead
     method = "fork" if threading.active_count() == 1 else "forkserver"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    try:
         yield from pool.map(work, chunked(items, size))
+    finally:  # a caller that stops early (a closed pipe, an error) does not wait for the chunks still queued
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -97,3 +97,14 @@ def test_a_json_line_is_what_json_dumps_writes(value):
     row = [None] * len(KEYS)
     row[1] = value
     assert jsonl_text([row]) == json.dumps(dict(zip(KEYS, row, strict=True)), ensure_ascii=False) + "\n"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(files):
+    """`python -m loaders … | head -1`: the command stops quietly when its output is closed."""
+    command = [sys.executable, "-m", "loaders", *files]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as process:
+        assert process.stdout.readline().startswith(b'{"doc"')
+        process.stdout.close()
+        errors = process.stderr.read().decode("utf-8")
+        status = process.wait()
+    assert "Traceback" not in errors and status != 0
