@@ -30,7 +30,7 @@ from loaders.read import read_path
 from loaders.themes import THEMES_CSV
 
 ROOT = Path(__file__).resolve().parent.parent
-REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
+REPLY_SUFFIXES = reply_store.REPLY_SUFFIXES
 
 
 @dataclass

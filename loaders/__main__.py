@@ -41,7 +41,9 @@ def records(figures: pd.DataFrame) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", help="reply files (.txt in any encoding, .docx, .pdf, .html)")
+    parser.add_argument(
+        "files", nargs="+", help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .pdf, .html)"
+    )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     args = parser.parse_args(argv)
     status, wrote_header = 0, False

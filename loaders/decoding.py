@@ -34,7 +34,7 @@ class TableCell:
 class Decoded:
     text: str
     encoding: str  # utf-8, utf-8-sig, gb18030, …, or the container format's own (docx: "xml")
-    format: str  # txt docx pdf html
+    format: str  # txt docx doc wps rtf pdf html
     pages: list[tuple[int, int, int]] = field(default_factory=list)  # (page, start, end) for PDFs
     cells: list[TableCell] = field(default_factory=list)  # table body cells (docx, html); see TableCell
 

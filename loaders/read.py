@@ -18,6 +18,9 @@ __all__ = ["Decoded", "LoadError", "TableCell", "decode_text", "read_bytes", "re
 MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no reply is this long
 
 
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file header of .doc, .wps (and .xls, .ppt)
+
+
 def sniff_format(data: bytes, name: str) -> str:
     """Format from the bytes first, the name second."""
     head = data[:1024].lstrip()
@@ -25,10 +28,14 @@ def sniff_format(data: bytes, name: str) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
+    suffix = Path(name).suffix.lower()
+    if data.startswith(OLE2):  # Word 97–2003 and Kingsoft WPS share the container: the name tells them apart
+        return "wps" if suffix == ".wps" else "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     low = head[:512].lower()
     if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in low or b"<body" in low:
         return "html"
-    suffix = Path(name).suffix.lower()
     return {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}.get(suffix, "txt")
 
 

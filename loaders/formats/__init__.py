@@ -1,4 +1,5 @@
-"""Container formats → text: .docx (paragraphs and tables), .pdf with a text layer, saved .html pages.
+"""Container formats → text: .docx (paragraphs and tables), .pdf with a text layer, saved .html pages;
+.doc, .wps and .rtf through LibreOffice (converted to .docx).
 
 `read(data, fmt)` is what `loaders.read.read_bytes` calls once it has sniffed a non-text format. Each reader
 returns the whole reply as one plain text the loaders read like a .txt file, plus what the container adds:
@@ -27,4 +28,8 @@ def read(data: bytes, fmt: str) -> Decoded:
         from loaders.formats.html_reader import read_html
 
         return read_html(data)
+    if fmt in ("doc", "wps", "rtf"):
+        from loaders.formats.legacy_word import read_legacy_word
+
+        return read_legacy_word(data, fmt)
     raise LoadError(f"unsupported format: {fmt}")

@@ -1,0 +1,148 @@
+""".doc and .wps replies, built here from the seed by LibreOffice itself, read through LibreOffice.
+
+LibreOffice writes .doc but not .wps; a Kingsoft .wps is, in most archives, a Word 97 file in the same OLE2
+container under another name, so the .wps here is the .doc renamed (which is what many .wps files are).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from loaders import load_bytes
+from loaders.__main__ import records
+from loaders.formats import legacy_word
+from loaders.read import LoadError, read_bytes, sniff_format
+from tests.corpus import CORPUS, load_gold, scorer
+from tests.reply_files import make_docx, map_gold, seed_text
+
+SEED_GOLD = CORPUS / "seed" / "seed_reply.gold.jsonl"
+PARK_TABLE = [
+    ["项目", "数量(个)", "占地面积(亩)"],
+    ["已建成园区", "15", "2013.9"],
+    ["在建园区", "8个", "1231.6"],
+]
+needs_soffice = pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)",
+)
+
+
+def docx_to_doc(docx: bytes) -> bytes:
+    """The .docx saved by LibreOffice as Word 97 (.doc), as an older Word would have written it."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "reply.docx").write_bytes(docx)
+        subprocess.run(
+            [
+                shutil.which("soffice") or "libreoffice",
+                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                str(work),
+                str(work / "reply.docx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        return (work / "reply.doc").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def seed_doc() -> bytes:
+    return docx_to_doc(make_docx(seed_text().split("\n")))
+
+
+def score(data: bytes, name: str) -> dict:
+    decoded = read_bytes(data, name)
+    gold = map_gold(load_gold(SEED_GOLD), seed_text(), decoded.text)
+    return scorer().score(gold, records(load_bytes(data, name).figures))
+
+
+def test_ole2_files_are_told_apart_by_name():
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    assert sniff_format(ole2, "reply.doc") == "doc"
+    assert sniff_format(ole2, "REPLY.WPS") == "wps"
+    assert sniff_format(ole2, "reply") == "doc"  # the bytes say Word's container whatever the name
+    assert sniff_format(b"{\\rtf1\\ansi hello}", "reply.doc") == "rtf"
+
+
+@needs_soffice
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.parametrize("name", ["reply.doc", "reply.wps"])
+def test_doc_and_wps_give_the_seed_figures(seed_doc, name):
+    decoded = read_bytes(seed_doc, name)
+    assert decoded.format == name.rsplit(".", 1)[1]
+    assert "为全市企业减负39.9亿元" in decoded.text.replace("\n", "")
+    result = score(seed_doc, name)
+    assert result["f1"] >= 0.95, result
+
+
+@needs_soffice
+def test_doc_tables_come_through_as_in_docx():
+    data = docx_to_doc(make_docx(["一、园区建设情况。", "其他内容。"], table=PARK_TABLE))
+    decoded = read_bytes(data, "t.doc")
+    assert "已建成园区\t15\t2013.9" in decoded.text
+    cell = next(c for c in decoded.cells if decoded.text[c.start : c.end] == "2013.9")
+    assert (cell.row_header, cell.col_header) == ("已建成园区", "占地面积(亩)")
+    figures = load_bytes(data, "t.doc").figures
+    assert 2013.9 in set(figures["value"])
+
+
+@needs_soffice
+def test_a_damaged_doc_is_one_line():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + os.urandom(4000)
+    with pytest.raises(LoadError) as err:
+        read_bytes(data, "broken.doc")
+    assert "\n" not in str(err.value)
+
+
+def test_without_libreoffice_the_message_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(legacy_word.shutil, "which", lambda name: None)
+    with pytest.raises(LoadError, match="libreoffice-writer-nogui"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "reply.wps")
+
+
+def test_a_hanging_conversion_is_killed_with_its_children(monkeypatch, tmp_path):
+    """A file that makes LibreOffice hang: the whole process group is ended at the timeout."""
+    pid_file = tmp_path / "child.pid"
+    hang = tmp_path / "soffice"
+    hang.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pid_file}\nwait\n")
+    hang.chmod(0o755)
+    monkeypatch.setattr(legacy_word, "soffice_command", lambda: [str(hang)])
+    monkeypatch.setattr(legacy_word, "TIMEOUT_SECONDS", 1.0)
+    with pytest.raises(LoadError, match="did not finish"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "hang.doc")
+    assert not running(int(pid_file.read_text()))
+
+
+def test_an_excel_file_named_doc_is_not_sent_to_libreoffice():
+    with pytest.raises(LoadError, match="not a Word document"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"), "sheet.doc")
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+@needs_soffice
+def test_rtf_is_read_through_libreoffice_too():
+    text = "二是减轻企业负担。2019年为全市企业减负39.9亿元。"
+    escaped = "".join(
+        ch if ord(ch) < 128 else f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?" for ch in text
+    )
+    data = ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0 " + escaped + "\\par}").encode("ascii")
+    figures = load_bytes(data, "reply.rtf").figures
+    assert list(figures["text"]) == ["39.9亿元"]
