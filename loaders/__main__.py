@@ -42,7 +42,9 @@ def records(figures: pd.DataFrame) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "files", nargs="+", help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .pdf, .html)"
+        "files",
+        nargs="+",
+        help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .ofd, .pdf, .html)",
     )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     args = parser.parse_args(argv)

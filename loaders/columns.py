@@ -76,7 +76,9 @@ COLUMNS: tuple[Column, ...] = (
         "how the bytes were decoded (utf-8, utf-8-sig, gb18030, …)",
         "编码",
     ),
-    _C("documents", "format", "string", "", "source format: txt, docx, doc, wps, rtf, pdf, html", "格式"),
+    _C(
+        "documents", "format", "string", "", "source format: txt, docx, doc, wps, rtf, ofd, pdf, html", "格式"
+    ),
     _C("documents", "n_chars", "Int64", "characters", "length of the decoded text", "字数"),
     _C("documents", "n_figures", "Int64", "figures", "figures extracted from the reply", "数据条数"),
     # --- sections: the numbered outline of each reply ---------------------------------------------

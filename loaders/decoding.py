@@ -34,8 +34,10 @@ class TableCell:
 class Decoded:
     text: str
     encoding: str  # utf-8, utf-8-sig, gb18030, …, or the container format's own (docx: "xml")
-    format: str  # txt docx doc wps rtf pdf html
-    pages: list[tuple[int, int, int]] = field(default_factory=list)  # (page, start, end) for PDFs
+    format: str  # txt docx doc wps rtf ofd pdf html
+    pages: list[tuple[int, int, int]] = field(
+        default_factory=list
+    )  # (page, start, end) for PDFs, .ofd, scans
     cells: list[TableCell] = field(default_factory=list)  # table body cells (docx, html); see TableCell
 
 

@@ -26,9 +26,10 @@ def sniff_format(data: bytes, name: str) -> str:
     head = data[:1024].lstrip()
     if data.startswith(b"%PDF"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
     suffix = Path(name).suffix.lower()
+    if data.startswith(b"PK\x03\x04"):  # a zip: .docx, or an OFD package (its root part is OFD.xml)
+        is_ofd = suffix == ".ofd" or (b"OFD.xml" in data and b"word/document.xml" not in data)
+        return "ofd" if is_ofd else "docx"
     if data.startswith(OLE2):  # Word 97–2003 and Kingsoft WPS share the container: the name tells them apart
         return "wps" if suffix == ".wps" else "doc"
     if data.startswith(b"{\\rtf"):

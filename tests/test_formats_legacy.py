@@ -6,10 +6,12 @@ container under another name, so the .wps here is the .doc renamed (which is wha
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,127 @@ def test_rtf_is_read_through_libreoffice_too():
     data = ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0 " + escaped + "\\par}").encode("ascii")
     figures = load_bytes(data, "reply.rtf").figures
     assert list(figures["text"]) == ["39.9亿元"]
+
+
+# --- .ofd -----------------------------------------------------------------------------------------------
+
+OFD_NS = "http://www.ofdspec.org/2016"
+CHAR_MM = 3.5  # font size and advance of a wide character, in mm
+
+
+def wrap(paragraph: str, width_mm: float = 160.0) -> list[str]:
+    """A paragraph broken into lines at the right margin, as a typesetter would (digits are half width)."""
+    lines, line, used = [], "", 0.0
+    for ch in paragraph:
+        advance = CHAR_MM if ord(ch) > 0x2E80 else CHAR_MM / 2
+        if used + advance > width_mm:
+            lines.append(line)
+            line, used = "", 0.0
+        line, used = line + ch, used + advance
+    return [*lines, line] if line else lines
+
+
+def text_object(obj_id: int, x: float, y: float, text: str) -> str:
+    """One line as OFD writers emit it: a TextObject box, the run at X/Y inside it, advances in DeltaX."""
+    deltas = " ".join(str(CHAR_MM if ord(ch) > 0x2E80 else CHAR_MM / 2) for ch in text[:-1])
+    body = text.replace("&", "&amp;").replace("<", "&lt;")
+    return (
+        f'<ofd:TextObject ID="{obj_id}" Boundary="{x} {y - 4} 170 6" Font="3" Size="{CHAR_MM}">'
+        f'<ofd:TextCode X="0" Y="4" DeltaX="{deltas}">{body}</ofd:TextCode></ofd:TextObject>'
+    )
+
+
+def make_ofd(paragraphs: list[str], lines_per_page: int = 40, extra: dict[str, bytes] | None = None) -> bytes:
+    """An OFD package with the paragraphs typeset into pages of lines; long lines split into two runs."""
+    lines = [line for p in paragraphs for line in (wrap(p) or [])]
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    parts = {
+        "OFD.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" '
+        'DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo>'
+        "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        "Doc_0/Document.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}">'
+        "<ofd:CommonData><ofd:MaxUnitID>9999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297"
+        "</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>"
+        + "".join(f'<ofd:Page ID="{i + 1}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+        + "</ofd:Pages></ofd:Document>",
+    }
+    for number, page in enumerate(pages):
+        objects, obj_id = [], 100
+        for row, line in enumerate(page):
+            y = 30 + row * 6.5
+            cut = len(line) // 2 if len(line) > 20 else len(line)  # writers often split a line into runs
+            x_cut = 25 + sum(CHAR_MM if ord(ch) > 0x2E80 else CHAR_MM / 2 for ch in line[:cut])
+            for x, piece in ((25, line[:cut]), (x_cut, line[cut:])):
+                if piece:
+                    objects.append(text_object(obj_id, x, y, piece))
+                    obj_id += 1
+        objects.reverse()  # the order in the file is not the reading order
+        parts[f"Doc_0/Pages/Page_{number}/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Content>'
+            f'<ofd:Layer ID="2">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>'
+        )
+    parts.update(extra or {})  # parts replaced or added by a test
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in parts.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.parametrize("name", ["reply.ofd", "reply.bin"])
+def test_ofd_gives_the_seed_figures_page_by_page(name):
+    data = make_ofd(seed_text().split("\n"))
+    decoded = read_bytes(data, name)
+    assert decoded.format == "ofd"
+    assert len(decoded.pages) >= 2
+    assert "为全市企业减负39.9亿元" in decoded.text
+    result = score(data, name)
+    assert result["f1"] >= 0.95, result
+    figures = load_bytes(data, name).figures
+    assert figures["page"].notna().all() and figures["page"].max() == len(decoded.pages)
+
+
+def test_ofd_zip_bomb_is_refused(monkeypatch):
+    from loaders.formats import ofd_reader
+
+    monkeypatch.setattr(ofd_reader, "MAX_DECLARED_BYTES", 10 * 1024 * 1024)
+    bomb = bytes(20 * 1024 * 1024)  # deflates to about 20 KB
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("OFD.xml", "<x/>")
+        archive.writestr("Doc_0/Res/image.png", bomb)
+    with pytest.raises(LoadError, match="zip bomb"):
+        read_bytes(out.getvalue(), "bomb.ofd")
+
+
+def test_ofd_text_parts_are_inflated_under_a_cap(monkeypatch):
+    from loaders.formats import ofd_reader
+
+    monkeypatch.setattr(ofd_reader, "MAX_XML_BYTES", 4 * 1024 * 1024)
+    padding = "<!-- " + "x" * (8 * 1024 * 1024) + " -->"
+    data = make_ofd(["一、正文。为全市企业减负39.9亿元。"], extra={"Doc_0/Pages/Page_0/Content.xml": padding})
+    with pytest.raises(LoadError, match="unpack to more than 4 MB"):
+        read_bytes(data, "big.ofd")
+
+
+def test_ofd_with_entities_is_refused_without_reading_them(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("为全市企业减负99.9亿元", encoding="utf-8")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file://{secret}">]>'
+        f'<ofd:OFD xmlns:ofd="{OFD_NS}"><ofd:DocBody><ofd:DocRoot>&e;</ofd:DocRoot></ofd:DocBody></ofd:OFD>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("OFD.xml", xxe)
+    with pytest.raises(LoadError, match="DOCTYPE") as err:
+        read_bytes(out.getvalue(), "xxe.ofd")
+    assert "99.9" not in str(err.value)
+
+
+def test_a_broken_ofd_is_one_line():
+    for data in (make_ofd(["正文。"])[:200], b"PK\x03\x04" + bytes(100)):
+        with pytest.raises(LoadError) as err:
+            read_bytes(data, "broken.ofd")
+        assert "\n" not in str(err.value)
