@@ -171,8 +171,24 @@ COLUMNS: tuple[Column, ...] = (
         "page",
         "Int64",
         "",
-        "page of the source PDF holding the figure (null for other formats)",
+        "page of the source PDF, .ofd or scan holding the figure (null for other formats)",
         "页码",
+    ),
+    _C(
+        "figures",
+        "ocr_confidence",
+        "float64",
+        "",
+        "lowest OCR confidence (0–1) of the characters the figure was read from; NaN unless read by OCR",
+        "识别置信度",
+    ),
+    _C(
+        "figures",
+        "needs_check",
+        "boolean",
+        "",
+        "read by OCR with a confidence below loaders.tables.OCR_CHECK_BELOW: check it against the page",
+        "请核对",
     ),
 )
 

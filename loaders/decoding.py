@@ -31,6 +31,19 @@ class TableCell:
 
 
 @dataclass(frozen=True)
+class OcrSpan:
+    """A line read by OCR: text[start:end], on page `page`, in `box` (pixels of the page image as read),
+    with the engine's confidence (0–1) and box for each of its characters."""
+
+    page: int
+    start: int
+    end: int
+    box: tuple[int, int, int, int]
+    confidences: tuple[float, ...]
+    char_boxes: tuple[tuple[int, int, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class Decoded:
     text: str
     encoding: str  # utf-8, utf-8-sig, gb18030, …, or the container format's own (docx: "xml")
@@ -39,6 +52,7 @@ class Decoded:
         default_factory=list
     )  # (page, start, end) for PDFs, .ofd, scans
     cells: list[TableCell] = field(default_factory=list)  # table body cells (docx, html); see TableCell
+    ocr: list[OcrSpan] = field(default_factory=list)  # lines read by OCR (scans), in text order
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

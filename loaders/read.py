@@ -21,6 +21,9 @@ MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no reply is this long
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file header of .doc, .wps (and .xls, .ppt)
 
 
+IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
+
+
 def sniff_format(data: bytes, name: str) -> str:
     """Format from the bytes first, the name second."""
     head = data[:1024].lstrip()
@@ -34,6 +37,9 @@ def sniff_format(data: bytes, name: str) -> str:
         return "wps" if suffix == ".wps" else "doc"
     if data.startswith(b"{\\rtf"):
         return "rtf"
+    for magic, image_format in IMAGE_MAGIC.items():
+        if data.startswith(magic):
+            return image_format
     low = head[:512].lower()
     if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in low or b"<body" in low:
         return "html"

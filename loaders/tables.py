@@ -17,6 +17,9 @@ from loaders.structure import parse_structure
 from loaders.themes import assign_theme
 
 TABLE_NAMES = ("documents", "sections", "figures")
+# A figure whose least certain character the OCR engine read below this is marked 请核对. At 200 dpi,
+# characters read right score 0.95–1.00; misread ones mostly below 0.9 (docs/ocr.md).
+OCR_CHECK_BELOW = 0.90
 
 
 @dataclass
@@ -51,6 +54,7 @@ def extract_records(
     fmt: str = "txt",
     pages: list | None = None,
     cells: list | None = None,
+    ocr: list | None = None,
 ) -> DocumentRecords:
     structure = parse_structure(text)
     figures = []
@@ -66,6 +70,7 @@ def extract_records(
                 "section_id": section.section_id if section else "0",
                 "section": heading,
                 "page": _page_of(pages or [], fig.start),
+                **_ocr_check(ocr or [], fig.start, fig.end),
             }
         )
     meta = structure.meta
@@ -73,6 +78,20 @@ def extract_records(
     document.update(doc=doc, encoding=encoding, format=fmt, n_chars=len(text), n_figures=len(figures))
     sections = [{"doc": doc, **s.as_row()} for s in structure.sections]
     return DocumentRecords(document, sections, figures)
+
+
+def _ocr_check(spans: list, start: int, end: int) -> dict:
+    """The lowest OCR confidence of the figure's characters, and whether that is too low to trust."""
+    values = [
+        c
+        for s in spans
+        if s.start < end and start < s.end
+        for c in s.confidences[max(0, start - s.start) : end - s.start]
+    ]
+    if not values:
+        return {"ocr_confidence": float("nan"), "needs_check": False}
+    lowest = min(values)
+    return {"ocr_confidence": lowest, "needs_check": lowest < OCR_CHECK_BELOW}
 
 
 def _names(table: str) -> list[str]:
@@ -93,7 +112,9 @@ def tables_from_records(batch: list[DocumentRecords]) -> ReplyTables:
 
 def extract_decoded(decoded, doc: str) -> DocumentRecords:
     """Records of one reply read by loaders.read (text, encoding, format, pages and table cells)."""
-    return extract_records(decoded.text, doc, decoded.encoding, decoded.format, decoded.pages, decoded.cells)
+    return extract_records(
+        decoded.text, doc, decoded.encoding, decoded.format, decoded.pages, decoded.cells, decoded.ocr
+    )
 
 
 def build_tables(

@@ -1,5 +1,6 @@
 """Container formats → text: .docx (paragraphs and tables), .pdf with a text layer, saved .html pages;
-.doc, .wps and .rtf through LibreOffice (converted to .docx); .ofd from its text layer.
+.doc, .wps and .rtf through LibreOffice (converted to .docx); .ofd from its text layer;
+scans (.png .jpg .tif, PDF pages without a text layer) by OCR.
 
 `read(data, fmt)` is what `loaders.read.read_bytes` calls once it has sniffed a non-text format. Each reader
 returns the whole reply as one plain text the loaders read like a .txt file, plus what the container adds:
@@ -32,6 +33,10 @@ def read(data: bytes, fmt: str) -> Decoded:
         from loaders.formats.ofd_reader import read_ofd
 
         return read_ofd(data)
+    if fmt in ("png", "jpg", "tiff"):
+        from loaders.formats.scan_reader import read_image
+
+        return read_image(data, fmt)
     if fmt in ("doc", "wps", "rtf"):
         from loaders.formats.legacy_word import read_legacy_word
 

@@ -35,6 +35,11 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+def is_page_number(line: str) -> bool:
+    """A footer or header line that only numbers the page: "- 3 -", "第3页 共9页"."""
+    return bool(_PAGE_NUMBER.fullmatch(line))
+
+
 def _build_char_map() -> dict[int, str]:
     table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
     table.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xF900, 0xFADA)})
@@ -63,6 +68,7 @@ def read_pdf(data: bytes) -> Decoded:
             if len(pdf.pages) > MAX_PAGES:  # the Count lied
                 raise LoadError(f"refused: the PDF has more than {MAX_PAGES} pages (limit {MAX_PAGES})")
             pages = [_page_lines(page) for page in pdf.pages]
+            ocr_rows = _ocr_scanned_pages(pdf.pages, pages)
     except LoadError:
         raise
     except Exception as err:  # pdfminer raises its own error types for damaged or encrypted files
@@ -70,10 +76,57 @@ def read_pdf(data: bytes) -> Decoded:
         raise LoadError(
             f"{reason} ({type(err).__name__}: {(str(err).splitlines() or [''])[0][:100]})"
         ) from None
-    text, offsets, cells = join_pages(pages)
+    if not any(ocr_rows):
+        text, offsets, cells = join_pages(pages)
+        spans = []
+    else:
+        from loaders.formats.scan_reader import as_lines, text_of_pages
+
+        pages = [as_lines(rows) if rows else items for items, rows in zip(pages, ocr_rows, strict=True)]
+        text, offsets, cells, spans = text_of_pages(pages, ocr_rows)
     if sum(not ch.isspace() for ch in text) < MIN_TEXT_CHARS:
-        raise LoadError("the PDF has no text layer (a scan or images?); it needs OCR first")
-    return Decoded(text=text, encoding="pdf", format="pdf", pages=offsets, cells=cells)
+        raise LoadError("the PDF has no text layer (a scan or images?) and OCR read nothing on it")
+    encoding = "pdf+ocr" if spans else "pdf"
+    return Decoded(text=text, encoding=encoding, format="pdf", pages=offsets, cells=cells, ocr=spans)
+
+
+def _ocr_scanned_pages(pdf_pages, pages: list[list]) -> list:
+    """OCR rows for each page that has images and (almost) no text layer; None for the others.
+
+    Without an OCR engine, a PDF that has text elsewhere is read from its text layer alone; one that is
+    only a scan gets the engine's one-line reason.
+    """
+    scanned = [
+        i
+        for i, (page, items) in enumerate(zip(pdf_pages, pages, strict=True))
+        if page.images and sum(len(item[0]) for item in items if isinstance(item, tuple)) < MIN_TEXT_CHARS
+    ]
+    rows: list = [None] * len(pages)
+    if not scanned:
+        return rows
+    from loaders.formats.ocr_engines import default_engine
+    from loaders.formats.scan_reader import MAX_OCR_PAGES, OCR_LONG_SIDE, fit_for_ocr, ocr_pages
+
+    if len(scanned) > MAX_OCR_PAGES:  # before the engine starts or any page is rendered
+        raise LoadError(
+            f"refused: {len(scanned)} scanned pages need OCR (it reads at most {MAX_OCR_PAGES} a file)"
+        )
+    try:
+        default_engine()
+    except LoadError:
+        if any(pages[i] for i in range(len(pages)) if i not in scanned):
+            return rows  # the text layer elsewhere is still read
+        raise
+
+    def images():  # rendered one at a time, as OCR reaches them
+        for i in scanned:
+            page = pdf_pages[i]
+            dpi = min(200.0, OCR_LONG_SIDE * 72.0 / max(float(page.width), float(page.height), 1.0))
+            yield fit_for_ocr(page.to_image(resolution=dpi).original.convert("RGB"))
+
+    for i, page_rows in zip(scanned, ocr_pages(images(), len(scanned)), strict=True):
+        rows[i] = page_rows
+    return rows
 
 
 def _page_count(pdf) -> int:
