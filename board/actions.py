@@ -14,7 +14,22 @@ import library
 
 MAX_UPLOAD_FILES = 20
 MAX_UPLOAD_MB = 20  # per file; the loaders themselves refuse anything over 50 MB
-UPLOAD_TYPES = ["txt", "docx", "pdf", "html", "htm", "doc", "wps", "rtf", "ofd"]
+UPLOAD_TYPES = [
+    "txt",
+    "docx",
+    "pdf",
+    "html",
+    "htm",
+    "doc",
+    "wps",
+    "rtf",
+    "ofd",
+    "png",
+    "jpg",
+    "jpeg",
+    "tif",
+    "tiff",
+]
 STATUS_ZH = {"added": "已添加", "duplicate": "已存在（内容相同）", "failed": "未添加"}
 HOW_ZH = {"upload": "网页上传", "folder": "放入文件夹", "cli": "命令行"}
 CATALOG_COLUMNS = {
@@ -34,7 +49,8 @@ CATALOG_COLUMNS = {
 }
 LIMITS_TEXT = (
     f"每次最多 {MAX_UPLOAD_FILES} 个文件，每个不超过 {MAX_UPLOAD_MB} MB；"
-    "支持 .txt（UTF-8/GBK/GB18030）、.docx、.doc、.wps、.rtf、.ofd、带文字层的 .pdf、网页 .html/.htm。相同内容的文件不会重复添加。"
+    "支持 .txt（UTF-8/GBK/GB18030）、.docx、.doc、.wps、.rtf、.ofd、.pdf（扫描件自动识别文字）、"
+    "图片 .png/.jpg/.tif、网页 .html/.htm。相同内容的文件不会重复添加。"
 )
 
 

@@ -30,7 +30,22 @@ LOCK = ".library.lock"
 IGNORE = ".libraryignore"  # file-name patterns in the folder that are not replies (e.g. data tables)
 PENDING = ".pending-"
 TEMP = ".tmp-"
-REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".rtf", ".ofd"}
+REPLY_SUFFIXES = {
+    ".txt",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".doc",
+    ".wps",
+    ".rtf",
+    ".ofd",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+}
 ADDED_HOW = ("upload", "folder", "cli")
 
 
@@ -41,7 +56,7 @@ class Entry:
     sha256: str  # of the file's bytes: the same content twice is one reply
     original_name: str  # as uploaded or found
     stored_name: str  # the file's name in the library folder (unique there)
-    format: str  # txt docx doc wps rtf ofd pdf html
+    format: str  # txt docx doc wps rtf ofd pdf html png jpg tiff
     encoding: str
     added_at: str  # ISO 8601, UTC
     added_how: str  # upload, folder or cli

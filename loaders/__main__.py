@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from datetime import datetime
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from loaders import LoadError, load_path
 from loaders.columns import columns_of
+from loaders.formats.ocr_engines import PROGRESS_ENV
 
 # The CLI's field names: the figures table's columns, with `planned` for is_planned (what score.py reads)
 CLI_NAMES = {"is_planned": "planned", "is_growth": "growth"}
@@ -44,10 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "files",
         nargs="+",
-        help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .ofd, .pdf, .html)",
+        help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .ofd, .pdf, .html, scans .png .jpg .tif)",
     )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     args = parser.parse_args(argv)
+    os.environ.setdefault(PROGRESS_ENV, "1")  # scans: each OCR page on stderr
     status, wrote_header = 0, False
     out = sys.stdout
     for name in args.files:

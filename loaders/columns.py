@@ -77,7 +77,12 @@ COLUMNS: tuple[Column, ...] = (
         "编码",
     ),
     _C(
-        "documents", "format", "string", "", "source format: txt, docx, doc, wps, rtf, ofd, pdf, html", "格式"
+        "documents",
+        "format",
+        "string",
+        "",
+        "source format: txt, docx, doc, wps, rtf, ofd, pdf, html, png, jpg, tiff",
+        "格式",
     ),
     _C("documents", "n_chars", "Int64", "characters", "length of the decoded text", "字数"),
     _C("documents", "n_figures", "Int64", "figures", "figures extracted from the reply", "数据条数"),

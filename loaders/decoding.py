@@ -47,7 +47,7 @@ class OcrSpan:
 class Decoded:
     text: str
     encoding: str  # utf-8, utf-8-sig, gb18030, …, or the container format's own (docx: "xml")
-    format: str  # txt docx doc wps rtf ofd pdf html
+    format: str  # txt docx doc wps rtf ofd pdf html png jpg tiff
     pages: list[tuple[int, int, int]] = field(
         default_factory=list
     )  # (page, start, end) for PDFs, .ofd, scans

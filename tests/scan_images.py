@@ -137,7 +137,7 @@ def value_f1(gold: list[dict], records: list[dict]) -> dict:
 
     def key(row: dict) -> tuple:
         value = row.get("base_value")
-        return (None if value is None else round(float(value), 6), row.get("base_unit"))
+        return (None if value is None else float(f"{float(value):.9g}"), row.get("base_unit"))
 
     required = Counter(key(g) for g in gold if not g.get("optional") and not g.get("negative"))
     optional = Counter(key(g) for g in gold if g.get("optional"))

@@ -21,7 +21,7 @@ from loaders.formats.scan_reader import page_rows, text_of_pages
 from loaders.read import read_bytes, sniff_format
 from loaders.tables import extract_decoded, tables_from_records
 from tests.corpus import CORPUS, load_gold
-from tests.reply_files import NOTO_CJK, cjk_ttf, make_pdf, seed_text
+from tests.reply_files import NOTO_CJK, cjk_ttf, seed_text
 from tests.scan_images import image_pdf, jpeg_bytes, layout, png_bytes, render_pages, value_f1
 
 SEED_GOLD = CORPUS / "seed" / "seed_reply.gold.jsonl"
@@ -103,21 +103,21 @@ def test_a_photo_as_jpeg_reads_too(seed_page):
 def test_a_mixed_pdf_reads_its_text_layer_and_ocrs_its_scanned_page(tmp_path):
     text_page = ["一、减轻企业负担", "2019年,我市累计为全市企业减负39.9亿元。"]
     scanned = ["二、园区建设", "全市已建成小微企业园15个,占地面积2013.9亩。"]
-    from pypdf import PdfReader, PdfWriter
+    from fpdf import FPDF
 
-    writer = PdfWriter()
-    for part in (
-        make_pdf(text_page, cjk_ttf("".join(text_page), tmp_path)),
-        image_pdf(render_pages(scanned)),
-    ):
-        for page in PdfReader(io.BytesIO(part)).pages:
-            writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    decoded = read_bytes(out.getvalue(), "mixed.pdf")
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=str(cjk_ttf("".join(text_page), tmp_path)))
+    pdf.set_font("cjk", size=11)
+    pdf.add_page()
+    for paragraph in text_page:
+        pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.image(render_pages(scanned)[0], x=0, y=0, w=210, h=297)
+    data = bytes(pdf.output())
+    decoded = read_bytes(data, "mixed.pdf")
     assert decoded.encoding == "pdf+ocr" and len(decoded.pages) == 2
     assert all(span.page == 2 for span in decoded.ocr)
-    figures = load_bytes(out.getvalue(), "mixed.pdf").figures.set_index("text")
+    figures = load_bytes(data, "mixed.pdf").figures.set_index("text")
     assert figures.loc["39.9亿元", "page"] == 1 and math.isnan(figures.loc["39.9亿元", "ocr_confidence"])
     assert figures.loc["2013.9亩", "page"] == 2 and figures.loc["2013.9亩", "ocr_confidence"] > 0.5
 
@@ -215,3 +215,12 @@ def test_a_broken_image_is_one_line(no_engine):
     with pytest.raises(LoadError, match="broken image") as err:
         read_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40), "broken.png")
     assert "\n" not in str(err.value)
+
+
+def test_a_figure_to_check_says_so_wherever_it_is_shown():
+    from board.formatting import format_figure
+
+    row = {"base_value": 3.99e9, "base_unit": "CNY", "qualifier": "exact", "unit": "亿元", "text": "39.9亿元"}
+    assert format_figure(row) == "39.9亿元"
+    assert format_figure({**row, "needs_check": True}) == "39.9亿元（请核对）"
+    assert format_figure({**row, "needs_check": False}) == "39.9亿元"

@@ -23,7 +23,8 @@ import zipfile
 import zlib
 
 from loaders.decoding import Decoded, LoadError
-from loaders.formats.pdf_reader import MAX_PAGES, join_pages, normalize_radicals
+from loaders.formats.page_text import join_pages
+from loaders.formats.pdf_reader import MAX_PAGES, normalize_radicals
 from loaders.formats.text_build import clean_line
 
 MAX_ENTRIES = 20000

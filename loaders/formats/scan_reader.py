@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from loaders.decoding import Decoded, LoadError, OcrSpan
 from loaders.formats.ocr_engines import OcrLine, default_engine, report_progress
-from loaders.formats.pdf_reader import is_page_number, join_pages
+from loaders.formats.page_text import is_page_number, join_pages
 from loaders.formats.text_build import clean_line
 
 MAX_PIXELS = 80_000_000  # an A3 page at 600 dpi is 70 MP; 30000×30000 is 900 MP
