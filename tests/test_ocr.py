@@ -232,3 +232,31 @@ def test_cli_progress_goes_to_stderr_page_by_page(monkeypatch, capsys):
     monkeypatch.delenv(PROGRESS_ENV)
     report_progress(3, 5)
     assert capsys.readouterr().err == ""
+
+
+class CountingEngine:
+    """Stands in for the OCR engine: one fixed line per page, counting the pages it is asked to read."""
+
+    version = "stub"
+
+    def __init__(self) -> None:
+        self.pages = 0
+
+    def read(self, image) -> list[OcrLine]:
+        self.pages += 1
+        text = "2019年,我市累计为全市企业减负39.9亿元。"
+        return [OcrLine(text, (10, 10, 900, 50), (0.97,) * len(text))]
+
+
+def test_a_scan_opened_again_is_not_read_again(monkeypatch):
+    from PIL import Image
+
+    engine = CountingEngine()
+    monkeypatch.setattr(scan_reader, "default_engine", lambda: engine)
+    monkeypatch.setattr(scan_reader, "_REMEMBERED", type(scan_reader._REMEMBERED)())
+    out = io.BytesIO()
+    Image.new("RGB", (120, 160), "white").save(out, format="PNG")
+    first = read_bytes(out.getvalue(), "a.png")
+    again = read_bytes(out.getvalue(), "copy.png")
+    assert engine.pages == 1 and again.text == first.text
+    assert "39.9亿元" in first.text and first.ocr[0].page == 1

@@ -17,6 +17,14 @@ __all__ = ["read"]
 
 
 def read(data: bytes, fmt: str) -> Decoded:
+    if fmt in ("pdf", "png", "jpg", "tiff"):  # may need OCR, seconds a page: the last few results are kept
+        from loaders.formats.scan_reader import remembered
+
+        return remembered(data, lambda: _read(data, fmt))
+    return _read(data, fmt)
+
+
+def _read(data: bytes, fmt: str) -> Decoded:
     if fmt == "docx":
         from loaders.formats.docx_reader import read_docx
 

@@ -13,11 +13,14 @@ scaled down to `OCR_LONG_SIDE` pixels; at most `MAX_OCR_PAGES` pages are read by
 
 from __future__ import annotations
 
+import hashlib
 import io
-from collections.abc import Iterable, Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 
 from loaders.decoding import Decoded, LoadError, OcrSpan
-from loaders.formats.ocr_engines import OcrLine, default_engine, report_progress
+from loaders.formats.ocr_engines import OcrLine, default_engine, engine_version, report_progress
 from loaders.formats.page_text import is_page_number, join_pages
 from loaders.formats.text_build import clean_line
 
@@ -193,6 +196,30 @@ def text_of_pages(items: list[list], ocr_rows: list[list[OcrLine] | None]):
             spans.append(OcrSpan(number, at, at + len(row.text), row.box, row.confidences, row.char_boxes))
             cursor = at + len(row.text)
     return text, offsets, cells, spans
+
+
+_REMEMBERED: OrderedDict[str, Decoded] = OrderedDict()
+REMEMBER = 8  # files whose OCR result is kept in this process (the reader reopens what was just added)
+
+
+def remembered(data: bytes, read: Callable[[], Decoded]) -> Decoded:
+    """The file read once per process: a scan opened again (the reader page after an upload) is not OCR'd
+    again. Only results that needed OCR are kept; the key is the content's hash and the engine's version."""
+    key = hashlib.sha256(data).hexdigest() + engine_version()
+    with _LOCK:
+        if key in _REMEMBERED:
+            _REMEMBERED.move_to_end(key)
+            return _REMEMBERED[key]
+    decoded = read()
+    if decoded.ocr:
+        with _LOCK:
+            _REMEMBERED[key] = decoded
+            while len(_REMEMBERED) > REMEMBER:
+                _REMEMBERED.popitem(last=False)
+    return decoded
+
+
+_LOCK = threading.Lock()
 
 
 def _first_line(err: Exception) -> str:
