@@ -182,9 +182,9 @@ COLUMNS: tuple[Column, ...] = (
     _C(
         "figures",
         "ocr_confidence",
-        "float64",
+        "Float64",
         "",
-        "lowest OCR confidence (0–1) of the characters the figure was read from; NaN unless read by OCR",
+        "lowest OCR confidence (0–1) of the characters the figure was read from; null unless read by OCR",
         "识别置信度",
     ),
     _C(

@@ -8,9 +8,9 @@ The engine runs with the network blocked: its models ship inside the wheel, noth
 from __future__ import annotations
 
 import io
-import math
 import socket
 
+import pandas as pd
 import pytest
 
 from loaders import load_bytes
@@ -114,7 +114,7 @@ def test_a_mixed_pdf_reads_its_text_layer_and_ocrs_its_scanned_page(tmp_path):
     assert decoded.encoding == "pdf+ocr" and len(decoded.pages) == 2
     assert all(span.page == 2 for span in decoded.ocr)
     figures = load_bytes(data, "mixed.pdf").figures.set_index("text")
-    assert figures.loc["39.9亿元", "page"] == 1 and math.isnan(figures.loc["39.9亿元", "ocr_confidence"])
+    assert figures.loc["39.9亿元", "page"] == 1 and pd.isna(figures.loc["39.9亿元", "ocr_confidence"])
     assert figures.loc["2013.9亩", "page"] == 2 and figures.loc["2013.9亩", "ocr_confidence"] > 0.5
 
 
@@ -260,3 +260,25 @@ def test_a_scan_opened_again_is_not_read_again(monkeypatch):
     again = read_bytes(out.getvalue(), "copy.png")
     assert engine.pages == 1 and again.text == first.text
     assert "39.9亿元" in first.text and first.ocr[0].page == 1
+
+
+def test_the_figure_box_is_drawn_on_the_page_it_was_read_from(monkeypatch, tmp_path):
+    from PIL import Image
+
+    from board import scan_view
+
+    engine = CountingEngine()
+    monkeypatch.setattr(scan_reader, "default_engine", lambda: engine)
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (1000, 200), "white").save(path)
+    decoded = read_bytes(path.read_bytes(), "scan.png")
+    start = decoded.text.index("39.9亿元")
+    page, box = scan_view.figure_box(decoded, start, start + len("39.9亿元"))
+    assert page == 1 and box == (10, 10, 900, 50)  # the stub gives one box for its whole line
+    assert scan_view.figure_box(decoded, len(decoded.text) + 5, len(decoded.text) + 9) is None
+    marked = scan_view.with_box(scan_view.page_image(str(path), page), box)
+    assert marked.size == (1000, 200) and marked.getpixel((box[0] - 10, 30)) != (255, 255, 255)
+    assert scan_view.is_scan({"format": "png"}) and scan_view.is_scan(
+        {"format": "pdf", "encoding": "pdf+ocr"}
+    )
+    assert not scan_view.is_scan({"format": "pdf", "encoding": "pdf"})
