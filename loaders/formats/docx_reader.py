@@ -8,11 +8,13 @@ the declared length (a 50 MB upload could inflate to 50 GB). A part longer than 
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 import zlib
 
-from loaders.decoding import Decoded, LoadError
+from loaders.decoding import Decoded, LoadError, check_text_budget
 from loaders.formats.docx_numbering import ListNumbering
 from loaders.formats.text_build import TextBuilder
 
@@ -68,15 +70,40 @@ def _check_archive(data: bytes) -> None:
 
 
 def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    """Inflate one part in bounded steps: it must unpack to exactly the size its headers state."""
+    """Inflate one part in bounded steps: it must unpack to exactly the size its headers state. The body's
+    text is counted on the way, so a document over the text budget is refused before it is parsed."""
+    text = _TextCount() if entry.filename == "word/document.xml" else None
     try:
         with archive.open(entry) as part:
-            while part.read(1024 * 1024):
-                pass
+            while chunk := part.read(1024 * 1024):
+                if text is not None:
+                    text.add(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as err:
         raise LoadError(
             f"broken .docx: part {entry.filename[:60]} does not unpack as its header says ({_first_line(err)})"
         ) from None
+
+
+class _TextCount:
+    """Characters of text between the tags of streamed XML (roughly: entities count as written), checked
+    against the loaders' text budget after every chunk."""
+
+    _TAG = re.compile(r"<[^>]*>")
+
+    def __init__(self) -> None:
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.carry = ""  # a tag cut by the chunk's end
+        self.n = 0
+
+    def add(self, chunk: bytes) -> None:
+        piece = self.carry + self.decoder.decode(chunk)
+        cut = piece.rfind("<")
+        if cut >= 0 and piece.find(">", cut) < 0 and len(piece) - cut < 65536:  # a tag, not a stray "<"
+            piece, self.carry = piece[:cut], piece[cut:]
+        else:
+            self.carry = ""
+        self.n += len("".join(self._TAG.sub("", piece).split()))
+        check_text_budget(self.n)
 
 
 def _numbered_text(paragraph, numbering: ListNumbering) -> str:
