@@ -76,6 +76,17 @@ class Structure:
         i = bisect_right(self._cuts, offset) - 1
         return self._outline[i][1] if i >= 0 else None
 
+    # the definitions the outline answers from, one scan of every section per offset (tests compare them)
+    def _headings_holding(self, offset: int) -> str:
+        return " ".join(s.heading for s in self.sections if s.start <= offset < s.end)
+
+    def _innermost_holding(self, offset: int) -> Section | None:
+        best = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (best is None or section.level >= best.level):
+                best = section
+        return best
+
 
 def _outline(sections: list[Section], cuts: list[int]) -> list[tuple[str, Section | None]]:
     """(headings joined outermost first, innermost section) holding each cut, in one sweep: the sections

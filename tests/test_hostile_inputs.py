@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from board import exports
 from loaders import LoadError, load_bytes
@@ -258,3 +260,55 @@ def test_a_formula_behind_an_invisible_character_is_guarded(blank):
     for start in "=+-@":
         assert exports.neutralise(f'{blank}{start}HYPERLINK("x")') == f'\'{blank}{start}HYPERLINK("x")'
     assert exports.neutralise(f"{blank}资金") == f"{blank}资金"
+
+
+HOSTILE_PIECES = [
+    SENTENCE,
+    "一、加强扶持\n",
+    "(一)完善政策\n",
+    "1.落实\n",
+    "一是",
+    "9" * 320,
+    "1e308",
+    "\x01",
+    "\x0b",
+    "\x7f",
+    "\u3164=",
+    "\ufeff",
+    "<div>",
+    "</div>",
+    "<p>",
+    "亿元",
+    "万",
+    "\n",
+]
+BYTES_PIECES = [b"\xff", b"\xfe", b"\xff\xfe", b"\xef\xbb\xbf", b"\x00", b"\x81\x30", b"\xc3"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.sampled_from(BYTES_PIECES)), max_size=60),
+    st.sampled_from(["a.txt", "a.html", "a"]),
+)
+def test_hostile_soup_gives_tables_of_finite_values_or_one_load_error(pieces, name):
+    """Invariants of the fuzz harness (benchmarks/fuzz_loaders.py): no exception but LoadError; finite."""
+    data = b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
+    try:
+        tables = load_bytes(data, name)
+    except LoadError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    for column in ("value", "value_high", "base_value", "base_value_low", "base_value_high"):
+        assert all(math.isfinite(v) for v in tables.figures[column].dropna().astype(float)), column
+    text = read_bytes(data, name).text
+    for row in tables.figures.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*HOSTILE_PIECES[:5], "\n", "。", "(1)小项\n", "二、下一步\n"]), max_size=40))
+def test_the_outline_agrees_with_a_scan_of_every_section(pieces):
+    structure = parse_structure("答复\n" + "".join(pieces))
+    for offset in range(-1, len(structure.text) + 1):
+        assert structure.headings_at(offset) == structure._headings_holding(offset)
+        assert structure.section_at(offset) == structure._innermost_holding(offset)
