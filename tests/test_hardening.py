@@ -156,8 +156,12 @@ def test_bytes_over_the_limit_are_refused_before_decoding():
     assert message.startswith("file too large")
 
 
-def test_uploads_over_the_stated_limits_are_refused_with_a_reason(tmp_path):
-    from board import actions
+def test_uploads_over_the_stated_limits_are_refused_with_a_reason(tmp_path, monkeypatch):
+    from board import actions, roles
+
+    monkeypatch.setattr(
+        roles, "is_editor", lambda: True
+    )  # an editor's session (tests/test_roles.py signs in)
 
     big = b"x" * (actions.MAX_UPLOAD_MB * MB + 1)
     [outcome] = actions.add_uploaded([("big.txt", big)], tmp_path)
