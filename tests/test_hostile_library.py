@@ -143,3 +143,19 @@ def test_a_reader_retries_when_a_segment_vanishes_between_its_parts(tmp_path, mo
 @pytest.fixture(autouse=True)
 def _no_env(monkeypatch):
     monkeypatch.delenv("REPLY_LIBRARY", raising=False)
+
+
+def test_the_dashboard_opens_on_a_library_with_planted_links(tmp_path, monkeypatch):
+    from tests.app_support import run_app
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "好.txt").write_bytes(REPLY)
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    monkeypatch.setenv("REPLY_LIBRARY", str(folder))
+    at = run_app()
+    shown = " ".join(e.value for e in at.error)
+    assert "loop.txt" in shown and "passwd.txt" in shown
+    at.switch_page("views/library.py").run()
+    assert not at.exception and list(at.dataframe[0].value["文件"]) == ["好.txt"]
