@@ -312,3 +312,18 @@ def test_the_outline_agrees_with_a_scan_of_every_section(pieces):
     for offset in range(-1, len(structure.text) + 1):
         assert structure.headings_at(offset) == structure._headings_holding(offset)
         assert structure.section_at(offset) == structure._innermost_holding(offset)
+
+
+def test_a_docx_of_empty_markup_is_refused_by_its_tags_before_it_is_parsed(monkeypatch):
+    import docx
+
+    from loaders.formats import docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_BODY_TAGS", 60_000)  # the real bound is 2 M: same rule, less work
+
+    def never(*args, **kwargs):
+        raise AssertionError("python-docx was asked to parse a document over the budget")
+
+    monkeypatch.setattr(docx, "Document", never)
+    with pytest.raises(LoadError, match="XML tags"):
+        read_bytes(huge_docx(20_000, "园"), "runs.docx")

@@ -20,6 +20,8 @@ from loaders.formats.text_build import TextBuilder
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a reply with a few pictures unpacks to a few MB
 MAX_ENTRIES = 5000
+# tags in the body's XML: a long reply has tens of thousands; python-docx spends ~10 µs per tag in Python
+MAX_BODY_TAGS = 2_000_000
 _OTHER_OFFICE = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint file"}
 
 
@@ -85,8 +87,8 @@ def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
 
 
 class _TextCount:
-    """Characters of text between the tags of streamed XML (roughly: entities count as written), checked
-    against the loaders' text budget after every chunk."""
+    """Characters of text between the tags of streamed XML (roughly: entities count as written), and its
+    tags, checked against the loaders' text budget and MAX_BODY_TAGS after every chunk."""
 
     _TAG = re.compile(r"<[^>]*>")
 
@@ -94,6 +96,7 @@ class _TextCount:
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self.carry = ""  # a tag cut by the chunk's end
         self.n = 0
+        self.tags = 0
 
     def add(self, chunk: bytes) -> None:
         piece = self.carry + self.decoder.decode(chunk)
@@ -103,7 +106,12 @@ class _TextCount:
         else:
             self.carry = ""
         self.n += len("".join(self._TAG.sub("", piece).split()))
+        self.tags += piece.count("<")
         check_text_budget(self.n)
+        if self.tags > MAX_BODY_TAGS:
+            raise LoadError(
+                f"refused: the .docx body has more than {MAX_BODY_TAGS:,} XML tags (a long reply has tens of thousands)"
+            )
 
 
 def _numbered_text(paragraph, numbering: ListNumbering) -> str:
