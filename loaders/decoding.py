@@ -92,25 +92,14 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+_REPLACEMENT = {"utf-8": "\ufffd".encode("utf-8"), "gb18030": "\ufffd".encode("gb18030")}
+
+
 def _mended(data: bytes, codec: str) -> tuple[str, str] | None:
     """The text with its few undecodable byte sequences replaced by U+FFFD, or None when there are many."""
-    bad = 0
-    limit = max(1, len(data) // MENDED_PER)
-
-    def count(err: UnicodeDecodeError) -> tuple[str, int]:
-        nonlocal bad
-        bad += 1
-        if bad > limit:
-            raise err
-        return "\ufffd", err.end
-
-    import codecs
-
-    name = f"reply-mend-{codec}"
-    codecs.register_error(name, count)
-    try:
-        text = data.decode(codec, errors=name)
-    except UnicodeDecodeError:
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd") - data.count(_REPLACEMENT[codec])  # less any U+FFFD the file really holds
+    if bad > max(1, len(data) // MENDED_PER):
         return None
     plural = "s" if bad > 1 else ""
     return text, f"{codec} ({bad} invalid byte{plural} replaced)"
