@@ -121,7 +121,9 @@ def sign_in_as_editor(page, base: str) -> None:
 
     page.goto(f"{base}/library")
     settle(page, timeout=60_000)
-    page.get_by_label("编辑者密码").fill(EDITOR_PASSWORD)
+    password = page.get_by_label("编辑者密码")
+    password.wait_for(timeout=60_000)  # a busy server (ten sessions at once) draws the page late
+    password.fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.get_by_role("button", name="退出编辑").wait_for(timeout=30_000)
     settle(page, timeout=60_000)
