@@ -84,9 +84,12 @@ def _stamp(folder: Path) -> str:
             key=lambda e: e.name,
         )
     for item in entries:
-        if (ignored and ignored.match(item.name)) or not item.is_file():
+        try:
+            if (ignored and ignored.match(item.name)) or not item.is_file():
+                continue
+            stat = item.stat()
+        except OSError:  # a symbolic link that loops: the library skips it and says so
             continue
-        stat = item.stat()
         digest.update(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 

@@ -23,6 +23,9 @@ from library import cache
 from loaders.read import MAX_BYTES, LoadError, read_bytes
 from loaders.tables import DocumentRecords, extract_decoded
 
+# Figures per reply: a long reply reports a few hundred; a file with more is refused before it is stored, so
+# one upload cannot make the library slow to open for everyone (the loaders' text budget bounds the work)
+MAX_FIGURES = 20_000
 PARALLEL_MIN = 16  # files; below this a pool costs more than it saves
 CHUNK = 32  # files per worker task: enough rows per Arrow table, small enough to keep both cores busy
 
@@ -97,7 +100,12 @@ def sha256_of(data: bytes) -> str:
 
 def load_records(data: bytes, name: str) -> DocumentRecords:
     decoded = read_bytes(data, name)
-    return extract_decoded(decoded, name)
+    records = extract_decoded(decoded, name)
+    if len(records.figures) > MAX_FIGURES:
+        raise LoadError(
+            f"refused: {len(records.figures):,} figures in one reply (the limit is {MAX_FIGURES:,})"
+        )
+    return records
 
 
 def _read_one(source: Source) -> tuple[Extracted, DocumentRecords | None]:
