@@ -145,18 +145,23 @@ def format_figure(row: Mapping[str, Any]) -> str:
     value = row.get("base_value")
     if value is None or _missing(value):
         text = row.get("text")
-        return "—" if text is None or _missing(text) else str(text)
-    return format_amount(
-        float(value),
-        str(row.get("base_unit") or ""),
-        str(row.get("qualifier") or "exact"),
-        unit=_text_or_none(row.get("unit")),
-        high=_float_or_none(row.get("base_value_high")),
-        qualifier_word=_text_or_none(row.get("qualifier_word")),
-    )
+        shown = "—" if text is None or _missing(text) else str(text)
+    else:
+        shown = format_amount(
+            float(value),
+            str(row.get("base_unit") or ""),
+            str(row.get("qualifier") or "exact"),
+            unit=_text_or_none(row.get("unit")),
+            high=_float_or_none(row.get("base_value_high")),
+            qualifier_word=_text_or_none(row.get("qualifier_word")),
+        )
+    check = row.get("needs_check")  # read by OCR with low confidence: the official checks it on the page
+    return f"{shown}（{CHECK_ZH}）" if check is not None and not _missing(check) and bool(check) else shown
 
 
+CHECK_ZH = "请核对"
 FORMAT_COLUMNS = ["base_value", "base_unit", "qualifier", "unit", "base_value_high", "qualifier_word", "text"]
+FORMAT_COLUMNS += ["needs_check"]
 
 
 def format_figures(frame: pd.DataFrame) -> pd.Series:

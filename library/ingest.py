@@ -19,6 +19,10 @@ from loaders.pool import map_chunks
 from loaders.read import MAX_BYTES, LoadError, read_bytes
 from loaders.tables import DocumentRecords, extract_decoded
 
+# Figures per reply: a long reply reports a few hundred; a file with more is refused before it is stored, so
+# one upload cannot make the library slow to open for everyone (the loaders' text budget bounds the work)
+MAX_FIGURES = 20_000
+
 
 @dataclass(frozen=True)
 class Source:
@@ -90,7 +94,12 @@ def sha256_of(data: bytes) -> str:
 
 def load_records(data: bytes, name: str) -> DocumentRecords:
     decoded = read_bytes(data, name)
-    return extract_decoded(decoded, name)
+    records = extract_decoded(decoded, name)
+    if len(records.figures) > MAX_FIGURES:
+        raise LoadError(
+            f"refused: {len(records.figures):,} figures in one reply (the limit is {MAX_FIGURES:,})"
+        )
+    return records
 
 
 def _read_one(source: Source) -> tuple[Extracted, DocumentRecords | None]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from loaders.columns import columns_of
+from loaders.formats.ocr_engines import PROGRESS_ENV
 from loaders.pool import map_chunks
 from loaders.read import LoadError, read_path
 from loaders.tables import extract_decoded
@@ -151,9 +152,14 @@ def render_chunk(jobs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", help="reply files (.txt in any encoding, .docx, .pdf, .html)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .ofd, .pdf, .html, scans .png .jpg .tif)",
+    )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     args = parser.parse_args(argv)
+    os.environ.setdefault(PROGRESS_ENV, "1")  # scans: each OCR page on stderr
     status, wrote_header = 0, False
     out = sys.stdout
     jobs = [(name, args.format) for name in args.files]

@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # imported where frames are built: `python -m loaders` never 
     import pandas as pd
 
 TABLE_NAMES = ("documents", "sections", "figures")
+# A figure whose least certain character the OCR engine read below this is marked 请核对. At 200 dpi,
+# characters read right score 0.95–1.00; misread ones mostly below 0.9 (docs/ocr.md).
+OCR_CHECK_BELOW = 0.90
 
 
 @dataclass
@@ -55,6 +58,7 @@ def extract_records(
     fmt: str = "txt",
     pages: list | None = None,
     cells: list | None = None,
+    ocr: list | None = None,
 ) -> DocumentRecords:
     structure = parse_structure(text)
     figures = []
@@ -87,12 +91,27 @@ def extract_records(
                 "section_id": section.section_id if section else "0",
                 "section": heading,
                 "page": _page_of(pages or [], fig.start),
+                **_ocr_check(ocr or [], fig.start, fig.end),
             }
         )
     document = {name: meta.get(name) for name in _names("documents")}
     document.update(doc=doc, encoding=encoding, format=fmt, n_chars=len(text), n_figures=len(figures))
     sections = [{"doc": doc, **s.as_row()} for s in structure.sections]
     return DocumentRecords(document, sections, figures)
+
+
+def _ocr_check(spans: list, start: int, end: int) -> dict:
+    """The lowest OCR confidence of the figure's characters, and whether that is too low to trust."""
+    values = [
+        c
+        for s in spans
+        if s.start < end and start < s.end
+        for c in s.confidences[max(0, start - s.start) : end - s.start]
+    ]
+    if not values:
+        return {"ocr_confidence": float("nan"), "needs_check": False}
+    lowest = min(values)
+    return {"ocr_confidence": lowest, "needs_check": lowest < OCR_CHECK_BELOW}
 
 
 @cache
@@ -121,7 +140,9 @@ def _typed_frame(rows: list[dict], table: str) -> pd.DataFrame:
 
 def extract_decoded(decoded, doc: str) -> DocumentRecords:
     """Records of one reply read by loaders.read (text, encoding, format, pages and table cells)."""
-    return extract_records(decoded.text, doc, decoded.encoding, decoded.format, decoded.pages, decoded.cells)
+    return extract_records(
+        decoded.text, doc, decoded.encoding, decoded.format, decoded.pages, decoded.cells, decoded.ocr
+    )
 
 
 def build_tables(
