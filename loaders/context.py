@@ -13,7 +13,15 @@ from functools import lru_cache
 
 from loaders.labels import TRAILING, LabelChain
 from loaders.periods import one_per_year, period_before, time_expressions
-from loaders.plans import MIXED_SECTION, PLAN_TURN, design_of_unbuilt, plan_in, plan_status, scheduled
+from loaders.plans import (
+    MIXED_SECTION,
+    PLAN_TURN,
+    design_of_unbuilt,
+    plan_in,
+    plan_status,
+    scheduled,
+    sought_project,
+)
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -56,6 +64,8 @@ def annotate(figures: list, structure) -> None:
         if plan is None and s_start > 0 and ELABORATION.match(before):
             previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
+        if sought_project(folded[s_start:s_end], len(before)):
+            plan = True
         if design_of_unbuilt(clause, folded[s_start:s_end]) or scheduled(
             folded[s_start:s_end], len(before), year
         ):

@@ -148,6 +148,36 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     return rest.lstrip("的").strip()[:14].rstrip("的")
 
 
+# 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
+VERB_ONLY = re.compile(r"^(?:实施|建设|完成|新建|改造|改扩建|进行|开展|推进|修建|建成|新增)+$")
+BUILT_OBJECT = re.compile(r"([^,;:、。!?\n()\d]{2,14})(?:建设|改造)")
+LEAD_VERB = re.compile(r"^.*(?:进行|开展|实施|推进|加快|加强|加大|完成|次)")
+# 争取我区1.4万亩高标准农田建设项目落地: a verb and a place say nothing of the measure the noun after names
+PLACE_END = re.compile(r"(?:我|本|全)(?:市|县|区|省|镇|乡)$")
+PROJECT_NOUN = re.compile(r"^.*?(?:项目|工程)")
+# 段约705米道路工程, 道路按照规划25米宽度建设: 段 and 规划 qualify the length; the noun after names it
+LENGTH_MODIFIER = re.compile(r"(?:按照?|依照?)?(?:规划|设计)$|^段$")
+VERB_TAIL = re.compile(r"(?:建设|实施|铺设|建成|修建)$")
+
+
+def built_object(before: str) -> str:
+    """高标准农田 from `…第一次进行高标准农田建设,共`: the object of the sentence's last 建设/改造."""
+    found = list(BUILT_OBJECT.finditer(TIME_WORDS.sub("", before)))
+    return LEAD_VERB.sub("", found[-1].group(1)).strip() if found else ""
+
+
+def noun_instead(own: str, any_post: str, kind: str, before: str) -> tuple[str, str] | None:
+    """(own, post) when the clause before the figure names no measure and the sentence does elsewhere."""
+    if VERB_ONLY.match(own) and (obj := built_object(before)):
+        return own + obj, ""
+    if PLACE_END.search(own) and any_post:
+        project = PROJECT_NOUN.match(any_post)
+        return "", project.group() if project else any_post
+    if kind in ("length", "area") and any_post and LENGTH_MODIFIER.search(own):
+        return LENGTH_MODIFIER.sub("", own), VERB_TAIL.sub("", any_post)
+    return None
+
+
 class LabelChain:
     """Labels of one reply's figures in reading order, carrying the subject a list's clauses share."""
 
@@ -173,6 +203,8 @@ class LabelChain:
         if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
             post = any_post
         post += shared_head(post, window[len(post) :] if post else window)
+        if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
+            own, post = instead
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
         )

@@ -11,6 +11,8 @@ PLAN_WORDS = re.compile(
     # 年内投资2235万元 (in a mid-year reply): what is to be done by the year's end; not 3年内, a duration
     r"|(?<![\d一二三四五六七八九十两几])年内(?=投资|完成|建成|新建|新增|实现|开工|竣工|发放|开通|举办|培育|改造|铺设)"
     r"|近期(?=进行|开展|实施|启动|开工|组织|安排)"  # 近期进行5座水库除险加固: soon, not recently
+    # 全国要建成10亿亩高标准农田: 要 before a verb of building or reaching sets a target (not 需要, 主要)
+    r"|(?<![需主重只想])要(?=建成|实现|达到|完成|新增|新建|培育|打造|力争|确保)"
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 MIXED_SECTION = re.compile(
@@ -62,6 +64,15 @@ def design_of_unbuilt(clause: str, sentence: str) -> bool:
     )
 
 
+# 争取我区1.4万亩高标准农田建设项目落地: a project sought, still to come (累计争取资金8.6亿元 is obtained)
+SOUGHT_PROJECT = re.compile(r"争取[^,;。\d]{0,8}\d[^,;。]{0,24}?(?:落地|立项|获批)")
+
+
+def sought_project(sentence: str, offset: int) -> bool:
+    """Whether the figure at `offset` of the sentence sizes a project still being sought (争取…落地)."""
+    return any(m.start() <= offset < m.end() for m in SOUGHT_PROJECT.finditer(sentence))
+
+
 def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
     """Whether the sentence (its last item, after a ；) sets a deadline 到YYYY年 after the reply's year."""
     item = sentence_before[sentence_before.rfind(";") + 1 :]
@@ -88,6 +99,17 @@ def _in_the_past(sentence_before: str, doc_year: int | None) -> bool:
     """A sentence that opens with a year before the reply's (2022年,省财政将…) reports what was done."""
     lead = PAST_YEAR_LEAD.match(sentence_before)
     return bool(lead and doc_year and int(lead.group(1)) < doc_year)
+
+
+# 项目建成后,可新增学位3780个; 此项目实施后可解决4乡镇59860人饮水问题: what a project is expected to bring
+EXPECTED_RESULT = re.compile(
+    r"(?:建成|实施|完工|竣工|投用|投入使用|投产|运营|落成)(?:后|以后)[,\s]*(?:可|能够?|将|预计|每年可|年可)"
+)
+
+
+def expected_result(clause_before: str, sentence_before: str) -> bool:
+    """Whether the figure is what a project will bring once built (建成后可新增…), not what it brought."""
+    return bool(EXPECTED_RESULT.search(sentence_before)) and not DONE_WORDS.search(clause_before)
 
 
 def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = None) -> bool | None:
@@ -118,6 +140,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             )
         ):
             continue  # 扶持规划、… names a plan; 将3家企业纳入 is 把, not will
+        return True
+    if expected_result(clause_before, sentence_before):
         return True
     if PLAN_SENTENCE_START.match(sentence_before) or (
         ahead_deadline(sentence_before, doc_year) and "已" not in clause_before

@@ -207,6 +207,23 @@ LABELS = [
 ]  # fmt: skip
 
 
+# round two (tests/real/fresh as dev): expected results, targets with 要, projects sought, labels
+CASES += [
+    ("项目建成后,可新增学位3780个。", [("3780个", 3780, "count", "exact", None, True)]),
+    ("工程实施后可解决12000人饮水问题。", [("12000人", 12000, "count", "exact", None, True)]),
+    ("全国要建成10亿亩高标准农田。", [("10亿亩", 1e9 * 10000 / 15, "m2", "exact", None, True)]),
+    ("争取我县2万亩高标准农田建设项目落地。", [("2万亩", 2e4 * 10000 / 15, "m2", "exact", None, True)]),
+]  # fmt: skip
+
+
+LABELS += [
+    ("全区2020年第一次进行高标准农田建设,共实施建设3100亩。", [("3100亩", "实施建设高标准农田")]),
+    ("争取我区1.4万亩高标准农田建设项目落地,市局多次沟通对接。", [("1.4万亩", "高标准农田建设项目")]),
+    ("我局实施了(通达南街-福州南街)段约705米道路工程。", [("705米", "道路工程")]),
+    ("道路按照规划25米宽度建设。", [("25米", "道路宽度")]),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
 def test_label(sentence, expected):
     figures = figures_of(sentence)
