@@ -1,4 +1,4 @@
-"""Scores a folder of real replies (tests/real/dev, tests/real/fresh) against their gold, micro-averaged.
+"""Scores a folder of real replies (tests/real/dev, fresh, fresh2) against their gold, micro-averaged.
 
 The corpus's score.py counts figures, qualifier, period and plan status, and a label as right when it holds
 the gold key nouns (label_all / label_any). A chart title must also read as one: `label_title` further
@@ -90,7 +90,7 @@ def score_folder(folder: Path) -> dict:
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(encoding="utf-8")
-    for name in sys.argv[1:] or ["dev", "fresh"]:
+    for name in sys.argv[1:] or ["dev", "fresh", "fresh2"]:
         result = score_folder(REAL / name)
         misses = result.pop("misses")
         print(name, result)
