@@ -47,6 +47,7 @@ LABEL_MAX = 32
 CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
 PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
 CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
+CHANGE_WORD = re.compile(CHANGE)
 BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
 FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
 # the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
@@ -141,7 +142,7 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: stop.start()] if stop else rest
     digit = DIGIT.search(rest)
     rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
-    change = re.search(CHANGE, rest)  # 3家银行增加到6家: the noun ends where the change begins
+    change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
@@ -176,7 +177,7 @@ class LabelChain:
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
         )
-        changed_to = ONLY_CHANGE.match(own) and re.search(CHANGE, before[label_start:])
+        changed_to = ONLY_CHANGE.match(own) and CHANGE_WORD.search(before, label_start)
         if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
             own = strip_change(self.previous_label)
         own = strip_change(own)

@@ -136,11 +136,9 @@ def _cut_long(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    piece = text[start:end]  # str.strip drops exactly the characters str.isspace calls space
+    kept = piece.lstrip()
+    return start + len(piece) - len(kept), start + len(piece) - len(kept) + len(kept.rstrip())
 
 
 def _heading(folded: str, text: str, start: int, line_end: int) -> str:
