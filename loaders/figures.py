@@ -233,6 +233,8 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
 
 def _tidy(x: float | None) -> float | None:
     """9.8 × 1e8 is 980000000.0000001 in binary floating point: keep 12 significant digits, as written."""
+    if type(x) is float and x.is_integer() and -1e12 < x < 1e12:
+        return x  # a whole number below 10^12 already reads the same in 12 significant digits
     return None if x is None else float(f"{x:.12g}")
 
 

@@ -83,6 +83,8 @@ NARROW = {ord("（"): "(", ord("）"): ")", **{0xE000 + i: d for i, d in enumera
 
 
 def unmask(label: str) -> str:
+    if "（" not in label and "）" not in label and max(label, default=" ") < "\ue000":
+        return label  # nothing masked (CJK lies below the private-use digits): translate is slow on CJK
     return label.translate(NARROW)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 PLAN_WORDS = re.compile(
+    r"(?=[计将拟力目预有谋规准打确争年近])(?:"  # only where a plan word can start: re skips the rest quickly
     r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算|确保(?!了)"
     # 争取年内新增 is a target; 累计争取中央资金8.6亿元 reports funds obtained
     r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
     # 年内投资2235万元 (in a mid-year reply): what is to be done by the year's end; not 3年内, a duration
     r"|(?<![\d一二三四五六七八九十两几])年内(?=投资|完成|建成|新建|新增|实现|开工|竣工|发放|开通|举办|培育|改造|铺设)"
-    r"|近期(?=进行|开展|实施|启动|开工|组织|安排)"  # 近期进行5座水库除险加固: soon, not recently
+    r"|近期(?=进行|开展|实施|启动|开工|组织|安排))"  # 近期进行5座水库除险加固: soon, not recently
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 MIXED_SECTION = re.compile(
