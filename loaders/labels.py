@@ -80,19 +80,19 @@ def mask_brackets(text: str) -> str:
 # digits inside a masked bracket become private-use characters (\\d would still see full-width ones)
 WIDE_DIGITS = {ord(d): 0xE000 + i for i, d in enumerate("0123456789")}
 NARROW = {ord("（"): "(", ord("）"): ")", **{0xE000 + i: d for i, d in enumerate("0123456789")}}
+MASKED = re.compile("[（）\ue000-\ue009]")
 
 
 def unmask(label: str) -> str:
-    if "（" not in label and "）" not in label and max(label, default=" ") < "\ue000":
-        return label  # nothing masked (CJK lies below the private-use digits): translate is slow on CJK
-    return label.translate(NARROW)
+    return label.translate(NARROW) if MASKED.search(label) else label  # translate is slow on CJK
 
 
 def strip_change(label: str) -> str:
     """补助标准由每人每月 → 补助标准; 低保标准调整为每人每月 → 低保标准."""
     while True:
         shorter = CHANGE_TAIL.sub("", label).rstrip()
-        shorter = HANGING.sub("", shorter) if len(HANGING.sub("", shorter)) >= 2 else shorter  # 补助比例可
+        hung = HANGING.sub("", shorter)
+        shorter = hung if len(hung) >= 2 else shorter  # 补助比例可
         if shorter == label:
             return label
         label = shorter
@@ -130,7 +130,8 @@ def clean_pre(pre: str) -> str:
     pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()
-    return HANGING.sub("", pre) if pre != HANGING.sub("", pre) and len(pre) > 2 else pre
+    hung = HANGING.sub("", pre)
+    return hung if hung != pre and len(pre) > 2 else pre
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
@@ -165,7 +166,8 @@ class LabelChain:
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
         """(label, is_planned, the clause's own words) of one figure; `before` is its sentence up to it."""
-        before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]  # 项目校(园)100余所
+        if "(" in before:  # 项目校(园)100余所
+            before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]
         found = LAST_LABEL_BOUNDARY.search(before)
         label_start = max(found.start() + 1 if found else 0, self.previous_end - s_start)
         own = clean_pre(before[label_start:])
@@ -185,10 +187,8 @@ class LabelChain:
         own = strip_change(own)
         if after_previous and post:
             own = ""
-        clause_start = max(
-            LAST_CLAUSE_BREAK.search(before).start() + 1 if LAST_CLAUSE_BREAK.search(before) else 0,
-            self.previous_end - s_start,
-        )
+        clause_break = LAST_CLAUSE_BREAK.search(before)
+        clause_start = max(clause_break.start() + 1 if clause_break else 0, self.previous_end - s_start)
         if (
             post
             and before[label_start - 1 : label_start] == "、"
