@@ -13,7 +13,15 @@ from functools import lru_cache
 
 from loaders.labels import TRAILING, LabelChain
 from loaders.periods import one_per_year, period_before, time_expressions
-from loaders.plans import MIXED_SECTION, PLAN_TURN, design_of_unbuilt, plan_in, plan_status, scheduled
+from loaders.plans import (
+    MIXED_SECTION,
+    PLAN_TURN,
+    design_of_unbuilt,
+    plan_in,
+    plan_status,
+    scheduled,
+    year_leads,
+)
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -33,13 +41,13 @@ def annotate(figures: list, structure) -> None:
     year = structure.meta.get("year")
     labels = LabelChain()
     last_planned, last_sentence = None, None
-    sentence_text, times = "", []
+    sentence_text, sentence, times, leads = "", "", [], []
     mixed: dict[str, bool] = {}  # headings → whether they name a problems-and-plans section
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
         if s_start != last_sentence:
-            sentence_text = text[s_start:s_end]
-            times = time_expressions(folded[s_start:s_end], year)
+            sentence_text, sentence = text[s_start:s_end], folded[s_start:s_end]
+            times, leads = time_expressions(sentence, year), year_leads(sentence)
         fig.sentence_text, fig.sentence_start = sentence_text, s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
         fig.period = period_before(times, fig.start - s_start)
@@ -56,9 +64,7 @@ def annotate(figures: list, structure) -> None:
         if plan is None and s_start > 0 and ELABORATION.match(before):
             previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
-        if design_of_unbuilt(clause, folded[s_start:s_end]) or scheduled(
-            folded[s_start:s_end], len(before), year
-        ):
+        if design_of_unbuilt(clause, sentence) or scheduled(sentence, len(before), year, leads):
             plan = True
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target

@@ -72,10 +72,17 @@ def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
 ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)")
 
 
-def scheduled(sentence: str, offset: int, doc_year: int | None) -> bool:
+def year_leads(sentence: str) -> list[tuple[int, int]]:
+    """(offset, year) of each item of the sentence that opens with a year (2023年完成…;2024年…)."""
+    return [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
+
+
+def scheduled(
+    sentence: str, offset: int, doc_year: int | None, leads: list[tuple[int, int]] | None = None
+) -> bool:
     """2023年完成78个村的建设任务;2024年基本完成144个村… (in a 2023 reply): items led by years still to come
-    are a schedule, and the reply's own year is its first step."""
-    leads = [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
+    are a schedule, and the reply's own year is its first step. `leads`: year_leads(sentence), when known."""
+    leads = year_leads(sentence) if leads is None else leads
     mine = [year for start, year in leads if start <= offset]
     if not doc_year or not mine:
         return False
