@@ -101,6 +101,9 @@ def spread_over_years(figures: list, folded: str) -> None:
     i = 0
     while i < len(figures):
         fig = figures[i]
+        if folded.find("分别", fig.sentence_start, fig.start) < 0:
+            i += 1
+            continue  # most sentences: no list of values to spread
         lead = folded[fig.sentence_start : fig.start]
         if not RESPECTIVELY.search(lead.rstrip()):
             i += 1
