@@ -7,6 +7,7 @@ shows its button: a viewer's session is refused even if a request reaches the ac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 import library
 from board import roles
+from loaders.formats.ocr_engines import PROGRESS as OCR_PROGRESS
 
 MAX_UPLOAD_FILES = 20
 MAX_UPLOAD_MB = 20  # per file; the loaders themselves refuse anything over 50 MB
@@ -64,9 +66,11 @@ class Outcome:
     detail: str
 
 
-def add_uploaded(files: list[tuple[str, bytes]], folder: Path) -> list[Outcome]:
+def add_uploaded(
+    files: list[tuple[str, bytes]], folder: Path, on_page: Callable[[int, int], None] | None = None
+) -> list[Outcome]:
     """Add uploads that keep within the limits; the others are refused, each with its reason. A viewer's
-    session adds nothing."""
+    session adds nothing. `on_page(done, total)` hears each page a scan's OCR has read (it is slow)."""
     if not roles.is_editor():
         return [Outcome(n, STATUS_ZH["failed"], roles.REFUSED) for n, _ in files]
     outcomes: list[Outcome] = []
@@ -78,7 +82,12 @@ def add_uploaded(files: list[tuple[str, bytes]], folder: Path) -> list[Outcome]:
             outcomes.append(Outcome(name, STATUS_ZH["failed"], f"超过 {MAX_UPLOAD_MB} MB 的大小限制"))
         else:
             accepted.append((name, data))
-    for result in library.add_uploads(accepted, folder) if accepted else []:
+    token = OCR_PROGRESS.set(on_page)  # this thread's context only: other sessions are not told
+    try:
+        results = library.add_uploads(accepted, folder, workers=1) if accepted else []
+    finally:
+        OCR_PROGRESS.reset(token)
+    for result in results:
         detail = {
             "added": f"保存为 {result.stored_name}，提取数据 {result.n_figures} 条",
             "duplicate": result.reason.replace("same content as", "与已有文件内容相同："),

@@ -219,9 +219,13 @@ def add_bytes(data: bytes, name: str, folder: str | Path | None = None, how: str
     return add_sources(library_folder(folder), [Source(name, data=data)], how)[0]
 
 
-def add_uploads(files: list[tuple[str, bytes]], folder: str | Path | None = None) -> list[AddResult]:
-    """Add several uploaded files in one transaction."""
-    return add_sources(library_folder(folder), [Source(n, data=d) for n, d in files], "upload")
+def add_uploads(
+    files: list[tuple[str, bytes]], folder: str | Path | None = None, workers: int | None = None
+) -> list[AddResult]:
+    """Add several uploaded files in one transaction (workers=1: read in this thread, whose OCR progress
+    callback then hears every page)."""
+    sources = [Source(n, data=d) for n, d in files]
+    return add_sources(library_folder(folder), sources, "upload", workers=workers)
 
 
 def remove(sha256: str, folder: str | Path | None = None) -> Entry:

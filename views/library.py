@@ -78,7 +78,8 @@ def editor_controls() -> None:
     st.caption(actions.LIMITS_TEXT)
     st.html(
         markup.uploader_in_chinese(
-            "选择文件", f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（.txt .docx .pdf .html）"
+            "选择文件",
+            f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（{' '.join('.' + t for t in actions.UPLOAD_TYPES)}）",
         )
     )
     uploads = st.file_uploader(
@@ -88,7 +89,14 @@ def editor_controls() -> None:
         key=f"library-uploads-{st.session_state.get('library-upload-round', 0)}",  # a new key empties it
     )
     if st.button("添加到资料库", disabled=not uploads, icon=":material/upload:"):
-        outcomes = actions.add_uploaded([(f.name, f.getvalue()) for f in uploads or []], folder)
+        with st.status("正在读取上传的答复…", expanded=True) as reading:
+            bar = st.empty()
+
+            def on_page(done: int, total: int) -> None:
+                bar.progress(done / total, text=f"扫描件文字识别：第 {done} / {total} 页")
+
+            outcomes = actions.add_uploaded([(f.name, f.getvalue()) for f in uploads or []], folder, on_page)
+            reading.update(label="读取完成", state="complete", expanded=False)
         st.session_state["library-outcomes"] = [o.__dict__ for o in outcomes]
         st.session_state["library-upload-round"] = st.session_state.get("library-upload-round", 0) + 1
         st.rerun()
