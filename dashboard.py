@@ -14,7 +14,8 @@ from board.filters import KEYS, NO_PERIOD, Filters, from_state
 from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
 from views import theme as theme_page
 
-st.set_page_config(page_title="答复数据看板", page_icon=":material/bar_chart:", layout="wide")
+# icons are emoji: a ":material/…:" page icon is fetched from an external font host at every page load
+st.set_page_config(page_title="答复数据看板", page_icon="📊", layout="wide")
 
 
 def theme_pages(themes: list[tuple[str, str]]) -> list:
@@ -27,7 +28,7 @@ def theme_pages(themes: list[tuple[str, str]]) -> list:
 
         render.__name__ = f"theme_{i}"
         url = "-".join((theme_en or f"theme {i}").lower().split())
-        pages.append(st.Page(render, title=theme, url_path=f"theme-{url}", icon=":material/label:"))
+        pages.append(st.Page(render, title=theme, url_path=f"theme-{url}", icon="🏷️"))
     return pages
 
 
@@ -89,15 +90,13 @@ all_themes = app_data.themes(lib.tables.figures)
 sidebar_filters(lib.tables.figures, all_themes, lib.stamp)
 navigation = st.navigation(
     {
-        "总览": [st.Page("views/overview.py", title="概览", icon=":material/dashboard:", default=True)],
+        "总览": [st.Page("views/overview.py", title="概览", icon="🏠", default=True)],
         "主题": theme_pages(all_themes),
         "数据": [
-            st.Page("views/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
-            st.Page("views/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),
-            st.Page(
-                "views/compare.py", title="对比分析", icon=":material/compare_arrows:", url_path="compare"
-            ),
-            st.Page("views/library.py", title="资料库", icon=":material/folder_open:", url_path="library"),
+            st.Page("views/explorer.py", title="数据浏览", icon="📋", url_path="explorer"),
+            st.Page("views/reader.py", title="原文阅读", icon="📄", url_path="reader"),
+            st.Page("views/compare.py", title="对比分析", icon="⚖️", url_path="compare"),
+            st.Page("views/library.py", title="资料库", icon="📁", url_path="library"),
         ],
     }
 )

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import os
 import re
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate
 from pathlib import Path
@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import library as reply_store
 from board import charts, summaries
@@ -110,17 +111,24 @@ def catalog() -> pd.DataFrame:
 
 
 NO_FILTERS = Filters().as_tuple()
-_this_run = threading.local()  # Streamlit runs each session's script in its own thread
+_RUN_KEY = "_library_this_run"  # the library one script run shows, in the session's state
 
 
 def library(*, fresh: bool = False) -> Library:
     """The library as of this script run. dashboard.py asks for a fresh look at the folder (one stat per
-    file: 50 ms for 10,000 replies) at the top of every run; the page it then runs reuses that look."""
-    folder = library_dir()
-    seen = getattr(_this_run, "library", None)
-    if fresh or seen is None or seen[0] != str(folder):
-        _this_run.library = (str(folder), _load(str(folder), _stamp(folder)))
-    return _this_run.library[1]
+    file: 50 ms for 10,000 replies) at the top of every run; the page it then runs reuses that look.
+
+    Only a script run may ask: the look is kept with the session whose run took it (not with the thread,
+    which Streamlit reuses for other work), and a download's data is taken while the page runs
+    (rows_for_download), so no worker thread ever sees an older library than the screen."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        raise RuntimeError("app_data.library() is only called while a page script runs")
+    folder = str(library_dir())
+    seen = st.session_state.get(_RUN_KEY)
+    if fresh or seen is None or seen[0] != folder:
+        seen = (folder, _load(folder, _stamp(Path(folder))))
+        st.session_state[_RUN_KEY] = seen
+    return seen[1]
 
 
 @st.cache_resource(max_entries=2)
@@ -200,12 +208,14 @@ def theme_charts(chosen: Filters) -> list[Chart]:
     return _theme_charts(lib.stamp, chosen.as_tuple(), lib)
 
 
-def selected_rows(chosen: Filters, columns: list[str] | None = None) -> pd.DataFrame:
-    """The figures that pass the filters (the table itself when nothing is chosen: no copy); only `columns`
-    if given (taking 8 narrow columns of 300,000 rows is a fifth of taking all 26)."""
+def rows_for_download(chosen: Filters, columns: list[str] | None = None) -> Callable[[], pd.DataFrame]:
+    """The figures passing the filters as this script run sees them, taken later: the library and the mask
+    are fixed now (in the run, with Streamlit's context), the rows are cut only when called — by a download
+    button's worker thread, which then needs no Streamlit and cannot see another library than the screen."""
     figures = library().tables.figures
     figures = figures[columns] if columns else figures
-    return figures if chosen.is_empty() else figures[selection(chosen)]
+    mask = None if chosen.is_empty() else selection(chosen)
+    return lambda: figures if mask is None else figures[mask]
 
 
 @st.cache_resource(max_entries=32)  # an overview holds a few dozen rows and two charts of counts

@@ -63,7 +63,7 @@ height = min(38 + 35 * len(shown), 600)
 picked = widgets.figures_table(shown, key="explorer-table", height=height, default_row=on_page)
 scope = "筛选结果" if not chosen.is_empty() else "全部"
 widgets.downloads(
-    lambda: app_data.selected_rows(chosen),
+    app_data.rows_for_download(chosen),
     documents,
     "数据表",
     scope,

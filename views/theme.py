@@ -49,7 +49,7 @@ def render(theme: str) -> None:
             st.caption(f"这里列出前{MAX_ROWS}项；全部数据请下载，或在“数据浏览”中分页查看。")
         picked = widgets.figures_table(shown, key=f"{slug}-table")
         widgets.downloads(
-            lambda: app_data.selected_rows(chosen),
+            app_data.rows_for_download(chosen),
             documents,
             "主题数据",
             theme,
