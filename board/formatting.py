@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -141,11 +142,15 @@ def format_amount(
 
 
 def format_figure(row: Mapping[str, Any]) -> str:
-    """A figures-table row as shown on cards, bars and tables; vague amounts (数十家) keep their own words."""
+    """A figures-table row as shown on cards, bars, tooltips and tables: the figure as the reply wrote it
+    (12345个, 2013.9亩, 数十家), with its qualifier word (超1000家, 约370亩, 7000平方米以上) — never rounded.
+    Rows without the reported text (derived rows) are written from their base value (format_amount)."""
+    text = row.get("text")
+    if text is not None and not _missing(text) and str(text).strip():
+        return reported_figure(str(text), _text_or_none(row.get("qualifier_word")))
     value = row.get("base_value")
     if value is None or _missing(value):
-        text = row.get("text")
-        return "—" if text is None or _missing(text) else str(text)
+        return "—"
     return format_amount(
         float(value),
         str(row.get("base_unit") or ""),
@@ -154,6 +159,22 @@ def format_figure(row: Mapping[str, Any]) -> str:
         high=_float_or_none(row.get("base_value_high")),
         qualifier_word=_text_or_none(row.get("qualifier_word")),
     )
+
+
+# with 以…/及… words, written after the unit (2年内, 7000平方米以上)
+_AFTER_WORDS = ("左右", "之内", "内", "上", "下")
+
+
+def reported_figure(text: str, qualifier_word: str | None = None) -> str:
+    """The reported figure with its qualifier word where the reply put it: 超1000家, 1000万元及以下, 近百家;
+    full-width digits as half-width (４５．６万余户 → 45.6万余户), nothing else changed."""
+    shown = unicodedata.normalize("NFKC", text).strip()
+    word = unicodedata.normalize("NFKC", qualifier_word or "").strip()
+    if not word or word in shown:
+        return shown
+    if word.startswith(("以", "及")) or word in _AFTER_WORDS:
+        return shown + word
+    return word + shown
 
 
 FORMAT_COLUMNS = ["base_value", "base_unit", "qualifier", "unit", "base_value_high", "qualifier_word", "text"]
