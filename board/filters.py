@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
+from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 
 NO_PERIOD = "（未注明）"  # period filter option for figures without a period (running totals, 截至目前)
 
@@ -179,6 +179,7 @@ def describe(f: Filters) -> list[tuple[str, str]]:
     shown = {
         "kinds": lambda v: KIND_ZH.get(v, v),
         "qualifiers": lambda v: QUALIFIER_ZH.get(v, v),
+        "periods": lambda v: period_zh(v) or v,
     }
     rows = []
     for field in fields(f):

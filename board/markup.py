@@ -165,3 +165,16 @@ def uploader_in_chinese(button: str, instructions: str) -> str:
 def _css_string(text: str) -> str:
     """Text safe inside a CSS string in a <style> element: no quote, backslash, angle bracket or newline."""
     return "".join(ch if ch not in '"\\<>\n\r' else " " for ch in text)
+
+
+# a fixed snippet (no data in it): copies the page's address; execCommand where navigator.clipboard is absent
+COPY_LINK_BUTTON = """
+<button type="button" class="rf-copy-link" title="复制本页地址（含筛选条件），发给他人可打开同样的视图"
+  onclick="(function(b){var u=window.location.href,done=function(){b.textContent='已复制链接';
+  setTimeout(function(){b.textContent='复制本页链接';},2000);};
+  if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(u).then(done);return;}
+  var t=document.createElement('textarea');t.value=u;document.body.appendChild(t);t.select();
+  document.execCommand('copy');document.body.removeChild(t);done();})(this)"
+  style="padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;
+  background:white;cursor:pointer;font-size:0.875rem;">复制本页链接</button>
+"""

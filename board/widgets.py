@@ -12,7 +12,7 @@ import streamlit as st
 
 from board import charts, exports, markup
 from board.filters import Filters, describe, isin, parse_figure_key, slug, to_query
-from board.formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
+from board.formatting import FIGURE_ZH, coded_zh, format_figures
 from board.markup import plain
 from loaders.columns import labels_zh
 
@@ -23,11 +23,7 @@ TABLE_COLUMNS += ["is_planned", "text", "doc", "sentence"]
 def table_view(rows: pd.DataFrame) -> pd.DataFrame:
     """What a figures table shows: the figure as written first, coded values in Chinese."""
     view = rows.assign(**{FIGURE_ZH: format_figures(rows)})
-    view = view.assign(
-        kind=view["kind"].map(lambda k: KIND_ZH.get(k, k), na_action="ignore"),
-        qualifier=view["qualifier"].map(lambda q: QUALIFIER_ZH.get(q, q), na_action="ignore"),
-    )
-    view = view[TABLE_COLUMNS].reset_index(drop=True)
+    view = coded_zh(view[TABLE_COLUMNS]).reset_index(drop=True)
     text_columns = [c for c in TABLE_COLUMNS if c != "is_planned"]
     return view.astype({c: "string" for c in text_columns}).fillna({c: "—" for c in text_columns})
 
@@ -78,7 +74,7 @@ def downloads(
     the rows (say how many in `n_rows`), so a page showing one page of 300,000 figures takes them all only
     for a download. Past exports.XLSX_MAX_ROWS rows the Excel button says to take the CSV instead."""
     when = datetime.now()
-    link = "?" + to_query(f)
+    link = view_address(f)
     name = slug(scope)
 
     def with_figure() -> pd.DataFrame:
@@ -128,6 +124,17 @@ def downloads(
     )
 
 
+def view_address(f: Filters) -> str:
+    """The full address of this view (host, page, filters), for the workbook's 链接 row."""
+    return (st.context.url or "").split("?")[0] + "?" + to_query(f)
+
+
+def copy_link() -> None:
+    """A 复制本页链接 button: the address in the browser's bar (filters are bound to it) to the clipboard,
+    also on an intranet page over plain http, where the clipboard API is missing."""
+    st.html(markup.COPY_LINK_BUTTON, unsafe_allow_javascript=True, width="content")
+
+
 def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
     """The figure's sentence with the figure highlighted, and where it sits in the reply."""
     row = dict(row)
@@ -148,7 +155,7 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
         key=key,
         on_select="rerun",
         selection_mode="points",
-        config={"displaylogo": False},
+        config=charts.PLOTLY_CONFIG,
     )
     caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
     sources = caption or "来源：" + "、".join(f"《{t}》" for t in documents["title"].dropna().head(3))

@@ -12,10 +12,11 @@ import streamlit as st
 
 from board import data as app_data
 from board import exports, indicators, widgets
-from board.charts import selected_keys
+from board.charts import PLOTLY_CONFIG, selected_keys
 from board.filters import from_state, isin
 
 st.title("对比分析")
+widgets.copy_link()
 lib = app_data.library()
 documents = lib.tables.documents
 asked = from_state(st.session_state)
@@ -38,12 +39,14 @@ if summary.empty:
 
 options = [(r.indicator, r.base_unit) for r in summary.itertuples()]
 labels = {
-    option: f"{r.indicator}（{r.n_replies} 份答复，{r.years}年）"
+    option: f"{r.indicator}（{r.n_replies} 份答复{f'，{r.years}年' if r.years else ''}）"
     for option, r in zip(options, summary.itertuples(), strict=True)
 }
 chosen = st.selectbox("选择指标", options, format_func=labels.get, key="compare-indicator")
 points, chart = app_data.indicator(asked, mapping, *chosen)
-event = st.plotly_chart(chart.figure, key="compare-chart", on_select="rerun", selection_mode="points")
+event = st.plotly_chart(
+    chart.figure, key="compare-chart", on_select="rerun", selection_mode="points", config=PLOTLY_CONFIG
+)
 st.caption(chart.note)
 widgets.show_keys(selected_keys(event), points, documents)
 

@@ -22,6 +22,7 @@ chosen = from_state(st.session_state)
 positions = np.flatnonzero(app_data.selection(chosen))
 
 st.title("数据浏览")
+widgets.copy_link()
 linked = parse_figure_key(str(st.query_params.get("fig", "")))
 if linked is not None:
     match = figures[(figures["doc"] == linked[0]) & (figures["start"] == linked[1])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from board import data as app_data
-from board import markup
+from board import markup, widgets
 from board.filters import figure_key, from_state, to_query
 from board.markup import plain
 
@@ -13,6 +13,7 @@ lib = app_data.library()
 documents, sections, figures = lib.tables.documents, lib.tables.sections, lib.tables.figures
 chosen = from_state(st.session_state)
 st.title("原文阅读")
+widgets.copy_link()
 if documents.empty:
     st.stop()
 

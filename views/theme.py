@@ -24,6 +24,7 @@ def render(theme: str) -> None:
     # the (cached) charts, one table's worth of rows, and all of them only for a download
     positions = np.flatnonzero(app_data.selection(chosen))
     st.title(plain(theme))
+    widgets.copy_link()
     if not len(positions):
         if (figures["theme"] == theme).any():
             st.info("在当前筛选条件下，本主题没有数据。请在左侧放宽筛选条件。")
