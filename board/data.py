@@ -26,6 +26,7 @@ import library as reply_store
 from board import charts, summaries
 from board.charts import Chart, compare
 from board.filters import Filters, SearchIndex, filter_mask
+from board.formatting import reply_short_names
 from loaders import LoadError, ReplyTables
 from loaders.read import read_path
 from loaders.themes import THEMES_CSV
@@ -199,7 +200,8 @@ def indicator(
 @st.cache_resource(max_entries=32)  # a theme page's charts hold at most a few dozen bars each: small
 def _theme_charts(stamp: str, chosen: tuple, _lib: Library) -> list[Chart]:
     figures = _lib.tables.figures
-    return charts.theme_charts(_passing(stamp, chosen, figures, figures))
+    names = _short_names(stamp, _lib.tables.documents)
+    return charts.theme_charts(_passing(stamp, chosen, figures, figures), names)
 
 
 def theme_charts(chosen: Filters) -> list[Chart]:
@@ -243,6 +245,17 @@ def reply_names() -> dict[str, str]:
     """doc → '标题（doc）' for pickers, built once per library state."""
     lib = library()
     return _reply_names(lib.stamp, lib.tables.documents)
+
+
+@st.cache_resource(max_entries=2)
+def _short_names(stamp: str, _documents: pd.DataFrame) -> dict[str, str]:
+    return reply_short_names(_documents)
+
+
+def short_names() -> dict[str, str]:
+    """doc → the reply's short name (答复单位·提案170号) for bars, tooltips, cards and tables."""
+    lib = library()
+    return _short_names(lib.stamp, lib.tables.documents)
 
 
 @st.cache_data(max_entries=64)

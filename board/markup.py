@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from board.formatting import format_figure
+from board.formatting import format_figure, period_zh
 from loaders.columns import labels_zh
 
 STYLE = """<style>
@@ -178,3 +178,24 @@ COPY_LINK_BUTTON = """
   style="padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;
   background:white;cursor:pointer;font-size:0.875rem;">复制本页链接</button>
 """
+
+
+CARD_STYLE = """<style>
+.rf-fcard{border:1px solid #d9dde3;border-radius:8px;padding:10px 14px;min-height:118px}
+.rf-fcard .rf-flabel{font-size:.9rem;color:#31333f;line-height:1.45}
+.rf-fcard .rf-fvalue{font-size:1.9rem;line-height:1.3;margin:4px 0}
+.rf-fcard .rf-fmeta{font-size:.8rem;color:#5f6b7a;line-height:1.4}
+</style>"""
+
+
+def figure_card(row: Mapping[str, Any], reply: str = "") -> str:
+    """A headline figure as a card: its whole label (wrapped, never cut), the figure as reported, and
+    beneath it the reply's short name and the period; the sentence as the hover title."""
+    label = _text(row.get("label")) or _text(row.get("text"))
+    meta = "　".join(p for p in (reply, period_zh(row.get("period"))) if p)
+    return (
+        f'{CARD_STYLE}<div class="rf-fcard" title="{html.escape(_text(row.get("sentence")))}">'
+        f'<div class="rf-flabel">{html.escape(label)}</div>'
+        f'<div class="rf-fvalue">{html.escape(format_figure(row))}</div>'
+        f'<div class="rf-fmeta">{html.escape(meta)}</div></div>'
+    )

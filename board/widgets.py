@@ -11,18 +11,33 @@ import pandas as pd
 import streamlit as st
 
 from board import charts, exports, markup
+from board import data as app_data
 from board.filters import Filters, describe, isin, parse_figure_key, slug, to_query
 from board.formatting import FIGURE_ZH, coded_zh, format_figures
 from board.markup import plain
 from loaders.columns import labels_zh
 
-TABLE_COLUMNS = [FIGURE_ZH, "label", "theme", "section_id", "section", "period", "kind", "qualifier"]
+REPLY_ZH = "答复"  # the reply's short name (答复单位·提案170号), the first column of every figures table
+TABLE_COLUMNS = [
+    REPLY_ZH,
+    FIGURE_ZH,
+    "label",
+    "theme",
+    "section_id",
+    "section",
+    "period",
+    "kind",
+    "qualifier",
+]
 TABLE_COLUMNS += ["is_planned", "text", "doc", "sentence"]
 
 
-def table_view(rows: pd.DataFrame) -> pd.DataFrame:
-    """What a figures table shows: the figure as written first, coded values in Chinese."""
-    view = rows.assign(**{FIGURE_ZH: format_figures(rows)})
+def table_view(rows: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """What a figures table shows: the reply's short name and the figure as written first, codes in Chinese.
+    `names`: doc → short name (the library's, when not given)."""
+    names = app_data.short_names() if names is None else names
+    replies = [names.get(d, d) for d in rows["doc"].astype(str)]
+    view = rows.assign(**{REPLY_ZH: replies, FIGURE_ZH: format_figures(rows)})
     view = coded_zh(view[TABLE_COLUMNS]).reset_index(drop=True)
     text_columns = [c for c in TABLE_COLUMNS if c != "is_planned"]
     return view.astype({c: "string" for c in text_columns}).fillna({c: "—" for c in text_columns})
@@ -31,6 +46,10 @@ def table_view(rows: pd.DataFrame) -> pd.DataFrame:
 def column_config() -> dict:
     zh = labels_zh("figures")
     config: dict = {name: st.column_config.TextColumn(zh[name]) for name in TABLE_COLUMNS if name in zh}
+    config[REPLY_ZH] = st.column_config.TextColumn(
+        REPLY_ZH, help="答复单位与建议/提案编号，或答复标题", width=170
+    )
+    config["period"] = st.column_config.TextColumn(zh["period"], width=110)
     config[FIGURE_ZH] = st.column_config.TextColumn(
         FIGURE_ZH, help="数值、单位与限定词（超、余、约…）", width=120
     )
@@ -75,6 +94,7 @@ def downloads(
     for a download. Past exports.XLSX_MAX_ROWS rows the Excel button says to take the CSV instead."""
     when = datetime.now()
     link = view_address(f)
+    names = app_data.short_names()  # taken in the script run: the download's thread touches no Streamlit
     name = slug(scope)
 
     def with_figure() -> pd.DataFrame:
@@ -82,7 +102,10 @@ def downloads(
         taken = rows() if callable(rows) else rows
         if table != "figures" or FIGURE_ZH in taken:
             return taken
-        return pd.concat([format_figures(taken).rename(FIGURE_ZH), taken], axis=1)
+        reply = pd.Series(
+            [names.get(d, d) for d in taken["doc"].astype(str)], index=taken.index, name=REPLY_ZH
+        )
+        return pd.concat([reply, format_figures(taken).rename(FIGURE_ZH), taken], axis=1)
 
     def csv_data() -> bytes:
         return exports.csv_bytes(with_figure(), table)
