@@ -173,7 +173,7 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
     replies = rows["reply"] if "reply" in rows else rows["doc"]
     if replies.nunique() > 1:  # bars of several replies: each says whose it is
         named = zip(rows["_subject"], replies, strict=True)
-        rows["_x"] = [wrap(s) + "<br>" + wrap(f"（{r}）", 9, 2) for s, r in named]
+        rows["_x"] = [wrap(s) + "<br>" + wrap(f"（{r}）", 10, 3) for s, r in named]
     else:
         rows["_x"] = [wrap(s) for s in rows["_subject"]]
     rows["_reply"] = [html.escape(str(r)) for r in replies]
@@ -252,12 +252,13 @@ def _rgba(color: str, alpha: float) -> str:
 
 
 def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
-    """Bars need distinct x positions: a repeated subject+measure gets its period or a number."""
-    seen: dict[tuple[str, str], int] = {}
+    """Bars need distinct x positions: a subject+measure repeated within one reply gets its period or a number
+    (across replies, the reply's name under the bar tells them apart)."""
+    seen: dict[tuple[str, str, str], int] = {}
     out = []
     measures = [split_label(x)[1] for x in rows["label"]]
-    for subject, measure, period in zip(subjects, measures, rows["period"], strict=True):
-        n = seen[(subject, measure)] = seen.get((subject, measure), 0) + 1
+    for subject, measure, period, doc in zip(subjects, measures, rows["period"], rows["doc"], strict=True):
+        n = seen[(subject, measure, doc)] = seen.get((subject, measure, doc), 0) + 1
         out.append(subject if n == 1 else f"{subject}（{period_zh(period) or n}）")
     return out
 
