@@ -24,6 +24,9 @@ STYLE = """<style>
   background:#fffdf5}
 .rf-text p{line-height:2;margin:0 0 .6em 0}
 mark.rf-fig{background:#ffe58f;padding:0 2px;border-radius:3px}
+mark.rf-target{background:#ff4d4f;color:#fff;font-weight:700;outline:3px solid #a8071a;outline-offset:2px}
+.rf-target-note{display:inline-block;margin-left:6px;padding:0 6px;border-radius:3px;background:#a8071a;
+  color:#fff;font-size:.8rem;vertical-align:super}
 a.rf-link{text-decoration:none;color:inherit}a.rf-link:hover mark{background:#ffc53d}
 .rf-head{font-weight:600}
 .rf-label{font-weight:600;margin:6px 0 4px 0}
@@ -106,9 +109,13 @@ def highlight_sentence(row: Mapping[str, Any]) -> str:
 
 
 def _spans(
-    figures: pd.DataFrame, headings: Iterable[tuple[int, int]], link: Callable[[str, int], str]
+    figures: pd.DataFrame,
+    headings: Iterable[tuple[int, int]],
+    link: Callable[[str, int], str],
+    target: int | None = None,
 ) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping (start, end, open, close) markup spans: figures first, then headings around them."""
+    """Non-overlapping (start, end, open, close) markup spans: figures first, then headings around them.
+    The figure starting at `target` (the one the user came to see) is marked apart and named."""
     spans: list[tuple[int, int, str, str]] = []
     for row in figures.sort_values("start").to_dict("records"):
         start, end = int(row["start"]), int(row["end"])
@@ -119,7 +126,11 @@ def _spans(
         )
         href = html.escape(link(str(row["doc"]), start), True)
         anchor = f'<a class="rf-link" id="fig-{start}" href="{href}" target="_self" title="{tip}">'
-        spans.append((start, end, anchor + '<mark class="rf-fig">', "</mark></a>"))
+        if start == target:
+            note = '<span class="rf-target-note">所查看的数据</span>'
+            spans.append((start, end, anchor + '<mark class="rf-fig rf-target">', "</mark></a>" + note))
+        else:
+            spans.append((start, end, anchor + '<mark class="rf-fig">', "</mark></a>"))
     for start, end in headings:
         if all(end <= s or start >= e for s, e, _, _ in spans):
             spans.append((start, end, '<span class="rf-head">', "</span>"))
@@ -133,9 +144,11 @@ def reader_html(
     figures: pd.DataFrame,
     link: Callable[[str, int], str],
     headings: Iterable[tuple[int, int]] = (),
+    target: int | None = None,
 ) -> str:
-    """text[start:end] as paragraphs, every figure marked and linked, subsection headings in bold."""
-    spans = [s for s in _spans(figures, headings, link) if start <= s[0] and s[1] <= end]
+    """text[start:end] as paragraphs, every figure marked and linked, subsection headings in bold; the figure
+    at offset `target` marked apart from the others."""
+    spans = [s for s in _spans(figures, headings, link, target) if start <= s[0] and s[1] <= end]
     pieces, cursor = [], start
     for s, e, open_tag, close_tag in spans:
         pieces.append(html.escape(text[cursor:s]))
@@ -198,4 +211,15 @@ def figure_card(row: Mapping[str, Any], reply: str = "") -> str:
         f'<div class="rf-flabel">{html.escape(label)}</div>'
         f'<div class="rf-fvalue">{html.escape(format_figure(row))}</div>'
         f'<div class="rf-fmeta">{html.escape(meta)}</div></div>'
+    )
+
+
+def scroll_to_figure(start: int) -> str:
+    """A script bringing the figure anchored fig-<start> to the middle of the screen once it is drawn (the
+    reader's sections render one after another); only an integer goes into it."""
+    anchor = f"fig-{int(start)}"
+    return (
+        "<script>(function(){var tries=0;function go(){var e=document.getElementById('" + anchor + "');"
+        "if(e){e.scrollIntoView({block:'center'});}else if(tries++<80){setTimeout(go,100);}}"
+        "setTimeout(go,200);})();</script>"
     )

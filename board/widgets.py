@@ -158,7 +158,11 @@ def copy_link() -> None:
     st.html(markup.COPY_LINK_BUTTON, unsafe_allow_javascript=True, width="content")
 
 
-def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
+READER_TARGET = "reader-target"  # session state: (doc, start) of the figure the reader should show
+JUMPED = "reader-jumped"  # session state: set by 在原文中查看 for the reader's next run (scroll once)
+
+
+def provenance(row: pd.Series | dict, documents: pd.DataFrame, key: str = "") -> None:
     """The figure's sentence with the figure highlighted, and where it sits in the reply."""
     row = dict(row)
     doc = str(row["doc"])
@@ -168,7 +172,13 @@ def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
     where = f"《{title}》" if title and not pd.isna(title) else doc
     section = f"{row.get('section_id')} {row.get('section')}"
     st.caption(plain(f"来源：{where} · 章节：{section} · 位置：第{int(row['start'])}字"))
-    st.markdown(f"[在原文中查看](reader?doc={_q(doc)}#fig-{int(row['start'])})")
+    start = int(row["start"])
+    if st.button(
+        "在原文中查看", key=f"to-source-{key}-{doc}-{start}", help="在本页打开原文，并定位到这项数据"
+    ):
+        st.session_state[READER_TARGET] = (doc, start)  # read by views/reader.py: which figure to show
+        st.session_state[JUMPED] = True
+        st.switch_page("views/reader.py")  # the same tab, no page load
 
 
 def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope: str, key: str) -> list[str]:
@@ -197,7 +207,7 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
     return charts.selected_keys(event)
 
 
-def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame) -> None:
+def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame, key: str = "") -> None:
     """Provenance panels for the figures picked in a chart (looked up one by one: most reruns pick none,
     and an index of every row costs seconds on a large library)."""
     for key in keys[:5]:
@@ -206,10 +216,4 @@ def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame) -
             continue
         match = figures[(figures["doc"] == picked[0]) & (figures["start"] == picked[1])]
         if not match.empty:
-            provenance(match.iloc[0], documents)
-
-
-def _q(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
+            provenance(match.iloc[0], documents, key=key)

@@ -48,7 +48,7 @@ event = st.plotly_chart(
     chart.figure, key="compare-chart", on_select="rerun", selection_mode="points", config=PLOTLY_CONFIG
 )
 st.caption(chart.note)
-widgets.show_keys(selected_keys(event), points, documents)
+widgets.show_keys(selected_keys(event), points, documents, key="chart")
 
 st.subheader("各数据点的来源")
 table = chart.data[["reply_date", "title", "doc", "数据", "状态", "label", "matched_by", "sentence"]]
@@ -70,7 +70,7 @@ picked = st.dataframe(
 )
 rows_picked = picked.selection.rows if picked else []
 if rows_picked:
-    widgets.provenance(points.iloc[rows_picked[0]], documents)
+    widgets.provenance(points.iloc[rows_picked[0]], documents, key="table")
 else:
     st.caption("点选一行，可查看该数据所在的原句并跳转到原文。")
 st.download_button(

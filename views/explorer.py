@@ -31,7 +31,7 @@ if linked is not None:
     else:
         with st.container(border=True):
             st.markdown("**从原文跳转的数据**")
-            widgets.provenance(match.iloc[0], documents)
+            widgets.provenance(match.iloc[0], documents, key="linked")
             if st.button("关闭", key="close-linked"):
                 del st.query_params["fig"]
                 st.rerun()
@@ -73,7 +73,7 @@ widgets.downloads(
     n_rows=len(positions),
 )
 if picked and picked[0] != on_page:  # the linked figure's sentence is already shown above
-    widgets.provenance(shown.iloc[picked[0]], documents)
+    widgets.provenance(shown.iloc[picked[0]], documents, key="picked")
 elif picked:
     st.caption("选中的是从原文跳转的数据，原句见上方。")
 else:

@@ -36,7 +36,7 @@ def render(theme: str) -> None:
     slug = "".join(ch for ch in theme if ch.isalnum())
     for chart in app_data.theme_charts(chosen):
         keys = widgets.chart_block(chart, documents, chosen, theme, f"{slug}-{chart.key}")
-        widgets.show_keys(keys, chart.data, documents)
+        widgets.show_keys(keys, chart.data, documents, key=chart.key)
     values = figures[["base_value", "base_value_low"]].iloc[positions]
     vague = positions[(values["base_value"].isna() & values["base_value_low"].isna()).to_numpy()]
     if len(vague):
@@ -59,4 +59,4 @@ def render(theme: str) -> None:
             n_rows=len(positions),
         )
     if picked:
-        widgets.provenance(shown.iloc[picked[0]], documents)
+        widgets.provenance(shown.iloc[picked[0]], documents, key="table")
