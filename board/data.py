@@ -25,7 +25,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 import library as reply_store
 from board import charts, summaries
 from board.charts import Chart, compare
-from board.filters import Filters, SearchIndex, filter_mask
+from board.filters import Filters, SearchIndex, filter_mask, ranked
 from board.formatting import reply_short_names
 from loaders import LoadError, ReplyTables
 from loaders.read import read_path
@@ -152,6 +152,16 @@ def _passing(stamp: str, chosen: tuple, frame: pd.DataFrame, figures: pd.DataFra
     return frame if chosen == NO_FILTERS else frame[_mask(stamp, chosen, figures)]
 
 
+def matching_positions(chosen: Filters) -> np.ndarray:
+    """Positions of the figures passing the filters; with a keyword, figures whose own figure or label holds
+    it come before those that only share its sentence."""
+    positions = np.flatnonzero(selection(chosen))
+    if not chosen.query:
+        return positions
+    lib = library()
+    return ranked(positions, _search_index(lib.stamp, lib.tables.figures), chosen.query)
+
+
 def selection(chosen: Filters) -> np.ndarray:
     """Which figures of the library pass the filters, as a read-only boolean mask (cached)."""
     lib = library()
@@ -216,8 +226,13 @@ def rows_for_download(chosen: Filters, columns: list[str] | None = None) -> Call
     button's worker thread, which then needs no Streamlit and cannot see another library than the screen."""
     figures = library().tables.figures
     figures = figures[columns] if columns else figures
-    mask = None if chosen.is_empty() else selection(chosen)
-    return lambda: figures if mask is None else figures[mask]
+    if chosen.is_empty():
+        return lambda: figures
+    if chosen.query:  # in the order on screen: a keyword's own figures first
+        positions = matching_positions(chosen)
+        return lambda: figures.iloc[positions]
+    mask = selection(chosen)
+    return lambda: figures[mask]
 
 
 @st.cache_resource(max_entries=32)  # an overview holds a few dozen rows and two charts of counts

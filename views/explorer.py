@@ -19,7 +19,7 @@ lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
 chosen = from_state(st.session_state)
 # positions of the matching figures; rows are taken a page at a time (all 300,000 only for a download)
-positions = np.flatnonzero(app_data.selection(chosen))
+positions = app_data.matching_positions(chosen)  # a keyword's own figures first
 
 st.title("数据浏览")
 widgets.copy_link()
