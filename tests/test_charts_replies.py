@@ -53,3 +53,13 @@ def test_small_amounts_get_their_own_axis():
     money = money[money["base_unit"] == "CNY"]
     groups = charts.axis_groups(money)  # 39.9亿元 and 2.36亿元 on one axis, 400万元 on another
     assert len(groups) == 2 and groups[1].unit == "万元"
+
+
+def test_long_section_names_are_cut_with_an_ellipsis_and_stay_apart():
+    figures = sample_figures()
+    long = "打造工业小微企业园每镇建园格局并推进园区提升改造工作"
+    figures["section"] = [long + ("甲" if i % 2 else "乙") for i in range(len(figures))]
+    chart = charts.by_section(figures, sorted(figures["theme"].unique()))
+    ticks = list(chart.figure.layout.yaxis.ticktext)
+    assert ticks and all(t.endswith("…") and len(t) <= 18 for t in ticks)
+    assert len(chart.figure.layout.yaxis.tickvals) == len(set(figures["section_id"] + figures["section"]))
