@@ -237,6 +237,8 @@ def to_query(f: Filters, **extra: str) -> str:
             value = tuple(KIND_ZH.get(v, v) for v in value)  # the widgets show (and bind) Chinese names
         if field.name == "qualifiers":
             value = tuple(QUALIFIER_ZH.get(v, v) for v in value)
+        if field.name == "periods":  # bound as shown: 2020年1-6月
+            value = tuple(period_zh(v) or v for v in value)
         if field.name == "status":
             if value != "all":
                 pairs.append((key, STATUS_ZH[value]))

@@ -181,16 +181,36 @@ def _css_string(text: str) -> str:
 
 
 # a fixed snippet (no data in it): copies the page's address; execCommand where navigator.clipboard is absent
+# (an intranet page over plain http). Handlers are attached by the script: st.html strips onclick attributes.
 COPY_LINK_BUTTON = """
 <button type="button" class="rf-copy-link" title="复制本页地址（含筛选条件），发给他人可打开同样的视图"
-  onclick="(function(b){var u=window.location.href,done=function(){b.textContent='已复制链接';
-  setTimeout(function(){b.textContent='复制本页链接';},2000);};
-  if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(u).then(done);return;}
-  var t=document.createElement('textarea');t.value=u;document.body.appendChild(t);t.select();
-  document.execCommand('copy');document.body.removeChild(t);done();})(this)"
   style="padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;
   background:white;cursor:pointer;font-size:0.875rem;">复制本页链接</button>
+<script>(function(){var b=document.currentScript.previousElementSibling;
+b.addEventListener('click',function(){var u=window.location.href,done=function(){b.textContent='已复制链接';
+setTimeout(function(){b.textContent='复制本页链接';},2000);};
+if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(u).then(done);return;}
+var t=document.createElement('textarea');t.value=u;document.body.appendChild(t);t.select();
+document.execCommand('copy');document.body.removeChild(t);done();});})();</script>
 """
+
+
+def scroll_to_figure(start: int, jump: int) -> str:
+    """A script bringing the figure anchored fig-<start> to the middle of the screen once it is drawn, and
+    again while the sections around it are still being laid out; once per jump (a rerun redraws the page
+    without moving it). Only integers go into it. No "<" inside the script: st.html's sanitizer (DOMPurify)
+    drops a script whose text holds "<" before a letter or digit."""
+    anchor, once = f"fig-{int(start)}", f"rf-jump-{int(jump)}"
+    return (
+        '<span class="rf-scroll" hidden></span>'
+        "<script>(function(){if(sessionStorage.getItem('" + once + "'))return;"
+        "sessionStorage.setItem('" + once + "','1');var tries=0,after=[300,800,1500,2500];function go(){"
+        "var e=document.getElementById('" + anchor + "');"
+        "if(!e){if(80>tries++){setTimeout(go,100);}return;}"
+        "e.scrollIntoView({block:'center'});"
+        "after.forEach(function(t){setTimeout(function(){e.scrollIntoView({block:'center'});},t);});}"
+        "setTimeout(go,200);})();</script>"
+    )
 
 
 CARD_STYLE = """<style>
@@ -211,15 +231,4 @@ def figure_card(row: Mapping[str, Any], reply: str = "") -> str:
         f'<div class="rf-flabel">{html.escape(label)}</div>'
         f'<div class="rf-fvalue">{html.escape(format_figure(row))}</div>'
         f'<div class="rf-fmeta">{html.escape(meta)}</div></div>'
-    )
-
-
-def scroll_to_figure(start: int) -> str:
-    """A script bringing the figure anchored fig-<start> to the middle of the screen once it is drawn (the
-    reader's sections render one after another); only an integer goes into it."""
-    anchor = f"fig-{int(start)}"
-    return (
-        "<script>(function(){var tries=0;function go(){var e=document.getElementById('" + anchor + "');"
-        "if(e){e.scrollIntoView({block:'center'});}else if(tries++<80){setTimeout(go,100);}}"
-        "setTimeout(go,200);})();</script>"
     )

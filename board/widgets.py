@@ -158,8 +158,7 @@ def copy_link() -> None:
     st.html(markup.COPY_LINK_BUTTON, unsafe_allow_javascript=True, width="content")
 
 
-READER_TARGET = "reader-target"  # session state: (doc, start) of the figure the reader should show
-JUMPED = "reader-jumped"  # session state: set by 在原文中查看 for the reader's next run (scroll once)
+READER_TARGET = "reader-target"  # session state: (doc, start, jump number) of the figure the reader shows
 
 
 def provenance(row: pd.Series | dict, documents: pd.DataFrame, key: str = "") -> None:
@@ -176,9 +175,10 @@ def provenance(row: pd.Series | dict, documents: pd.DataFrame, key: str = "") ->
     if st.button(
         "在原文中查看", key=f"to-source-{key}-{doc}-{start}", help="在本页打开原文，并定位到这项数据"
     ):
-        st.session_state[READER_TARGET] = (doc, start)  # read by views/reader.py: which figure to show
-        st.session_state[JUMPED] = True
-        st.switch_page("views/reader.py")  # the same tab, no page load
+        jump = (st.session_state.get(READER_TARGET) or (0, 0, 0))[2] + 1  # the reader scrolls once per jump
+        st.session_state[READER_TARGET] = (doc, start, jump)  # read by views/reader.py
+        # the same tab, no page load; {}: the filters stay in their widgets (a bound parameter cannot be cleared)
+        st.switch_page("views/reader.py", query_params={})
 
 
 def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope: str, key: str) -> list[str]:

@@ -18,10 +18,11 @@ if documents.empty:
     st.stop()
 
 docs = documents["doc"].tolist()
-# a figure to show, from 在原文中查看 (st.switch_page: same tab, no page load) — its reply opens, the page
-# scrolls to it once, and it stays marked apart while that reply is read
-jumped = st.session_state.pop(widgets.JUMPED, False)
+# a figure to show, from 在原文中查看 (st.switch_page: same tab, no page load) — its reply opens once, the
+# page scrolls to it once, and it stays marked apart while that reply is read
 target = st.session_state.get(widgets.READER_TARGET)
+jumped = bool(target) and st.session_state.get("reader-opened") != target
+st.session_state["reader-opened"] = target
 wanted = st.query_params.get("doc")
 default = docs.index(wanted) if wanted in docs else (docs.index(chosen.docs[0]) if chosen.docs else 0)
 if jumped and target and target[0] in docs:
@@ -70,5 +71,5 @@ for row in tops.itertuples():
 last = int(tops["end"].max()) if not tops.empty else len(text)
 if last < len(text):
     st.html(markup.reader_html(text, last, len(text), doc_figures, link, target=mark))
-if jumped and mark is not None:
-    st.html(markup.scroll_to_figure(mark), unsafe_allow_javascript=True)
+if mark is not None:
+    st.html(markup.scroll_to_figure(mark, target[2]), unsafe_allow_javascript=True)
