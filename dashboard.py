@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from board import data as app_data
+from board import widgets
 from board.charts import section_order
 from board.filters import KEYS, NO_PERIOD, Filters, from_state
 from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
@@ -20,6 +21,7 @@ from views import theme as theme_page
 # load, and an emoji needs an emoji font the intranet PC may lack; the pages have no icons for the same reason
 ICON = Path(__file__).parent / "board" / "assets" / "page_icon.png"
 st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
+widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
 
 
 def theme_pages(themes: list[tuple[str, str]]) -> list:
