@@ -13,8 +13,9 @@ import streamlit as st
 from board import data as app_data
 from board import widgets
 from board.charts import section_order
-from board.filters import KEYS, NO_PERIOD, Filters, from_state
+from board.filters import KEYS, NO_CLASS, NO_PERIOD, Filters, from_state
 from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
+from loaders.domains import domain_names
 from views import theme as theme_page
 
 # the page icon is a local file: a ":material/…:" icon is fetched from an external font host at every page
@@ -24,25 +25,28 @@ st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout=
 widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
 
 
-def theme_pages(themes: list[tuple[str, str]]) -> list:
-    """One page per theme of the theme table (and any further theme the figures name)."""
-    pages = []
-    for i, (theme, theme_en) in enumerate(themes, start=1):
+def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
+    """One page per (domain, theme) in the library, in a navigation section per domain."""
+    sections: dict[str, list] = {}
+    for i, page in enumerate(pages, start=1):
 
-        def render(theme: str = theme) -> None:
-            theme_page.render(theme)
+        def render(theme: str = page.theme, domain: str = page.domain) -> None:
+            theme_page.render(theme, domain)
 
         render.__name__ = f"theme_{i}"
-        url = "-".join((theme_en or f"theme {i}").lower().split())
-        pages.append(st.Page(render, title=theme, url_path=f"theme-{url}"))
-    return pages
+        sections.setdefault(f"主题 · {page.domain}", []).append(
+            st.Page(render, title=page.theme, url_path=page.url_path)
+        )
+    return sections
 
 
 @st.cache_resource(max_entries=2)
-def filter_options(stamp: str, _figures, _all_themes: list[tuple[str, str]]) -> dict[str, list]:
+def filter_options(stamp: str, _figures, _all_themes: list[tuple[str, str]], _documents) -> dict[str, list]:
     """Each filter's choices, once per state of the library folder (the stamp), shared by all sessions;
     distinct values found by pandas, not by iterating 300,000 rows in Python."""
-    figures = _figures
+    figures, documents = _figures, _documents
+    domains = set(documents["domain"].dropna().unique())
+    classes = set(documents["reply_class"].dropna().unique())
     present_themes = set(figures["theme"].dropna().unique())
     pairs = figures[["section_id", "section"]].fillna("").drop_duplicates()
     sections = sorted(zip(pairs["section_id"], pairs["section"], strict=True))
@@ -55,17 +59,26 @@ def filter_options(stamp: str, _figures, _all_themes: list[tuple[str, str]]) -> 
         "kinds": [k for k in KIND_ZH if k in present],
         "qualifiers": [q for q in QUALIFIER_ZH if q in qualifiers],
         "docs": sorted(figures["doc"].dropna().unique().tolist()),
+        "domains": [d for d in domain_names() if d in domains] + sorted(domains - set(domain_names())),
+        "bodies": sorted(documents["replying_body"].dropna().unique().tolist()),
+        "classes": [*sorted(classes), NO_CLASS] if classes else [],
+        "years": [str(y) for y in sorted(documents["year"].dropna().unique().tolist(), reverse=True)],
     }
 
 
-def sidebar_filters(figures, all_themes: list[tuple[str, str]], stamp: str) -> None:
+def sidebar_filters(figures, all_themes: list[tuple[str, str]], stamp: str, documents) -> None:
     """The shared filters; values are read back on each page through filters.from_state(st.session_state)."""
     sb = st.sidebar
     sb.header("筛选")
-    options = filter_options(stamp, figures, all_themes)
+    options = filter_options(stamp, figures, all_themes, documents)
     themes, headings, periods = options["themes"], options["headings"], options["periods"]
     kinds, quals, docs = options["kinds"], options["qualifiers"], options["docs"]
     common = {"bind": "query-params", "placeholder": "全部", "select_all": False}  # no English "Select all"
+    sb.multiselect("领域", options["domains"], key=KEYS["domains"], **common)
+    sb.multiselect("答复单位", options["bodies"], key=KEYS["bodies"], **common)
+    if options["classes"]:  # only where some reply states its class
+        sb.multiselect("办理结果", options["classes"], key=KEYS["classes"], **common)
+    sb.multiselect("年份", options["years"], key=KEYS["years"], **common)
     sb.multiselect("主题", themes, key=KEYS["themes"], **common)
     sb.multiselect("章节", headings, key=KEYS["sections"], **common)
     sb.multiselect("类别", kinds, format_func=KIND_ZH.get, key=KEYS["kinds"], **common)
@@ -93,11 +106,11 @@ for error in lib.errors:
 if lib.tables.documents.empty:
     st.info(f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。")
 all_themes = app_data.themes(lib.tables.figures)
-sidebar_filters(lib.tables.figures, all_themes, lib.stamp)
+sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
 navigation = st.navigation(
     {
         "总览": [st.Page("views/overview.py", title="概览", default=True)],
-        "主题": theme_pages(all_themes),
+        **theme_pages(app_data.theme_pages(lib.tables.figures)),
         "数据": [
             st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
             st.Page("views/reader.py", title="原文阅读", url_path="reader"),

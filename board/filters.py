@@ -31,6 +31,10 @@ KEYS = {
     "status": "status",
     "docs": "doc",
     "query": "q",
+    "domains": "domain",
+    "bodies": "body",
+    "classes": "result",
+    "years": "year",
 }
 TITLES = {
     "themes": "主题",
@@ -41,7 +45,14 @@ TITLES = {
     "status": "计划/完成",
     "docs": "答复文件",
     "query": "关键词",
+    "domains": "领域",
+    "bodies": "答复单位",
+    "classes": "办理结果",
+    "years": "年份",
 }
+# filters on a reply's own facts (documents table) rather than on its figures: field → documents column
+DOCUMENT_FILTERS = {"bodies": "replying_body", "classes": "reply_class", "years": "year"}
+NO_CLASS = "（未注明）"  # the 办理结果 option for replies that state no A/B/C class
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,10 @@ class Filters:
     status: str = "all"  # all | achieved | planned
     docs: tuple[str, ...] = ()
     query: str = ""
+    domains: tuple[str, ...] = ()  # policy domains (公文主题分类)
+    bodies: tuple[str, ...] = ()  # replying bodies
+    classes: tuple[str, ...] = ()  # 办理结果 A/B/C …, NO_CLASS for none stated
+    years: tuple[str, ...] = ()  # the replies' years, as text
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -68,6 +83,16 @@ class Filters:
         """The same filters narrowed to one theme (a theme page)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         return Filters(**{**values, "themes": (theme,)})
+
+    def with_domain_theme(self, domain: str, theme: str) -> Filters:
+        """A theme page of one domain: that theme's figures of replies in that domain (a page whose domain
+        the 领域 filter leaves out shows nothing: ask `excludes(domain)` first)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return Filters(**{**values, "themes": (theme,), "domains": (domain,)})
+
+    def excludes(self, domain: str) -> bool:
+        """Whether the 领域 filter leaves this domain out."""
+        return bool(self.domains) and domain not in self.domains
 
 
 def from_state(state: Mapping[str, Any]) -> Filters:
@@ -91,6 +116,10 @@ def from_state(state: Mapping[str, Any]) -> Filters:
         status=status if status in STATUS_ZH else "all",
         docs=many(KEYS["docs"]),
         query=str(state.get(KEYS["query"]) or "").strip(),
+        domains=many(KEYS["domains"]),
+        bodies=many(KEYS["bodies"]),
+        classes=many(KEYS["classes"]),
+        years=many(KEYS["years"]),
     )
 
 
@@ -178,11 +207,36 @@ def apply_filters(figures: pd.DataFrame, f: Filters) -> pd.DataFrame:
     return figures if f.is_empty() else figures[filter_mask(figures, f)]
 
 
-def filter_mask(figures: pd.DataFrame, f: Filters, index: SearchIndex | None = None) -> np.ndarray:
+def document_docs(documents: pd.DataFrame, f: Filters) -> pd.Series | None:
+    """The replies passing the filters on a reply's own facts (答复单位, 办理结果, 年份); None when none is set."""
+    if not any(getattr(f, name) for name in DOCUMENT_FILTERS):
+        return None
+    mask = np.ones(len(documents), dtype=bool)
+    for name, column in DOCUMENT_FILTERS.items():
+        chosen = getattr(f, name)
+        if chosen:
+            values = documents[column].astype("string")
+            passing = isin(values, [c for c in chosen if c != NO_CLASS])
+            if NO_CLASS in chosen:
+                passing |= values.isna().to_numpy()
+            mask &= passing
+    return documents["doc"][mask]
+
+
+def filter_mask(
+    figures: pd.DataFrame,
+    f: Filters,
+    index: SearchIndex | None = None,
+    documents: pd.DataFrame | None = None,
+) -> np.ndarray:
     """Which rows pass every filter (a count needs only this, not the rows). Pass the table's SearchIndex
-    when searching the same table again."""
+    when searching the same table again, and the documents table for the filters on a reply's facts."""
     mask = np.ones(len(figures), dtype=bool)
+    docs = document_docs(documents, f) if documents is not None else None
+    if docs is not None:
+        mask &= isin(figures["doc"], docs)
     for name, column in (
+        ("domains", "domain"),
         ("themes", "theme"),
         ("sections", "section"),
         ("kinds", "kind"),

@@ -279,6 +279,9 @@ BASE_UNIT_ZH = {
 }
 
 
+SOURCE_ZH = {"publisher": "发布网站的主题分类", "body": "答复单位", "title": "标题", "text": "正文用词"}
+
+
 def period_zh(code: object) -> str:
     """A period code as officials write it: 2020 → 2020年, 2020-01/2020-06 → 2020年1-6月,
     2018/2022 → 2018—2022年, 2021-07/2022-03 → 2021年7月—2022年3月; "" for none; unknown codes unchanged."""
@@ -315,7 +318,7 @@ def periods_zh(column: pd.Series) -> pd.Series:
 def coded_zh(frame: pd.DataFrame) -> pd.DataFrame:
     """A figures frame with its codes in Chinese, for tables and downloads: qualifier (约数, 不少于…), kind
     (数量, 面积…), base unit (元, 平方米…), period (2020年1-6月). Numbers and other columns unchanged."""
-    maps = {"qualifier": QUALIFIER_ZH, "kind": KIND_ZH, "base_unit": BASE_UNIT_ZH}
+    maps = {"qualifier": QUALIFIER_ZH, "kind": KIND_ZH, "base_unit": BASE_UNIT_ZH, "domain_source": SOURCE_ZH}
     changed = {
         name: frame[name].map(lambda v, zh=zh: zh.get(v, v), na_action="ignore").astype("string")
         for name, zh in maps.items()
@@ -338,10 +341,15 @@ FORMAT_ZH |= {"wps": "WPS 文档", "ofd": "OFD 版式文件"}
 
 
 def documents_zh(frame: pd.DataFrame) -> pd.DataFrame:
-    """A documents frame for downloads: the format in words (Word 文档, 网页), not the file suffix."""
-    if "format" not in frame:
-        return frame
-    return frame.assign(format=frame["format"].map(lambda v: FORMAT_ZH.get(v, v), na_action="ignore"))
+    """A documents frame for downloads: the format in words (Word 文档, 网页), not the file suffix; what decided
+    the domain in words."""
+    maps = {"format": FORMAT_ZH, "domain_source": SOURCE_ZH}
+    changed = {
+        name: frame[name].map(lambda v, zh=zh: zh.get(v, v), na_action="ignore")
+        for name, zh in maps.items()
+        if name in frame
+    }
+    return frame.assign(**changed)
 
 
 SHORT_TITLE = 14  # characters of a title kept in a reply's short name

@@ -39,6 +39,7 @@ CARD_FIELDS = [
     "session",
     "addressee",
     "replying_body",
+    "domain",
     "doc_number",
     "reply_class",
     "signed_date",

@@ -9,6 +9,7 @@ Nothing here imports streamlit.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def _loader_version() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     rule_tables = sorted((here / "rules").iterdir())
+    for name in ("REPLY_THEMES_CSV", "REPLY_DOMAINS_CSV"):  # an official's edited copy, when one is in use
+        if os.environ.get(name) and Path(os.environ[name]).is_file():
+            rule_tables.append(Path(os.environ[name]))
     for path in sorted(here.rglob("*.py")) + rule_tables:
         digest.update(path.name.encode() + path.read_bytes())
     return "1." + digest.hexdigest()[:12]

@@ -12,13 +12,14 @@ from datetime import datetime
 
 from loaders.labels import TRAILING, LabelChain
 from loaders.periods import one_per_year, period_before, time_expressions
-from loaders.plans import MIXED_SECTION, PLAN_TURN, plan_status
+from loaders.plans import MIXED_SECTION, PLAN_TURN, design_of_unbuilt, plan_in, plan_status, scheduled
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
+ELABORATION = re.compile(r"\s*其中")  # a sentence that details the one before it
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -44,6 +45,13 @@ def annotate(figures: list, structure) -> None:
         turned = MIXED_SECTION.search(headings) is not None and _turned_to_plans(structure, fig.start)
         clause = before[found.start() + 1 if found else 0 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
+        if plan is None and s_start > 0 and ELABORATION.match(before):
+            previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]
+            plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
+        if design_of_unbuilt(clause, folded[s_start:s_end]) or scheduled(
+            folded[s_start:s_end], len(before), year
+        ):
+            plan = True
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)

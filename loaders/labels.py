@@ -14,21 +14,22 @@ from loaders.qualifiers import BEFORE_WORDS, word_after
 
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
+LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
 POST_CUT = re.compile(r"用于|参加|给予|和|及|以及|等")
 DIGIT = re.compile(r"\d")
 LEADING_FILLER = re.compile(
-    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|目前|至今|现|已累计(?=\S)|的|"
+    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|至今|现|已累计(?=\S)|的|"
     r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
 )
 TIME_WORDS = re.compile(
     r"(?=[截自从到至\d今去年全当上下近])"  # where one can start: re skips the other places quickly
     r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底|末|止)?|"
-    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|今年|去年|年内|全年|当年|上半年|下半年|近年来)"
+    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|今年|去年|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
 )
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
     {w for w, _ in BEFORE_WORDS}
-    | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有"}
+    | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
     | {"分别为", "分别是", "分别达到", "分别"},
     key=len,
     reverse=True,
@@ -42,25 +43,109 @@ GENERIC = re.compile(
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|)$"
 )
 LABEL_MAX = 32
+# 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
+CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
+PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
+CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
+BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
+FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
+# the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
+CHANGE_TAIL = re.compile(rf"(?:(?:{CHANGE})|(?:由|从)(?:{FORMER})?)(?:{PER_UNIT})*的?$|的$")
+ONLY_CHANGE = re.compile(rf"^(?:{CHANGE}|{BARE_CHANGE})(?:{FORMER})?(?:{PER_UNIT})*的?$")
+FROM_VALUE = re.compile(rf"(?:由|从)(?:{FORMER})?(?:{PER_UNIT})*的?$")
+# a clause before the figure that ends in its verb names no measure: the noun after the figure does
+VERB_END = re.compile(
+    r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
+)
+# words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
+HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已|可)+$")
+# 小(2)型水库, 农(牧)场, 项目校(园): a short bracket inside a noun is part of it, not a clause break
+INLINE_BRACKET = re.compile(
+    r"(?<=[\u4e00-\u9fff])\(([^()\d,;。、]{0,2}\d?[^()\d,;。、]{0,2})\)(?=[\u4e00-\u9fff\d])"
+)
+# 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
+LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
+# 4乡镇, 12村组: the measure word begins the noun after it
+COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
+
+
+def mask_brackets(text: str) -> str:
+    """Inline brackets as full-width ones (same length), which no label boundary cuts at."""
+    if "(" not in text:
+        return text
+    return INLINE_BRACKET.sub(lambda m: f"（{m.group(1).translate(WIDE_DIGITS)}）", text)
+
+
+# digits inside a masked bracket become private-use characters (\\d would still see full-width ones)
+WIDE_DIGITS = {ord(d): 0xE000 + i for i, d in enumerate("0123456789")}
+NARROW = {ord("（"): "(", ord("）"): ")", **{0xE000 + i: d for i, d in enumerate("0123456789")}}
+
+
+def unmask(label: str) -> str:
+    return label.translate(NARROW)
+
+
+def strip_change(label: str) -> str:
+    """补助标准由每人每月 → 补助标准; 低保标准调整为每人每月 → 低保标准."""
+    while True:
+        shorter = CHANGE_TAIL.sub("", label).rstrip()
+        shorter = HANGING.sub("", shorter) if len(HANGING.sub("", shorter)) >= 2 else shorter  # 补助比例可
+        if shorter == label:
+            return label
+        label = shorter
+
+
+def shared_head(post: str, rest: str) -> str:
+    """国家级 in 14个国家级、119个省级…55个市级现代农业产业园: the noun the list's items share."""
+    if not post.endswith("级") or len(post) > 6:
+        return ""
+    sentence_rest = re.split(r"[;。\n]", rest, maxsplit=1)[0]
+    for item in LEVEL_ITEM.finditer(sentence_rest):
+        if item.group(1):
+            return item.group(1)
+    return ""
+
+
+def names_before(clause: str, own: str) -> bool:
+    """坝湾、田心、那摩、寨子心5座小(2)型水库: the clause before the figure lists names, not a measure."""
+    items = clause.split("、")
+    return (
+        len(items) >= 2
+        and bool(own)
+        and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
+        and not DIGIT.search(items[0])
+    )
+
+
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含")
 
 
 def clean_pre(pre: str) -> str:
-    pre = TIME_WORDS.sub("", pre)
+    pre = TIME_WORDS.sub("\x00", pre)
+    if pre.startswith(("在\x00", "于\x00")):
+        pre = pre[1:]  # 在2023年对9个行政村: no 在对 (but 低于全年控制目标 keeps its 于)
+    pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
-    return TRAILING.sub("", pre).strip()
+    pre = TRAILING.sub("", pre).strip()
+    return HANGING.sub("", pre) if pre != HANGING.sub("", pre) and len(pre) > 2 else pre
 
 
-def noun_after(folded: str, end: int) -> str:
+def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = folded[end : end + 24].lstrip(" ")
     rest = rest[len(word_after(rest, 0) or "") :]
+    if CHANGE_AFTER.match(rest):
+        return ""  # 由800万元增加到…: what follows is the change, not a noun
+    if counter in COUNTER_COMPOUND and rest[:1] and rest[0] in COUNTER_COMPOUND[counter]:
+        rest = counter + rest
     stop = LABEL_BOUNDARY.search(rest)
     rest = rest[: stop.start()] if stop else rest
     digit = DIGIT.search(rest)
     rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
+    change = re.search(CHANGE, rest)  # 3家银行增加到6家: the noun ends where the change begins
+    rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    return rest.lstrip("的").strip()[:14]
+    return rest.lstrip("的").strip()[:14].rstrip("的")
 
 
 class LabelChain:
@@ -72,13 +157,41 @@ class LabelChain:
         self.head_planned = False
         self.head_from_figure = False
         self.previous_end = 0  # where the previous figure (and its 以上/左右) ended
+        self.previous_label = ""
+        self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
         """(label, is_planned, the clause's own words) of one figure; `before` is its sentence up to it."""
+        before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]  # 项目校(园)100余所
         found = LAST_LABEL_BOUNDARY.search(before)
         label_start = max(found.start() + 1 if found else 0, self.previous_end - s_start)
         own = clean_pre(before[label_start:])
-        post = noun_after(folded, fig.end) if fig.kind in ("count", "money", "percent") else ""
+        window = mask_brackets(folded[fig.end : fig.end + 80])
+        any_post = noun_after(window, 0, fig.text.strip()[-1:])
+        after_previous = bool(own) and self.previous_post.endswith(own)  # 20个村委会4.27万亩高标准农田
+        post = any_post if fig.kind in ("count", "money", "percent") or after_previous or not own else ""
+        if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
+            post = any_post
+        post += shared_head(post, window[len(post) :] if post else window)
+        from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
+            window[len(fig.qualifier_word or "") :]
+        )
+        changed_to = ONLY_CHANGE.match(own) and re.search(CHANGE, before[label_start:])
+        if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
+            own = strip_change(self.previous_label)
+        own = strip_change(own)
+        if after_previous and post:
+            own = ""
+        clause_start = max(
+            LAST_CLAUSE_BREAK.search(before).start() + 1 if LAST_CLAUSE_BREAK.search(before) else 0,
+            self.previous_end - s_start,
+        )
+        if (
+            post
+            and before[label_start - 1 : label_start] == "、"
+            and names_before(before[clause_start : label_start - 1] + "、" + before[label_start:], own)
+        ):
+            own = ""  # 坝湾、田心、寨子心5座小(2)型水库: the names are not what is counted
         generic = bool(GENERIC.match(PLAN_WORDS.sub("", own))) and not post
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
@@ -94,10 +207,13 @@ class LabelChain:
             label, planned = (own[-18:] + post) or self.head, bool(plan)
             if own:
                 self.head, self.head_planned, self.head_from_figure = own[-18:] + post, planned, True
+        if from_value:
+            planned = False  # 拟将标准由1万元提高到2万元: the value changed from is the present one
         word = fig.qualifier_word or ""
         after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
         self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
-        return curly_quotes(label[:LABEL_MAX]), planned, own
+        self.previous_label, self.previous_post = label, any_post
+        return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 
 def curly_quotes(label: str) -> str:

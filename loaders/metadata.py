@@ -25,6 +25,8 @@ META_KEYS = {
     "公开范围": "audience",
     "办理结果": "reply_class",
     "答复类别": "reply_class",
+    "类别": "reply_class",  # 类别:C at the head of a reply (a value that names no class is dropped)
+    "信息分类": "topic",
     "文号": "doc_number",
 }
 _KEYS = "|".join(sorted(META_KEYS, key=len, reverse=True))
@@ -33,6 +35,7 @@ _ADDRESSEE = r"^\s*((?:尊敬的)?[^\s:,。;]{1,40}?(?:委员|代表|先生|女�
 ADDRESSEE = re.compile(_ADDRESSEE + r"\s*$")
 ADDRESSEE_INLINE = re.compile(_ADDRESSEE)  # 杨文艳委员:您提出的…收悉 on one line
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\s*第?\s*\d+\s*号")
+CLASS_LINE = re.compile(r"\(?([ABC]\d?)\s*类?\)?")  # a header line that is only the class: C, A类, (B类)
 REPLY_CLASS = re.compile(r"(?:^|[^A-Za-z])\(?([ABC]\d?)\)?\s*类?(?![A-Za-z])")
 SESSION = re.compile(
     r"第?[一二三四五六七八九十]+\s*届\s*(?:[\u4e00-\u9fff]{0,8}?)\s*第?[一二三四五六七八九十]+\s*次\s*会议"
@@ -87,6 +90,8 @@ def _read_header(text: str, folded: str, lines, meta: dict) -> None:
         line, original = folded[start:end], text[start:end]
         pairs = KEY_VALUE.findall(line)
         for key, value in pairs:
+            if key == "类别" and not re.search(r"[ABC]", value):
+                continue  # 类别 names a reply's class only when it is one
             if value.strip():
                 meta.setdefault(META_KEYS[key], value.strip(" ()"))
         number = DOC_NUMBER.search(line)
@@ -96,6 +101,10 @@ def _read_header(text: str, folded: str, lines, meta: dict) -> None:
             if klass and not pairs:
                 meta.setdefault("reply_class", klass.group(1))
         if pairs or number:
+            continue
+        lone_class = CLASS_LINE.fullmatch(line)
+        if lone_class:
+            meta.setdefault("reply_class", lone_class.group(1))
             continue
         if re.fullmatch(r"[0-9A-Za-z]{6,}/\d{4}-\d+", line):
             meta.setdefault("index_number", original)

@@ -43,7 +43,7 @@ TIME_EXPRESSION = re.compile(
     rf"(?:(?P<now>{_NOW})|"
     r"[\"“]?十(?P<plan>[一二三四五六])五[\"”]?(?:规划)?(?P<plan_tail>期间|时期|以来|末|初)|"  # “十三五”期间
     rf"(?P<lead>{_LEAD})?\s*"
-    rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年"
+    rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年(?:(?P<last_part>上半年|前三季度))?"
     rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
@@ -73,7 +73,11 @@ def _period_of(match: re.Match, doc_year: int | None) -> str | None:
     if g["tail"] in ("底", "末"):
         return None  # 2019年底 dates a stock (as of year end), like 截至; 2021年底前 is a deadline
     if g["y1"]:
-        return f"{g['y1']}/{g['y2']}" if int(g["y1"]) < int(g["y2"]) else None
+        if int(g["y1"]) >= int(g["y2"]):
+            return None
+        if g["last_part"]:  # 2021-2023年上半年: from the first year's January to the last part's end
+            return f"{g['y1']}-01/{g['y2']}-{_HALVES[g['last_part']][1]:02d}"
+        return f"{g['y1']}/{g['y2']}"
     year = int(g["year"]) if g["year"] else None
     if g["rel"]:
         year = doc_year + _RELATIVE_YEAR[g["rel"]] if doc_year else None
@@ -153,6 +157,8 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             )
         ):
             period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
+        elif g["lead"] == "从" and g["year"] and sentence.startswith("的", match.end()):
+            period = g["year"]  # 从2022年的3家增加到6家: the year of the value changed from
         else:
             period = _period_of(match, doc_year)
         if g["rel"] == "去年" and sentence.startswith("同期", match.end()):

@@ -8,6 +8,9 @@ PLAN_WORDS = re.compile(
     r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算|确保(?!了)"
     # 争取年内新增 is a target; 累计争取中央资金8.6亿元 reports funds obtained
     r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
+    # 年内投资2235万元 (in a mid-year reply): what is to be done by the year's end; not 3年内, a duration
+    r"|(?<![\d一二三四五六七八九十两几])年内(?=投资|完成|建成|新建|新增|实现|开工|竣工|发放|开通|举办|培育|改造|铺设)"
+    r"|近期(?=进行|开展|实施|启动|开工|组织|安排)"  # 近期进行5座水库除险加固: soon, not recently
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 MIXED_SECTION = re.compile(
@@ -37,6 +40,47 @@ def _disposal(after: str) -> bool:
     return after == "" or after[:1].isdigit() or bool(DISPOSAL_VERBS.search(clause))
 
 
+# 下达…项目计划114个: plans issued (a count of documents), not a plan
+ISSUED_PLAN = re.compile(r"下达[^,;]*$")
+PROGRAMME = re.compile(r"(?:实施|开展|启动|推进|落实|依托)[^,;。\d]{2,14}(?:促进|提升|行动|培育|振兴|工程)$")
+# 到2025年,全市新建公园30个 (in a 2023 reply): a target for a year still ahead; 到2017年底止 is a running total
+DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)")
+# a project that has not broken ground: its design figures (库容, 总投资, 规模) describe what is to be built
+AWAITING_WORKS = re.compile(
+    r"待[^,;。]{0,15}(?:开工|实施)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
+    r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
+)
+DESIGN_WORDS = re.compile(
+    r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
+)
+
+
+def design_of_unbuilt(clause: str, sentence: str) -> bool:
+    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come."""
+    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) and not DONE_WORDS.search(
+        clause
+    )
+
+
+def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
+    """Whether the sentence (its last item, after a ；) sets a deadline 到YYYY年 after the reply's year."""
+    item = sentence_before[sentence_before.rfind(";") + 1 :]
+    return bool(doc_year) and any(int(m.group(1)) > doc_year for m in DEADLINE.finditer(item))
+
+
+ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)")
+
+
+def scheduled(sentence: str, offset: int, doc_year: int | None) -> bool:
+    """2023年完成78个村的建设任务;2024年基本完成144个村… (in a 2023 reply): items led by years still to come
+    are a schedule, and the reply's own year is its first step."""
+    leads = [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
+    mine = [year for start, year in leads if start <= offset]
+    if not doc_year or not mine:
+        return False
+    return mine[-1] > doc_year or (mine[-1] == doc_year and any(year > doc_year for _, year in leads))
+
+
 PAST_YEAR_LEAD = re.compile(r"\s*(\d{4})\s*年(?!底前|前|起)")
 
 
@@ -58,6 +102,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):
             continue  # 完成年度目标任务的114.4% reports a result against the plan
+        if match.group() == "计划" and (ISSUED_PLAN.search(ahead) or PROGRAMME.search(ahead)):
+            continue  # 下达项目计划114个; 实施渝创渝新创业促进计划: a document or a programme's name
         if match.group() == "规划" and clause_before.startswith(
             ("面积", "用地", "范围", "总面积"), match.end()
         ):
@@ -73,7 +119,9 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
         ):
             continue  # 扶持规划、… names a plan; 将3家企业纳入 is 把, not will
         return True
-    if PLAN_SENTENCE_START.match(sentence_before):
+    if PLAN_SENTENCE_START.match(sentence_before) or (
+        ahead_deadline(sentence_before, doc_year) and "已" not in clause_before
+    ):
         return True
     if DONE_WORDS.search(clause_before):
         return False

@@ -12,6 +12,7 @@ import pandas as pd
 
 from loaders.cells import apply_cells
 from loaders.columns import columns_of, conform
+from loaders.domains import detect_domain
 from loaders.figures import extract_figures
 from loaders.structure import parse_structure
 from loaders.themes import assign_theme
@@ -55,6 +56,13 @@ def extract_records(
     structure = parse_structure(text)
     figures = []
     found = apply_cells(text, extract_figures(text, structure), cells or [], structure.meta.get("year"))
+    meta = structure.meta
+    header = text[: min(structure.body_start, 3000)]
+    body = text[structure.body_start : structure.body_end or len(text)][:20000]
+    domain, subdomain, source = detect_domain(
+        meta, header, list(dict.fromkeys(f.sentence_text for f in found)), body
+    )
+    meta.update(domain=domain, domain_source=source)
     for fig in found:
         section = structure.section_at(fig.start)
         heading = section.heading if section else "导语"
@@ -62,13 +70,22 @@ def extract_records(
             {
                 "doc": doc,
                 **fig.as_row(),
-                "theme": assign_theme(fig.label, heading, fig.sentence_text),
+                # the sentence up to the figure: its last keyword there is the one nearest the figure
+                "theme": assign_theme(
+                    fig.label,
+                    heading,
+                    fig.sentence_text[: fig.end - fig.sentence_start],
+                    domain,
+                    subdomain,
+                    fig.sentence_text,
+                ),
+                "domain": domain,
+                "domain_source": source,
                 "section_id": section.section_id if section else "0",
                 "section": heading,
                 "page": _page_of(pages or [], fig.start),
             }
         )
-    meta = structure.meta
     document = {name: meta.get(name) for name in _names("documents")}
     document.update(doc=doc, encoding=encoding, format=fmt, n_chars=len(text), n_figures=len(figures))
     sections = [{"doc": doc, **s.as_row()} for s in structure.sections]

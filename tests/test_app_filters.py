@@ -74,7 +74,7 @@ def test_describe_lists_every_filter():
     assert rows["类别"] == "金额、面积"
     assert rows["主题"] == "全部"
     assert rows["关键词"] == "x"
-    assert len(rows) == 8
+    assert len(rows) == 12  # with 领域, 答复单位, 办理结果, 年份
 
 
 def test_figure_keys_round_trip():

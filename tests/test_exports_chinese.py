@@ -16,7 +16,7 @@ from board.formatting import period_zh
 from loaders.columns import MEANINGS_ZH, columns_of
 
 CODES = re.compile(
-    r"^(exact|approx|at_least|at_most|range|count|money|area|percent|CNY|USD|m2|txt|docx|None|NaT|nan|<NA>)$"
+    r"^(exact|approx|at_least|at_most|range|count|money|area|percent|CNY|USD|m2|txt|docx|publisher|body|title|text|None|NaT|nan|<NA>)$"
     r"|^\d{4}(-\d\d)?/\d{4}(-\d\d)?$"
 )
 

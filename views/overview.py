@@ -50,13 +50,26 @@ st.caption(
     "多份答复时，每份答复列其首项数据，最新的答复在前。完整数据见各主题页。"
 )
 short_names = app_data.short_names()
-for theme in [t for t in theme_names if t in set(shown.cards["theme"])]:
-    part = shown.cards[shown.cards["theme"] == theme]
-    st.markdown(f"**{plain(theme)}**　:gray[共{shown.per_theme.get(theme, 0)}项数据]")
+
+
+def theme_cards(part, count: int, title: str) -> None:
+    st.markdown(f"**{plain(title)}**　:gray[共{count}项数据]")
     columns = st.columns(4)
     for column, row in zip(columns, part.to_dict("records"), strict=False):
         with column:  # the whole label, the figure as reported, its reply and period (board.markup)
             st.html(markup.figure_card(row, short_names.get(row["doc"], row["doc"])))
+
+
+if len(shown.domains) > 1:  # replies of several domains: headline figures by domain, then theme
+    for domain in shown.domains:
+        st.markdown(f"##### {plain(domain)}")
+        in_domain = shown.cards[shown.cards["domain"] == domain]
+        for theme in [t for t in theme_names if t in set(in_domain["theme"])]:
+            count = shown.per_domain_theme.get((domain, theme), 0)
+            theme_cards(in_domain[in_domain["theme"] == theme], count, theme)
+else:
+    for theme in [t for t in theme_names if t in set(shown.cards["theme"])]:
+        theme_cards(shown.cards[shown.cards["theme"] == theme], shown.per_theme.get(theme, 0), theme)
 
 st.subheader("数据分布")
 sources = documents[isin(documents["doc"], shown.docs)]  # captions and downloads name the replies shown

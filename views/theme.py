@@ -16,15 +16,19 @@ from board.markup import plain
 MAX_ROWS = 1000  # rows sent to the browser at once
 
 
-def render(theme: str) -> None:
+def render(theme: str, domain: str | None = None) -> None:
     lib = app_data.library()
     documents, figures = lib.tables.documents, lib.tables.figures
-    chosen = from_state(st.session_state).with_theme(theme)
+    chosen = from_state(st.session_state)
+    excluded = bool(domain) and chosen.excludes(domain)
+    chosen = chosen.with_domain_theme(domain, theme) if domain else chosen.with_theme(theme)
     # positions, not rows: a theme of a large library holds 100,000 figures, and the page needs their count,
     # the (cached) charts, one table's worth of rows, and all of them only for a download
-    positions = np.flatnonzero(app_data.selection(chosen))
+    positions = np.flatnonzero(app_data.selection(chosen)) if not excluded else np.array([], dtype=int)
     st.title(plain(theme))
     widgets.copy_link()
+    if domain:
+        st.caption(plain(f"领域：{domain}"))
     if not len(positions):
         if (figures["theme"] == theme).any():
             st.info("在当前筛选条件下，本主题没有数据。请在左侧放宽筛选条件。")
@@ -33,7 +37,7 @@ def render(theme: str) -> None:
         return
     n_docs = figures["doc"].iloc[positions].nunique()
     st.caption(f"共{len(positions)}项数据，来自{n_docs}份答复。点选图中的柱可查看原句。")
-    slug = "".join(ch for ch in theme if ch.isalnum())
+    slug = "".join(ch for ch in (domain or "") + theme if ch.isalnum())
     for chart in app_data.theme_charts(chosen):
         keys = widgets.chart_block(chart, documents, chosen, theme, f"{slug}-{chart.key}")
         widgets.show_keys(keys, chart.data, documents, key=chart.key)

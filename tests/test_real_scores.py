@@ -1,0 +1,29 @@
+"""Published replies (tests/real/): floors for the dev set the rules were written from and for the fresh set
+no rule was written for (scored before the rules and after; README's "Quality figures" has both).
+
+The floors are the figures reached; a rule that lowers one says which kind of sentence it broke
+(`python -m tests.real_scores fresh` lists the misses).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus import CORPUS
+from tests.real_scores import REAL, score_folder
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="the scorer lives in ../shared/corpus")
+
+FLOORS = {
+    "dev": dict(f1=0.99, qualifier=1.0, period=1.0, planned=0.96, label=1.0, label_title=1.0),
+    "fresh": dict(f1=0.96, qualifier=1.0, period=0.97, planned=0.88, label=0.94, label_title=0.92),
+}
+
+
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_real_reply_floors(folder):
+    result = score_folder(REAL / folder)
+    misses = result.pop("misses")
+    assert result["replies"] >= 10
+    low = {k: (result[k], floor) for k, floor in FLOORS[folder].items() if result[k] < floor}
+    assert not low, (low, misses)
