@@ -117,6 +117,7 @@ navigation = st.navigation(
             st.Page("views/compare.py", title="对比分析", url_path="compare"),
             st.Page("views/library.py", title="资料库", url_path="library"),
         ],
-    }
+    },
+    expanded=True,  # every page listed: no English "View 3 more"
 )
 navigation.run()

@@ -94,6 +94,7 @@ def test_overview_and_theme_name_each_reply_with_exact_numbers_in_chinese(page, 
     assert "12345个" in main and "1.23万" not in main
     assert "2020年1-6月" in main
     assert "某某市教育局·" in main and "慈溪市经济和信息化局·提案170号" in main  # cards name their reply
+    assert "View" not in page.inner_text("[data-testid='stSidebarNav']")  # no "View 3 more"
     assert visible_codes(page) == []
     shoot(page, "20_overview_three_replies")
 
