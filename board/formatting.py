@@ -165,11 +165,11 @@ def format_figure(row: Mapping[str, Any]) -> str:
 _AFTER_WORDS = ("左右", "之内", "内", "上", "下")
 
 
-def reported_figure(text: str, qualifier_word: str | None = None) -> str:
+def reported_figure(text: str, qualifier_word: object = None) -> str:
     """The reported figure with its qualifier word where the reply put it: 超1000家, 1000万元及以下, 近百家;
     full-width digits as half-width (４５．６万余户 → 45.6万余户), nothing else changed."""
     shown = unicodedata.normalize("NFKC", text).strip()
-    word = unicodedata.normalize("NFKC", qualifier_word or "").strip()
+    word = unicodedata.normalize("NFKC", _text_or_none(qualifier_word) or "").strip()
     if not word or word in shown:
         return shown
     if word.startswith(("以", "及")) or word in _AFTER_WORDS:

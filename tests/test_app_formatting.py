@@ -151,3 +151,9 @@ def test_with_several_replies_each_card_is_a_different_reply_newest_first():
 )
 def test_a_figure_is_shown_as_reported_with_its_qualifier(row, expected):
     assert format_figure(row) == expected
+
+
+def test_a_missing_qualifier_word_is_no_word():
+    from board.formatting import reported_figure
+
+    assert reported_figure("1000家", pd.NA) == "1000家" and reported_figure("1000家", None) == "1000家"

@@ -51,7 +51,9 @@ st.caption(chart.note)
 widgets.show_keys(selected_keys(event), points, documents, key="chart")
 
 st.subheader("各数据点的来源")
-table = chart.data[["reply_date", "title", "doc", "数据", "状态", "label", "matched_by", "sentence"]]
+short_names = app_data.short_names()
+table = chart.data.assign(答复=[short_names.get(d, d) for d in chart.data["doc"].astype(str)])
+table = table[["答复", "reply_date", "数据", "状态", "label", "title", "doc", "matched_by", "sentence"]]
 headers = {
     "reply_date": "答复日期",
     "title": "答复标题",
@@ -66,7 +68,7 @@ picked = st.dataframe(
     on_select="rerun",
     selection_mode="single-row",
     key="compare-table",
-    column_config={"答复日期": st.column_config.DateColumn(format="YYYY-MM-DD")},
+    column_config={"答复日期": st.column_config.DateColumn(format="YYYY年M月D日")},
 )
 rows_picked = picked.selection.rows if picked else []
 if rows_picked:
