@@ -22,7 +22,6 @@ from views import theme as theme_page
 # load, and an emoji needs an emoji font the intranet PC may lack; the pages have no icons for the same reason
 ICON = Path(__file__).parent / "board" / "assets" / "page_icon.png"
 st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
-widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
 
 
 def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
@@ -120,4 +119,6 @@ navigation = st.navigation(
     },
     expanded=True,  # every page listed: no English "View 3 more"
 )
+if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
+    widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
 navigation.run()
