@@ -224,11 +224,11 @@ CARD_STYLE = """<style>
 
 def figure_card(row: Mapping[str, Any], reply: str = "") -> str:
     """A headline figure as a card: its whole label (wrapped, never cut), the figure as reported, and
-    beneath it the reply's short name and the period; the sentence as the hover title."""
+    beneath it the reply's short name and the period."""
     label = _text(row.get("label")) or _text(row.get("text"))
     meta = "　".join(p for p in (reply, period_zh(row.get("period"))) if p)
     return (
-        f'{CARD_STYLE}<div class="rf-fcard" title="{html.escape(_text(row.get("sentence")))}">'
+        f'{CARD_STYLE}<div class="rf-fcard">'
         f'<div class="rf-flabel">{html.escape(label)}</div>'
         f'<div class="rf-fvalue">{html.escape(format_figure(row))}</div>'
         f'<div class="rf-fmeta">{html.escape(meta)}</div></div>'

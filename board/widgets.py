@@ -160,10 +160,17 @@ def _plotly_chunk() -> str | None:
 def preload_charts() -> None:
     """Start loading Streamlit's Plotly bundle (4.7 MB, served by this server) as the page opens, not when the
     first chart's turn comes after the sidebar's and the tables' bundles: a new session's first chart sooner."""
+    script = preload_script()
+    if script:
+        st.sidebar.html(script, unsafe_allow_javascript=True)
+
+
+def preload_script() -> str:
+    """The fixed snippet preload_charts sends (no document data in it), "" without a Plotly bundle."""
     chunk = _plotly_chunk()
-    if chunk and re.fullmatch(r"PlotlyChart\.[\w-]+\.js", chunk):  # only a plain file name into the script
-        script = f"import('./static/js/{chunk}').catch(function(){{}});"
-        st.sidebar.html(f"<span hidden></span><script>{script}</script>", unsafe_allow_javascript=True)
+    if not (chunk and re.fullmatch(r"PlotlyChart\.[\w-]+\.js", chunk)):  # only a plain file name in it
+        return ""
+    return f"<span hidden></span><script>import('./static/js/{chunk}').catch(function(){{}});</script>"
 
 
 def view_address(f: Filters) -> str:
