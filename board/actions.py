@@ -1,20 +1,40 @@
-"""What the library page does besides displaying: uploads under stated limits, and the catalog's view.
+"""What the library page does besides displaying: uploads under stated limits, removal, the catalog's view.
 
-Kept out of the page script so it can be unit-tested without a browser (AppTest cannot upload files).
+Kept out of the page script so it can be unit-tested without a browser (AppTest cannot upload files). Every
+action that changes the library checks the session's role itself (board.roles), not only the page that
+shows its button: a viewer's session is refused even if a request reaches the action.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 import library
+from board import roles
+from loaders.formats.ocr_engines import PROGRESS as OCR_PROGRESS
 
 MAX_UPLOAD_FILES = 20
 MAX_UPLOAD_MB = 20  # per file; the loaders themselves refuse anything over 50 MB
-UPLOAD_TYPES = ["txt", "docx", "pdf", "html", "htm"]
+UPLOAD_TYPES = [
+    "txt",
+    "docx",
+    "pdf",
+    "html",
+    "htm",
+    "doc",
+    "wps",
+    "rtf",
+    "ofd",
+    "png",
+    "jpg",
+    "jpeg",
+    "tif",
+    "tiff",
+]
 STATUS_ZH = {"added": "已添加", "duplicate": "已存在（内容相同）", "failed": "未添加"}
 HOW_ZH = {"upload": "网页上传", "folder": "放入文件夹", "cli": "命令行"}
 CATALOG_COLUMNS = {
@@ -34,7 +54,8 @@ CATALOG_COLUMNS = {
 }
 LIMITS_TEXT = (
     f"每次最多 {MAX_UPLOAD_FILES} 个文件，每个不超过 {MAX_UPLOAD_MB} MB；"
-    "支持 .txt（UTF-8/GBK/GB18030）、.docx、带文字层的 .pdf、网页 .html/.htm。相同内容的文件不会重复添加。"
+    "支持 .txt（UTF-8/GBK/GB18030）、.docx、.doc、.wps、.rtf、.ofd、.pdf（扫描件自动识别文字）、"
+    "图片 .png/.jpg/.tif、网页 .html/.htm。相同内容的文件不会重复添加。"
 )
 
 
@@ -45,8 +66,13 @@ class Outcome:
     detail: str
 
 
-def add_uploaded(files: list[tuple[str, bytes]], folder: Path) -> list[Outcome]:
-    """Add uploads that keep within the limits; the others are refused, each with its reason."""
+def add_uploaded(
+    files: list[tuple[str, bytes]], folder: Path, on_page: Callable[[int, int], None] | None = None
+) -> list[Outcome]:
+    """Add uploads that keep within the limits; the others are refused, each with its reason. A viewer's
+    session adds nothing. `on_page(done, total)` hears each page a scan's OCR has read (it is slow)."""
+    if not roles.is_editor():
+        return [Outcome(n, STATUS_ZH["failed"], roles.REFUSED) for n, _ in files]
     outcomes: list[Outcome] = []
     if len(files) > MAX_UPLOAD_FILES:
         return [Outcome(n, STATUS_ZH["failed"], f"一次最多上传 {MAX_UPLOAD_FILES} 个文件") for n, _ in files]
@@ -56,7 +82,12 @@ def add_uploaded(files: list[tuple[str, bytes]], folder: Path) -> list[Outcome]:
             outcomes.append(Outcome(name, STATUS_ZH["failed"], f"超过 {MAX_UPLOAD_MB} MB 的大小限制"))
         else:
             accepted.append((name, data))
-    for result in library.add_uploads(accepted, folder) if accepted else []:
+    token = OCR_PROGRESS.set(on_page)  # this thread's context only: other sessions are not told
+    try:
+        results = library.add_uploads(accepted, folder, workers=1) if accepted else []
+    finally:
+        OCR_PROGRESS.reset(token)
+    for result in results:
         detail = {
             "added": f"保存为 {result.stored_name}，提取数据 {result.n_figures} 条",
             "duplicate": result.reason.replace("same content as", "与已有文件内容相同："),
@@ -64,6 +95,12 @@ def add_uploaded(files: list[tuple[str, bytes]], folder: Path) -> list[Outcome]:
         }[result.status]
         outcomes.append(Outcome(result.name, STATUS_ZH[result.status], detail))
     return outcomes
+
+
+def remove_reply(sha256: str, folder: Path) -> library.Entry:
+    """Remove a reply (its stored file and entry); raises roles.NotAnEditor in a viewer's session."""
+    roles.require_editor()
+    return library.remove(sha256, folder)
 
 
 def catalog_view(catalog: pd.DataFrame) -> pd.DataFrame:

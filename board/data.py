@@ -33,7 +33,7 @@ from loaders.read import read_path
 from loaders.themes import themes_path
 
 ROOT = Path(__file__).resolve().parent.parent
-REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
+REPLY_SUFFIXES = reply_store.REPLY_SUFFIXES
 
 
 @dataclass
@@ -86,9 +86,12 @@ def _stamp(folder: Path) -> str:
             key=lambda e: e.name,
         )
     for item in entries:
-        if (ignored and ignored.match(item.name)) or not item.is_file():
+        try:
+            if (ignored and ignored.match(item.name)) or not item.is_file():
+                continue
+            stat = item.stat()
+        except OSError:  # a symbolic link that loops: the library skips it and says so
             continue
-        stat = item.stat()
         digest.update(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 

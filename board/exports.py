@@ -37,11 +37,17 @@ def neutralise(value: object) -> object:
     return value
 
 
+# Shown as nothing, yet letters or symbols to Unicode: Hangul fillers, the braille blank, Khmer inherent vowels
+# (default-ignorable code points outside the Cf/Mn categories)
+_BLANK_LETTERS = set("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+_SKIPPED = ("Cf", "Cc", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me")  # invisible, unassigned, combining
+
+
 def _skip_blanks(value: str) -> str:
-    """The text after anything a spreadsheet may pass over before a formula: every whitespace, separator
-    and invisible format or control character (U+200B, U+FEFF, U+2028, …)."""
+    """The text after anything a spreadsheet may pass over before a formula: every whitespace, separator,
+    invisible format or control character, combining mark and blank letter (U+200B, U+FEFF, U+034F, U+3164…)."""
     for i, ch in enumerate(value):
-        if not (ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp")):
+        if not (ch.isspace() or ch in _BLANK_LETTERS or unicodedata.category(ch) in _SKIPPED):
             return value[i:]
     return ""
 

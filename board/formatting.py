@@ -144,23 +144,28 @@ def format_amount(
 def format_figure(row: Mapping[str, Any]) -> str:
     """A figures-table row as shown on cards, bars, tooltips and tables: the figure as the reply wrote it
     (12345个, 2013.9亩, 数十家), with its qualifier word (超1000家, 约370亩, 7000平方米以上) — never rounded.
-    Rows without the reported text (derived rows) are written from their base value (format_amount)."""
+    Rows without the reported text (derived rows) are written from their base value (format_amount). A figure
+    read by OCR with low confidence says 请核对."""
     text = row.get("text")
-    if text is not None and not _missing(text) and str(text).strip():
-        return reported_figure(str(text), _text_or_none(row.get("qualifier_word")))
     value = row.get("base_value")
-    if value is None or _missing(value):
-        return "—"
-    return format_amount(
-        float(value),
-        str(row.get("base_unit") or ""),
-        str(row.get("qualifier") or "exact"),
-        unit=_text_or_none(row.get("unit")),
-        high=_float_or_none(row.get("base_value_high")),
-        qualifier_word=_text_or_none(row.get("qualifier_word")),
-    )
+    if text is not None and not _missing(text) and str(text).strip():
+        shown = reported_figure(str(text), _text_or_none(row.get("qualifier_word")))
+    elif value is None or _missing(value):
+        shown = "—"
+    else:
+        shown = format_amount(
+            float(value),
+            str(row.get("base_unit") or ""),
+            str(row.get("qualifier") or "exact"),
+            unit=_text_or_none(row.get("unit")),
+            high=_float_or_none(row.get("base_value_high")),
+            qualifier_word=_text_or_none(row.get("qualifier_word")),
+        )
+    check = row.get("needs_check")  # read by OCR with low confidence: the official checks it on the page
+    return f"{shown}（{CHECK_ZH}）" if check is not None and not _missing(check) and bool(check) else shown
 
 
+CHECK_ZH = "请核对"
 # with 以…/及… words, written after the unit (2年内, 7000平方米以上)
 _AFTER_WORDS = ("左右", "之内", "内", "上", "下")
 
@@ -178,6 +183,7 @@ def reported_figure(text: str, qualifier_word: object = None) -> str:
 
 
 FORMAT_COLUMNS = ["base_value", "base_unit", "qualifier", "unit", "base_value_high", "qualifier_word", "text"]
+FORMAT_COLUMNS += ["needs_check"]
 
 
 def format_figures(frame: pd.DataFrame) -> pd.Series:

@@ -79,9 +79,9 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
     duplicates: list[tuple[str, str]] = []
     if writable:
         cache.sweep_stale(folder)
-    entries = forget_missing(folder) if writable else read_manifest(folder)
+    entries = forget_missing(folder, problems) if writable else read_manifest(folder)
     known = {e.stored_name for e in entries}
-    on_disk = reply_files(folder)
+    on_disk = reply_files(folder, problems)  # links that loop or lead outside are named, not read
     dropped = [
         Source(name, path=folder / name, in_place=True, mtime_ns=on_disk[name].stat().st_mtime_ns)
         for name in sorted(on_disk)
@@ -91,7 +91,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
     if dropped:
         extracted = list(extract_all(dropped, workers))
         if writable:
-            results = commit_batch(folder, list(zip(dropped, extracted, strict=True)), "folder")
+            results = commit_batch(folder, list(zip(dropped, extracted, strict=True)), "folder", problems)
             problems += [f"{r.name}: {r.reason}" for r in results if r.status == "failed"]
             duplicates += [(r.name, r.duplicate_of) for r in results if r.status == "duplicate"]
             entries = read_manifest(folder)
@@ -219,9 +219,13 @@ def add_bytes(data: bytes, name: str, folder: str | Path | None = None, how: str
     return add_sources(library_folder(folder), [Source(name, data=data)], how)[0]
 
 
-def add_uploads(files: list[tuple[str, bytes]], folder: str | Path | None = None) -> list[AddResult]:
-    """Add several uploaded files in one transaction."""
-    return add_sources(library_folder(folder), [Source(n, data=d) for n, d in files], "upload")
+def add_uploads(
+    files: list[tuple[str, bytes]], folder: str | Path | None = None, workers: int | None = None
+) -> list[AddResult]:
+    """Add several uploaded files in one transaction (workers=1: read in this thread, whose OCR progress
+    callback then hears every page)."""
+    sources = [Source(n, data=d) for n, d in files]
+    return add_sources(library_folder(folder), sources, "upload", workers=workers)
 
 
 def remove(sha256: str, folder: str | Path | None = None) -> Entry:

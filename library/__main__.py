@@ -8,10 +8,12 @@ $REPLY_LIBRARY).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
 from library import AddResult, add_files, library_folder, open_library
+from loaders.formats.ocr_engines import PROGRESS_ENV
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 def add_command(paths: list[str], folder, workers: int | None) -> int:
     started = time.perf_counter()
     print(f"library: {folder}", file=sys.stderr)
+    os.environ.setdefault(PROGRESS_ENV, "1")  # scans: each OCR page on stderr, from the worker processes too
 
     def progress(done: int, total: int, result: AddResult) -> None:
         detail = {

@@ -38,11 +38,24 @@ def cache_dir(folder: Path) -> Path:
 
 def segments(directory: Path) -> list[str]:
     """Complete segments, oldest first (the documents file is written last, so it marks completeness)."""
-    if not directory.is_dir():
-        return []
-    found = [p for p in directory.glob("seg-*.documents.parquet")]
-    found.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
-    return [p.name.removesuffix(".documents.parquet") for p in found]
+    return _listing(directory)[0]
+
+
+def _listing(directory: Path) -> tuple[list[str], bool]:
+    """(complete segments oldest first, whether one vanished while listing: a compaction is under way)."""
+    found, vanished = [], False
+    try:
+        scan = list(os.scandir(directory))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], False
+    for item in scan:
+        if item.name.startswith("seg-") and item.name.endswith(".documents.parquet"):
+            try:
+                found.append((item.stat().st_mtime_ns, item.name))
+            except FileNotFoundError:
+                vanished = True
+    found.sort()
+    return [name.removesuffix(".documents.parquet") for _, name in found], vanished
 
 
 def frames_with_hash(parts: list[tuple[str, DocumentRecords]]) -> dict[str, pd.DataFrame]:
@@ -132,12 +145,28 @@ def _write_raw(directory: Path, raw: dict[str, pa.Table]) -> str:
     return segment
 
 
+RETRIES = 5  # a compaction writes its segment before deleting the old ones: a second look finds the rows
+
+
 def _read_raw(directory: Path, shas: set[str]) -> tuple[dict[str, pa.Table], set[str]]:
-    """Rows of the wanted replies from all segments, each reply taken from the first segment holding it."""
+    """Rows of the wanted replies from all segments, each reply taken from the first segment holding it.
+
+    Readers take no lock; a segment that vanishes under them (another process compacting) means the
+    listing is out of date, so the whole read starts again with a fresh one.
+    """
+    for _ in range(RETRIES):
+        raw, found, complete = _read_once(directory, shas)
+        if complete:
+            break
+    return raw, found
+
+
+def _read_once(directory: Path, shas: set[str]) -> tuple[dict[str, pa.Table], set[str], bool]:
     pieces: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
     wanted = pa.array(sorted(shas), pa.string())
     found: set[str] = set()
-    for segment in segments(directory):
+    listed, vanished = _listing(directory)
+    for segment in listed:
         try:
             stored = pq.read_table(directory / f"{segment}.documents.parquet")
             fresh = pc.and_(pc.is_in(stored[SHA], wanted), pc.invert(pc.is_in(stored[SHA], _array(found))))
@@ -153,14 +182,20 @@ def _read_raw(directory: Path, shas: set[str]) -> tuple[dict[str, pa.Table], set
                 )
                 for name in ("sections", "figures")
             }
-        except FileNotFoundError:  # compacted away while we read: its rows are in a newer segment
-            continue
+        except (FileNotFoundError, OSError) as err:  # compacted away while we read: look again
+            if (
+                isinstance(err, FileNotFoundError)
+                or not (directory / f"{segment}.documents.parquet").exists()
+            ):
+                vanished = True
+                continue
+            raise
         pieces["documents"].append(docs)
         for name, table in rest.items():
             pieces[name].append(table)
         found.update(taken)
     raw = {name: pa.concat_tables(t, promote_options="permissive") for name, t in pieces.items() if t}
-    return raw, found
+    return raw, found, not vanished
 
 
 def read_cached(directory: Path, names: dict[str, str]) -> tuple[ReplyTables, set[str]]:

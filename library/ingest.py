@@ -1,30 +1,27 @@
 """Reading candidate files into tables, in parallel for large batches.
 
 Extraction is the slow part of adding a reply, and it runs before the library is touched: a file that cannot
-be read is reported with its reason and never stored. Batches use a process pool (the loaders are pure
-Python, so threads would share one core); small batches stay in-process, where starting workers would cost
-more than it saves.
+be read is reported with its reason and never stored. Batches run on every core (loaders.pool: chunks of
+files in worker processes, results in order); small batches stay in-process.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
-import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
 
 from library import cache
+from loaders.pool import map_chunks
 from loaders.read import MAX_BYTES, LoadError, read_bytes
 from loaders.tables import DocumentRecords, extract_decoded
 
-PARALLEL_MIN = 16  # files; below this a pool costs more than it saves
-CHUNK = 32  # files per worker task: enough rows per Arrow table, small enough to keep both cores busy
+# Figures per reply: a long reply reports a few hundred; a file with more is refused before it is stored, so
+# one upload cannot make the library slow to open for everyone (the loaders' text budget bounds the work)
+MAX_FIGURES = 20_000
 
 
 @dataclass(frozen=True)
@@ -97,7 +94,12 @@ def sha256_of(data: bytes) -> str:
 
 def load_records(data: bytes, name: str) -> DocumentRecords:
     decoded = read_bytes(data, name)
-    return extract_decoded(decoded, name)
+    records = extract_decoded(decoded, name)
+    if len(records.figures) > MAX_FIGURES:
+        raise LoadError(
+            f"refused: {len(records.figures):,} figures in one reply (the limit is {MAX_FIGURES:,})"
+        )
+    return records
 
 
 def _read_one(source: Source) -> tuple[Extracted, DocumentRecords | None]:
@@ -142,18 +144,6 @@ def extract_one(source: Source) -> Extracted:
 
 
 def extract_all(sources: Iterable[Source], workers: int | None = None) -> Iterator[Extracted]:
-    """Extracted results in the order of `sources`."""
-    sources = list(sources)
-    chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
-    cores = os.cpu_count() or 1
-    workers = workers if workers is not None else min(cores, 4)
-    if len(sources) < PARALLEL_MIN or workers < 2:
-        for chunk in map(extract_chunk, chunks):
-            yield from chunk.split()
-        return
-    # fork is cheapest (workers inherit the imported loaders) but unsafe once other threads run (a web
-    # server): then a forkserver starts clean workers instead
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        for chunk in pool.map(extract_chunk, chunks):
-            yield from chunk.split()
+    """Extracted results in the order of `sources` (chunks of them on every core: loaders.pool)."""
+    for chunk in map_chunks(extract_chunk, list(sources), workers):
+        yield from chunk.split()

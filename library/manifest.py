@@ -11,6 +11,12 @@ Adding or removing a file is a small transaction whose commit point is the manif
 `recover()` (run under the lock before any change) finishes or undoes whatever a killed writer left: an entry
 whose file is missing gets it back from its pending file; any other pending or temp file is an uncommitted
 leftover and is deleted. So a crash at any point leaves the library as it was before or as it was after.
+A stored name is checked before the commit (it fits the file system: `name_fits`), so the rename after it
+cannot fail for the name; should it fail anyway, recover() undoes that add and says so, rather than trying
+again on every open.
+
+Symbolic links in the folder are followed only to files inside it; a link that loops, leads nowhere or leads
+outside (to /etc/passwd, /proc/self/status) is skipped and reported, never read.
 """
 
 from __future__ import annotations
@@ -30,7 +36,22 @@ LOCK = ".library.lock"
 IGNORE = ".libraryignore"  # file-name patterns in the folder that are not replies (e.g. data tables)
 PENDING = ".pending-"
 TEMP = ".tmp-"
-REPLY_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
+REPLY_SUFFIXES = {
+    ".txt",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".doc",
+    ".wps",
+    ".rtf",
+    ".ofd",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+}
 ADDED_HOW = ("upload", "folder", "cli")
 
 
@@ -41,7 +62,7 @@ class Entry:
     sha256: str  # of the file's bytes: the same content twice is one reply
     original_name: str  # as uploaded or found
     stored_name: str  # the file's name in the library folder (unique there)
-    format: str  # txt docx pdf html
+    format: str  # txt docx doc wps rtf ofd pdf html png jpg tiff
     encoding: str
     added_at: str  # ISO 8601, UTC
     added_how: str  # upload, folder or cli
@@ -128,15 +149,30 @@ def locked(folder: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def recover(folder: Path) -> list[Entry]:
-    """Finish or undo interrupted transactions (call under the lock); returns the committed entries."""
+def recover(folder: Path, notes: list[str] | None = None) -> list[Entry]:
+    """Finish or undo interrupted transactions (call under the lock); returns the committed entries.
+
+    An add whose file cannot be moved into place is undone (its entry dropped, its pending file deleted)
+    and a "name: reason" line appended to `notes`: the library never stays stuck on one file.
+    """
     entries = read_manifest(folder)
     present = set(os.listdir(folder))  # one listing, not a stat per entry: this runs before every commit
+    undone: set[str] = set()
     for entry in entries:
         pending = PENDING + entry.sha256
         if pending in present and entry.stored_name not in present:
-            os.replace(folder / pending, folder / entry.stored_name)
+            try:
+                os.replace(folder / pending, folder / entry.stored_name)
+            except OSError as err:
+                undone.add(entry.sha256)
+                if notes is not None:
+                    reason = err.strerror or type(err).__name__
+                    notes.append(f"{entry.original_name}: could not be stored ({reason}); the add was undone")
+                continue
             present.discard(pending)
+    if undone:
+        entries = [e for e in entries if e.sha256 not in undone]
+        write_manifest(folder, entries)
     for name in present:
         if name.startswith((PENDING, TEMP)) and (folder / name).is_file():
             with contextlib.suppress(FileNotFoundError):
@@ -152,33 +188,72 @@ def ignored_patterns(folder: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def reply_files(folder: Path) -> dict[str, os.DirEntry]:
-    """Files in the folder that may be replies: by suffix, not hidden, not listed in .libraryignore.
+def reply_files(folder: Path, skipped: list[str] | None = None) -> dict[str, os.DirEntry]:
+    """Files in the folder that may be replies: by suffix, not hidden, not listed in .libraryignore, and
+    not a symbolic link that loops or leads outside the folder (those are named in `skipped`).
 
     Values are directory entries: `.stat()` costs a system call on first use only, and most callers need
     just the names.
     """
     ignore = ignored_patterns(folder)
     found = {}
+    inside = os.path.realpath(folder)
     with os.scandir(folder) as scan:
         for item in scan:
             name = item.name
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in REPLY_SUFFIXES:
                 continue
-            if (ignore and any(Path(name).match(pattern) for pattern in ignore)) or not item.is_file():
+            if ignore and any(Path(name).match(pattern) for pattern in ignore):
                 continue
-            found[name] = item
+            if item.is_symlink():
+                why = _unsafe_link(item.path, inside)
+                if why:
+                    if skipped is not None:
+                        skipped.append(f"{name}: skipped, {why}")
+                    continue
+            if item.is_file():
+                found[name] = item
     return found
 
 
-def safe_name(name: str, fmt: str, taken: set[str]) -> str:
-    """A stored name: the original's base name, cleaned, with a reply suffix, unique in the folder."""
+def _unsafe_link(path: str, inside: str) -> str:
+    """Why a symbolic link in the folder is not followed ("" when it leads to a file in the folder)."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError as err:
+        return f"a symbolic link that loops or leads nowhere ({err.strerror or type(err).__name__})"
+    if os.path.commonpath([target, inside]) != inside:
+        return "a symbolic link to a file outside the library folder"
+    return ""
+
+
+NAME_MAX = 255  # bytes in one file name (ext4, XFS, btrfs …)
+
+
+def safe_name(name: str, fmt: str, taken: set[str], limit: int = NAME_MAX) -> str:
+    """A stored name: the original's base name, cleaned, with a reply suffix, unique in the folder, and at
+    most `limit` bytes in UTF-8 with its suffix and any " (2)" counter (84 ideographs are 252 bytes)."""
     base = Path(name.replace("\\", "/")).name
     base = "".join(ch for ch in base if ch.isprintable() and ch not in '/:*?"<>|').strip().lstrip(".")
     stem, suffix = Path(base).stem[:100] or "reply", Path(base).suffix.lower()
     if suffix not in REPLY_SUFFIXES:
         stem, suffix = (Path(base).name[:100] or "reply"), f".{fmt}"
-    candidate, n = f"{stem}{suffix}", 2
+    candidate, n = _fit(stem, suffix, limit), 2
     while candidate in taken:
-        candidate, n = f"{stem} ({n}){suffix}", n + 1
+        candidate, n = _fit(stem, f" ({n}){suffix}", limit), n + 1
     return candidate
+
+
+def _fit(stem: str, tail: str, limit: int) -> str:
+    """stem + tail, the stem cut (at a character boundary) so the whole is at most `limit` bytes."""
+    room = limit - len(tail.encode("utf-8"))
+    cut = stem.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip() or "reply"
+    return cut + tail
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name the folder's file system takes, in bytes (at most NAME_MAX)."""
+    try:
+        return min(NAME_MAX, os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError):
+        return NAME_MAX

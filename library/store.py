@@ -14,6 +14,7 @@ from library.ingest import Extracted, Source, extract_all, sha256_of
 from library.manifest import (
     Entry,
     locked,
+    name_max,
     pending_path,
     recover,
     reply_files,
@@ -67,16 +68,20 @@ def add_sources(
     return results
 
 
-def commit_batch(folder: Path, batch: list[tuple[Source, Extracted]], how: str) -> list[AddResult]:
+def commit_batch(
+    folder: Path, batch: list[tuple[Source, Extracted]], how: str, notes: list[str] | None = None
+) -> list[AddResult]:
     """Store a batch of extracted sources: one lock hold, one manifest commit."""
     if not batch:
         return []
     results: list[AddResult] = []
     with locked(folder):
-        entries = recover(folder)
+        entries = recover(folder, notes)
         by_sha = {e.sha256: e for e in entries}
         on_disk = reply_files(folder)
-        taken = {e.stored_name for e in entries} | set(on_disk)
+        # every name in the folder, links skipped as replies included: a new file never replaces one
+        taken = {e.stored_name for e in entries} | set(os.listdir(folder))
+        limit = name_max(folder)
         registering = {source.name for source, _ in batch if source.in_place}
         unregistered = set(on_disk) - {e.stored_name for e in entries} - registering
         by_sha.update(_unregistered(folder, on_disk, unregistered, batch))
@@ -85,7 +90,7 @@ def commit_batch(folder: Path, batch: list[tuple[Source, Extracted]], how: str) 
         try:
             durable = len(batch) <= FSYNC_EACH  # a large batch syncs the disk once instead, before committing
             for source, got in batch:
-                result, entry, pending = _place(folder, source, got, by_sha, taken, how, durable)
+                result, entry, pending = _place(folder, source, got, by_sha, taken, how, durable, limit)
                 results.append(result)
                 if entry:
                     by_sha[entry.sha256] = entry
@@ -121,8 +126,18 @@ def _unregistered(folder: Path, on_disk: dict, names: set[str], batch) -> dict[s
     return found
 
 
-def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: set, how: str, durable: bool):
-    """One file of a batch: (result, new entry or None, its pending file or None)."""
+def _place(
+    folder: Path,
+    source: Source,
+    got: Extracted,
+    by_sha: dict,
+    taken: set,
+    how: str,
+    durable: bool,
+    limit: int,
+):
+    """One file of a batch: (result, new entry or None, its pending file or None). The stored name fits
+    the file system (`limit` bytes), so the rename after the commit cannot fail for its name."""
     if got.error:
         return AddResult(source.name, "failed", got.error), None, None
     if got.sha256 in by_sha:
@@ -136,7 +151,7 @@ def _place(folder: Path, source: Source, got: Extracted, by_sha: dict, taken: se
         data = source.read()
         if sha256_of(data) != got.sha256:
             return AddResult(source.name, "failed", "the file changed while it was being added"), None, None
-        stored, added_at = safe_name(source.name, got.format, taken), datetime.now(UTC)
+        stored, added_at = safe_name(source.name, got.format, taken, limit), datetime.now(UTC)
         pending = pending_path(folder, got.sha256)
         try:
             with open(pending, "wb") as out:
@@ -185,15 +200,16 @@ def remove_entry(folder: Path, sha256: str) -> Entry:
     return entry
 
 
-def forget_missing(folder: Path) -> list[Entry]:
+def forget_missing(folder: Path, notes: list[str] | None = None) -> list[Entry]:
     """Drop entries whose file was deleted or replaced by hand; returns the entries kept.
 
     A replaced file shows by its size, or, when only its modification time changed, by its content hash (a
     file touched but unchanged keeps its entry, with the new time recorded so it is not hashed again). The
-    replacement is then picked up as a dropped file: extracted, and cached under its own hash.
+    replacement is then picked up as a dropped file: extracted, and cached under its own hash. What
+    recovery had to undo is appended to `notes`.
     """
     with locked(folder):
-        entries = recover(folder)
+        entries = recover(folder, notes)
         on_disk = reply_files(folder)
         kept: list[Entry] = []
         for entry in entries:

@@ -37,6 +37,9 @@ def _loader_version() -> str:
             rule_tables.append(Path(os.environ[name]))
     for path in sorted(here.rglob("*.py")) + rule_tables:
         digest.update(path.name.encode() + path.read_bytes())
+    from loaders.formats.ocr_engines import engine_version
+
+    digest.update(engine_version().encode())  # scans read by another OCR engine or model are read anew
     return "1." + digest.hexdigest()[:12]
 
 

@@ -1,28 +1,47 @@
 """CLI: `python -m loaders FILE...` prints one JSON object per figure per line (or CSV with --format csv).
 
 A file that cannot be read gets one line on stderr naming it and the reason; the other files are still
-processed, and the exit status is 2.
+processed, and the exit status is 2. Many files are read on every core (loaders.pool), each worker turning
+its replies straight into output lines; lines are printed in the order of the files, as soon as they are
+ready. The lines are the same bytes the figures table gives (`records`): values typed as the column
+dictionary says, and CSV written as pandas writes one reply's rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import math
+import os
 import sys
+from collections.abc import Sequence
 from datetime import datetime
+from json.encoder import encode_basestring
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from loaders import LoadError, load_path
 from loaders.columns import columns_of
+from loaders.formats.ocr_engines import PROGRESS_ENV
+from loaders.pool import map_chunks
+from loaders.read import LoadError, read_path
+from loaders.tables import extract_decoded
+
+if TYPE_CHECKING:  # the CLI itself never builds a frame: it starts without importing pandas
+    import pandas as pd
 
 # The CLI's field names: the figures table's columns, with `planned` for is_planned (what score.py reads)
 CLI_NAMES = {"is_planned": "planned", "is_growth": "growth"}
+FIELDS = [(c.name, c.dtype) for c in columns_of("figures")]
+KEYS = [CLI_NAMES.get(name, name) for name, _ in FIELDS]
+CHUNK = 16  # files per worker task: output starts early, and both cores stay busy to the end
 
 
 def _plain(value):
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, (pd.Timestamp, datetime)):
         return value.date().isoformat()
@@ -32,6 +51,7 @@ def _plain(value):
 
 
 def records(figures: pd.DataFrame) -> list[dict]:
+    """A typed figures table as the CLI's rows (plain Python values)."""
     names = [c.name for c in columns_of("figures")]
     return [
         {CLI_NAMES.get(name, name): _plain(row[name]) for name in names}
@@ -39,32 +59,129 @@ def records(figures: pd.DataFrame) -> list[dict]:
     ]
 
 
+def _typed(value, dtype: str):
+    """One extracted value as its typed column gives it back (`records` of the table): without the table."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if dtype == "Float64":
+        return float(value)
+    if dtype == "Int64":
+        return int(value)
+    if dtype == "boolean":
+        return bool(value)
+    if dtype == "string":
+        return value if type(value) is str else str(value)
+    if dtype.startswith("datetime") and isinstance(value, datetime):
+        return value.date().isoformat()
+    return _plain(value)
+
+
+SETTLED = {"string": str, "Int64": int, "Float64": float, "boolean": bool}  # values already as typed
+
+
+def rows_of(figures: list[dict]) -> list[list]:
+    """A reply's figure records (loaders.tables) as the CLI's rows, in KEYS order."""
+    names = [name for name, _ in FIELDS]
+    settled = [SETTLED.get(dtype) for _, dtype in FIELDS]
+    rows = []
+    for record in figures:
+        row = [record[name] for name in names]
+        for i, value in enumerate(row):
+            if type(value) is not settled[i] or value != value:  # a NaN is not settled either
+                row[i] = _typed(value, FIELDS[i][1])
+        rows.append(row)
+    return rows
+
+
+JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(…, ensure_ascii=False) builds at every call
+KEY_PREFIXES = [("{" if i == 0 else ", ") + JSON.encode(key) + ": " for i, key in enumerate(KEYS)]
+
+
+def _json_value(value) -> str:
+    """One value as JSON.encode writes it, the common types without the encoder's per-object work."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or (kind is float and value - value == 0):  # finite (the encoder spells inf Infinity)
+        return repr(value)
+    return JSON.encode(value)
+
+
+def jsonl_text(rows: list[list]) -> str:
+    """Each row as `json.dumps(dict(zip(KEYS, row)), ensure_ascii=False)` writes it, one per line."""
+    return "".join(
+        "".join([key + _json_value(value) for key, value in zip(KEY_PREFIXES, row, strict=True)]) + "}\n"
+        for row in rows
+    )
+
+
+def csv_text(rows: list[list], header: bool = False) -> str:
+    """One reply's rows as `pd.DataFrame(rows).to_csv(index=False)` writes them: a whole-number column with
+    a gap is a float column there (page 3 is written 3.0 when another figure of the reply has no page)."""
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else []
+    for i, (_, dtype) in enumerate(FIELDS):
+        if columns and dtype == "Int64" and None in columns[i] and any(v is not None for v in columns[i]):
+            columns[i] = [None if v is None else repr(float(v)) for v in columns[i]]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header:
+        writer.writerow(KEYS)
+    writer.writerows(zip(*columns, strict=True))
+    return buffer.getvalue()
+
+
+def render(name: str, fmt: str) -> tuple[str, str]:
+    """(the reason the file cannot be read, or "", its output lines)."""
+    try:
+        figures = extract_decoded(read_path(name), Path(name).name).figures
+    except LoadError as err:
+        return str(err), ""
+    except Exception as err:  # a loader bug must not sink the other files
+        return f"internal error while reading ({type(err).__name__}: {err})".splitlines()[0], ""
+    rows = rows_of(figures)
+    return "", jsonl_text(rows) if fmt == "jsonl" else csv_text(rows)
+
+
+def render_chunk(jobs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [render(name, fmt) for name, fmt in jobs]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", help="reply files (.txt in any encoding, .docx, .pdf, .html)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        help="reply files (.txt in any encoding, .docx, .doc, .wps, .rtf, .ofd, .pdf, .html, scans .png .jpg .tif)",
+    )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     args = parser.parse_args(argv)
+    os.environ.setdefault(PROGRESS_ENV, "1")  # scans: each OCR page on stderr
     status, wrote_header = 0, False
     out = sys.stdout
-    for name in args.files:
-        try:
-            figures = load_path(name).figures
-        except LoadError as err:
-            print(f"{name}: {err}", file=sys.stderr)
+    jobs = [(name, args.format) for name in args.files]
+    done = (result for chunk in map_chunks(render_chunk, jobs, chunk=CHUNK) for result in chunk)
+    for name, (error, text) in zip(args.files, done, strict=True):
+        if error:
+            out.flush()
+            print(f"{name}: {error}", file=sys.stderr)
             status = 2
             continue
-        rows = records(figures)
-        if args.format == "jsonl":
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            frame = pd.DataFrame(rows, columns=[CLI_NAMES.get(c.name, c.name) for c in columns_of("figures")])
-            frame.to_csv(out, index=False, header=not wrote_header, lineterminator="\n")
+        if args.format == "csv" and not wrote_header:
+            out.write(csv_text([], header=True))
             wrote_header = True
+        out.write(text)
         out.flush()
     return status
 
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(encoding="utf-8")
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -60,6 +60,8 @@ def _bare_cell_figure(text: str, cell, year: int | None) -> Figure | None:
     written, factor, base_unit, kind, _ = unit
     start, end = cell.start + found.start("num"), cell.start + found.end("num")
     value = parse_arabic(found.group("num"))
+    if value is None:  # too large to be an amount
+        return None
     qualifier, word = "exact", None
     if found.group("more"):
         qualifier, word = "at_least", found.group("more")

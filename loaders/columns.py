@@ -7,8 +7,10 @@ that each table has exactly the columns listed for it. Add a column here first, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where frames are built: `python -m loaders` never needs it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,14 @@ COLUMNS: tuple[Column, ...] = (
         "how the bytes were decoded (utf-8, utf-8-sig, gb18030, …)",
         "编码",
     ),
-    _C("documents", "format", "string", "", "source format: txt, docx, pdf, html", "格式"),
+    _C(
+        "documents",
+        "format",
+        "string",
+        "",
+        "source format: txt, docx, doc, wps, rtf, ofd, pdf, html, png, jpg, tiff",
+        "格式",
+    ),
     _C("documents", "n_chars", "Int64", "characters", "length of the decoded text", "字数"),
     _C("documents", "n_figures", "Int64", "figures", "figures extracted from the reply", "数据条数"),
     # --- sections: the numbered outline of each reply ---------------------------------------------
@@ -187,8 +196,24 @@ COLUMNS: tuple[Column, ...] = (
         "page",
         "Int64",
         "",
-        "page of the source PDF holding the figure (null for other formats)",
+        "page of the source PDF, .ofd or scan holding the figure (null for other formats)",
         "页码",
+    ),
+    _C(
+        "figures",
+        "ocr_confidence",
+        "Float64",
+        "",
+        "lowest OCR confidence (0–1) of the characters the figure was read from; null unless read by OCR",
+        "识别置信度",
+    ),
+    _C(
+        "figures",
+        "needs_check",
+        "boolean",
+        "",
+        "read by OCR with a confidence below loaders.tables.OCR_CHECK_BELOW: check it against the page",
+        "请核对",
     ),
 )
 
@@ -211,6 +236,8 @@ def labels_zh(table: str) -> dict[str, str]:
 
 def dictionary() -> pd.DataFrame:
     """The column dictionary as a table (shown in the app, shipped with downloads)."""
+    import pandas as pd
+
     return pd.DataFrame([c.__dict__ for c in COLUMNS]).astype("string")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from loaders.labels import TRAILING, LabelChain
 from loaders.periods import one_per_year, period_before, time_expressions
@@ -24,25 +25,32 @@ LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
 def annotate(figures: list, structure) -> None:
-    """Fill qualifier, period, plan, growth, label and sentence of each figure in place."""
+    """Fill qualifier, period, plan, growth, label and sentence of each figure in place.
+
+    What depends only on the sentence (its text, its time expressions) is read once per sentence, and what
+    depends only on the headings above a figure once per section."""
     folded, text = structure.folded, structure.text
     year = structure.meta.get("year")
     labels = LabelChain()
     last_planned, last_sentence = None, None
-    times, times_sentence = [], None
+    sentence_text, times = "", []
+    mixed: dict[str, bool] = {}  # headings → whether they name a problems-and-plans section
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
-        fig.sentence_text, fig.sentence_start = text[s_start:s_end], s_start
+        if s_start != last_sentence:
+            sentence_text = text[s_start:s_end]
+            times = time_expressions(folded[s_start:s_end], year)
+        fig.sentence_text, fig.sentence_start = sentence_text, s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
-        if s_start != times_sentence:
-            times, times_sentence = time_expressions(folded[s_start:s_end], year), s_start
         fig.period = period_before(times, fig.start - s_start)
         fig.period_start, fig.period_end = period_bounds(fig.period)
         before = folded[s_start : fig.start]
         found = LAST_CLAUSE_BOUNDARY.search(before)
         continued = last_planned if last_sentence == s_start else None
         headings = structure.headings_at(fig.start)
-        turned = MIXED_SECTION.search(headings) is not None and _turned_to_plans(structure, fig.start)
+        if headings not in mixed:
+            mixed[headings] = MIXED_SECTION.search(headings) is not None
+        turned = mixed[headings] and _turned_to_plans(structure, fig.start)
         clause = before[found.start() + 1 if found else 0 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
         if plan is None and s_start > 0 and ELABORATION.match(before):
@@ -104,6 +112,7 @@ def spread_over_years(figures: list, folded: str) -> None:
         i += len(run)
 
 
+@lru_cache(maxsize=1024)  # a reply names a few periods, each for many figures
 def period_bounds(period: str | None) -> tuple[datetime | None, datetime | None]:
     """`2020-01/2020-06` → (2020-01-01, 2020-06-30); `2019` → the whole year."""
     if not period:

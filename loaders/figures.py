@@ -59,10 +59,19 @@ def _range_guard() -> str:
 
 
 @cache
-def set_phrase_pattern() -> re.Pattern:
+def set_phrases() -> tuple[str, ...]:
     lines = (RULES_DIR / "set_phrases.txt").read_text(encoding="utf-8").splitlines()
-    phrases = [p.strip() for p in lines if p.strip() and not p.startswith("#")]
-    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+    return tuple(p.strip() for p in lines if p.strip() and not p.startswith("#"))
+
+
+@cache
+def set_phrase_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(p) for p in sorted(set_phrases(), key=len, reverse=True)))
+
+
+@cache
+def set_phrase_characters() -> frozenset[str]:
+    return frozenset("".join(set_phrases()))
 
 
 @dataclass
@@ -162,12 +171,12 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False
     if _inside(folded, start, "《", "》") or _inside(text, start, "“", "”", reach=10):
         return False  # numbers in the titles of cited documents, and in short quoted slogans (“三服务”)
-    return not any(p.start() <= start < p.end() for p in _set_phrases_near(folded, start))
-
-
-def _set_phrases_near(folded: str, start: int):
-    lo = max(0, start - 12)
-    yield from set_phrase_pattern().finditer(folded, lo, start + 12)
+    if folded[start] not in set_phrase_characters():
+        return True  # a set phrase around the number would hold its first character
+    for phrase in set_phrase_pattern().finditer(folded, max(0, start - 12), start + 12):
+        if phrase.start() <= start < phrase.end():
+            return False  # 三心二意, 一带一路: inside a set phrase
+    return True
 
 
 def _measure(m: re.Match, text: str, folded: str) -> Figure | None:

@@ -36,9 +36,16 @@ class Vague:
     qualifier: str  # approx for 数/几, at_least for 上
 
 
-def parse_arabic(text: str) -> float:
-    """`1,200.5` → 1200.5. Full-width digits are folded before this is called."""
-    return float(text.replace(",", ""))
+# No reply reports an amount this large (a province's GDP is ~1e13 元): a longer digit string is a code or an
+# attack, and times 亿 it could overflow to inf. Every value is finite, and so is every product with a unit.
+MAX_VALUE = 1e18
+
+
+def parse_arabic(text: str) -> float | None:
+    """`1,200.5` → 1200.5; None for a number too large to be an amount (MAX_VALUE). Full-width digits are
+    folded before this is called."""
+    value = float(text.replace(",", ""))
+    return value if abs(value) < MAX_VALUE else None
 
 
 def _parse_section(text: str) -> int | None:

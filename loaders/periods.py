@@ -173,7 +173,9 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
     found.sort(key=lambda pair: pair[0])
-    items = [m.end() for m in ENUMERATOR.finditer(sentence)]
+    items = (
+        [m.end() for m in ENUMERATOR.finditer(sentence)] if "是" in sentence else []
+    )  # re tries every place
     if len(items) < 2:
         return found
     shared = period_before(found, items[0])

@@ -33,6 +33,7 @@ GOVERNING = re.compile(
     rf"|(?P<share>约|大约|近|将近)占{GAP}{{0,16}}的$"  # 约占销售总额的30%: about a share
     r"|(?P<cap>最高|最低)(?:额度|标准|限额|金额)(?:提高至|提高到|上调至|调整为|调至|为)$"  # 最高额度提高至30万元
 )
+GOVERNING_CUE = re.compile(r"[不至最约近]")  # a character every GOVERNING match holds: most windows have none
 GOVERNING_QUALIFIER = {w: q for q in ("at_most", "at_least", "approx") for w in QUALIFIER_BEFORE[q].split()}
 INNER_MORE = re.compile(r"(余|多)")
 BEFORE_OF, AFTER_OF = dict(BEFORE_WORDS), dict(QUALIFIER_AFTER)
@@ -74,7 +75,8 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     before = word_before(lead)
     if before:
         return BEFORE_OF[before], before
-    governing = GOVERNING.search(folded, max(0, start - 20), start)
+    window = max(0, start - 20)
+    governing = GOVERNING_CUE.search(folded, window, start) and GOVERNING.search(folded, window, start)
     if governing:
         word = governing["word"] or governing["top"] or governing["share"] or governing["cap"]
         return GOVERNING_QUALIFIER[word], word

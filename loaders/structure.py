@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from loaders.fold import fold
 from loaders.metadata import parse_metadata
@@ -59,7 +60,7 @@ class Structure:
         self._sentence_starts = [s for s, _ in self.sentences]
         # which sections hold an offset changes only at a section's start or end: answer once per stretch
         self._cuts = sorted({s.start for s in self.sections} | {s.end for s in self.sections})
-        self._outline = [(self._headings_holding(cut), self._innermost_holding(cut)) for cut in self._cuts]
+        self._outline = _outline(self.sections, self._cuts)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self._sentence_starts, offset) - 1
@@ -75,6 +76,7 @@ class Structure:
         i = bisect_right(self._cuts, offset) - 1
         return self._outline[i][1] if i >= 0 else None
 
+    # the definitions the outline answers from, one scan of every section per offset (tests compare them)
     def _headings_holding(self, offset: int) -> str:
         return " ".join(s.heading for s in self.sections if s.start <= offset < s.end)
 
@@ -84,6 +86,27 @@ class Structure:
             if section.start <= offset < section.end and (best is None or section.level >= best.level):
                 best = section
         return best
+
+
+def _outline(sections: list[Section], cuts: list[int]) -> list[tuple[str, Section | None]]:
+    """(headings joined outermost first, innermost section) holding each cut, in one sweep: the sections
+    open at a cut are those open at the one before, less the ended ones, plus the ones starting there. They
+    nest (a section ends where one of its level or above starts), so few are open at once."""
+    order = sorted(range(len(sections)), key=lambda i: sections[i].start)  # stable: list order on ties
+    outline, open_now, k = [], [], 0
+    for cut in cuts:
+        open_now = [i for i in open_now if sections[i].end > cut]
+        while k < len(order) and sections[order[k]].start <= cut:
+            if sections[order[k]].end > cut:
+                open_now.append(order[k])
+            k += 1
+        open_now.sort()  # list order, as a scan of the sections would give
+        best = None
+        for i in open_now:
+            if best is None or sections[i].level >= best.level:
+                best = sections[i]
+        outline.append((" ".join(sections[i].heading for i in open_now), best))
+    return outline
 
 
 def split_sentences(folded: str) -> list[tuple[int, int]]:
@@ -147,14 +170,27 @@ def parse_sections(text: str, folded: str, body_start: int = 0, body_end: int | 
         pos += len(line)
     found = _with_inline_items(folded, body_start, body_end, found)
     sections, counters = [], [0] * 6
+    ends = _section_ends(found, body_end)
     for i, (start, _number, level, heading_start, line_end) in enumerate(found):
         counters[level - 1] += 1
         counters[level:] = [0] * (6 - level)
         path = ".".join(str(c) for c in counters[:level] if c)
-        end = next((f[0] for f in found[i + 1 :] if f[2] <= level), body_end)
+        end = ends[i]
         heading = _heading(folded, text, heading_start, line_end)
         sections.append(Section(path, text[start:heading_start].strip(), heading, level, start, end))
     return sections
+
+
+def _section_ends(found: list[tuple], body_end: int) -> list[int]:
+    """Each section ends where the next one of its level or above starts: one pass from the end, keeping the
+    nearest start seen so far for each level (levels are 1 to 6)."""
+    nearest = [body_end] * 7  # nearest[level]: the closest later start at that level
+    ends = [body_end] * len(found)
+    for i in range(len(found) - 1, -1, -1):
+        start, level = found[i][0], found[i][2]
+        ends[i] = min(nearest[1 : level + 1])
+        nearest[level] = start
+    return ends
 
 
 def _with_inline_items(folded, body_start, body_end, found):
@@ -162,9 +198,13 @@ def _with_inline_items(folded, body_start, body_end, found):
     if not ITEM_WORD.search(folded, body_start, body_end):
         return sorted(found)
     items = []
+    found = sorted(found)
+    starts = [f[0] for f in found]
+    deepest = list(accumulate((f[2] for f in found), max))  # deepest level among the first k markers
     for match in INLINE_ITEM.finditer(folded, body_start, body_end):
         start = match.start(1)
-        parent_level = max((f[2] for f in found if f[0] <= start), default=0)
+        k = bisect_right(starts, start)
+        parent_level = deepest[k - 1] if k else 0
         line_end = folded.find("\n", start)
         line_end = body_end if line_end < 0 else min(line_end, body_end)
         items.append((start, match.group(1), min(parent_level + 1, 5), start + 2, line_end))

@@ -109,3 +109,24 @@ def shoot(page, name: str) -> Path:
 def no_error(page) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
     assert "Traceback" not in page.inner_text("body")
+
+
+def editor_env() -> dict[str, str]:
+    """Environment for a server whose editors sign in with the tests' password (board.roles)."""
+    from tests.app_support import editor_hash
+
+    return {"REPLY_EDITOR_PASSWORD_HASH": editor_hash()}
+
+
+def sign_in_as_editor(page, base: str) -> None:
+    """This browser session signed in as an editor, on the library page."""
+    from tests.app_support import EDITOR_PASSWORD
+
+    page.goto(f"{base}/library")
+    settle(page, timeout=60_000)
+    password = page.get_by_label("编辑者密码")
+    password.wait_for(timeout=60_000)  # a busy server (ten sessions at once) draws the page late
+    password.fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("button", name="退出编辑").wait_for(timeout=30_000)
+    settle(page, timeout=60_000)

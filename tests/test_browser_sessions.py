@@ -17,7 +17,16 @@ import pytest
 
 import library
 from board.filters import KEYS, Filters, apply_filters, to_query
-from tests.browser_support import NEEDS_CHROMIUM, ROOT, chromium, no_error, settle, streamlit_app
+from tests.browser_support import (
+    NEEDS_CHROMIUM,
+    ROOT,
+    chromium,
+    editor_env,
+    no_error,
+    settle,
+    sign_in_as_editor,
+    streamlit_app,
+)
 from tests.reply_files import CORPUS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, NEEDS_CHROMIUM]
@@ -74,8 +83,7 @@ def shown_counts(page) -> tuple[int, int]:
 
 
 def upload_reply(page, base: str) -> None:
-    page.goto(f"{base}/library")
-    settle(page, timeout=60_000)
+    sign_in_as_editor(page, base)  # uploading is an editor's
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": NEW_NAME, "mimeType": "text/plain", "buffer": NEW_REPLY.encode("utf-8")}]
     )
@@ -90,7 +98,7 @@ def upload_reply(page, base: str) -> None:
 def test_ten_sessions_keep_their_own_filters_while_one_uploads(library_copy):
     before = library.open_library(library_copy).tables.figures
     assert len({len(apply_filters(before, f)) for f in SESSIONS}) >= 6  # the filters really differ
-    with streamlit_app({"REPLY_LIBRARY": str(library_copy)}) as base, chromium() as browser:
+    with streamlit_app({"REPLY_LIBRARY": str(library_copy), **editor_env()}) as base, chromium() as browser:
         contexts = [browser.new_context(viewport={"width": 1300, "height": 900}) for _ in SESSIONS]
         pages = [context.new_page() for context in contexts]
         urls = [f"{base}/explorer?{to_query(f)}" for f in SESSIONS]

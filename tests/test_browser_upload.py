@@ -11,7 +11,17 @@ import shutil
 
 import pytest
 
-from tests.browser_support import NEEDS_CHROMIUM, ROOT, chromium, no_error, settle, shoot, streamlit_app
+from tests.browser_support import (
+    NEEDS_CHROMIUM,
+    ROOT,
+    chromium,
+    editor_env,
+    no_error,
+    settle,
+    shoot,
+    sign_in_as_editor,
+    streamlit_app,
+)
 from tests.reply_files import make_docx
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
@@ -40,7 +50,7 @@ def library_copy(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app_url(library_copy):
-    with streamlit_app({"REPLY_LIBRARY": str(library_copy)}) as url:
+    with streamlit_app({"REPLY_LIBRARY": str(library_copy), **editor_env()}) as url:
         yield url
 
 
@@ -79,10 +89,37 @@ def upload(page, data: bytes) -> None:
     button.click()
 
 
-def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
-    data = make_docx(REPLY)
+def test_a_viewer_has_no_upload_or_delete_and_a_forged_upload_adds_nothing(page, app_url, library_copy):
     page.goto(f"{app_url}/library")
     settle(page)
+    main = page.inner_text("[data-testid='stMain']")
+    assert "共 1 份答复，27 条数据" in main and "资料库为只读" in main
+    assert page.locator("[data-testid='stFileUploader']").count() == 0
+    for label in ("添加到资料库", "删除…", "确认删除"):
+        assert page.get_by_role("button", name=label).count() == 0
+    # a request made by hand to Streamlit's upload endpoint, as a viewer's page could send it: the server may
+    # keep the bytes for a while, but no script run of a viewer adds anything to the library
+    page.evaluate(
+        """async () => {
+            const body = new FormData();
+            body.append('file', new Blob(['我市新建园区9个。'], {type: 'text/plain'}), 'forged.txt');
+            const r = await fetch('/_stcore/upload_file/forged-session/forged-file', {method: 'PUT', body});
+            return r.status;
+        }"""
+    )
+    page.reload()
+    settle(page)
+    assert "共 1 份答复，27 条数据" in page.inner_text("[data-testid='stMain']")
+    assert sorted(p.name for p in library_copy.glob("*.*") if not p.name.startswith(".")) == [
+        "manifest.json",
+        "seed_reply.txt",
+    ]
+    no_error_shown(page)
+
+
+def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
+    data = make_docx(REPLY)
+    sign_in_as_editor(page, app_url)
     assert "共 1 份答复，27 条数据" in page.inner_text("[data-testid='stMain']")
 
     upload(page, data)

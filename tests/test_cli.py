@@ -34,6 +34,8 @@ def test_jsonl_output():
         "2020-01/2020-06",
         False,
     )
+    undated = next(row for row in rows if row["period"] is None)
+    assert undated["period_start"] is None and undated["period_end"] is None  # null, not "NaT"
 
 
 def test_csv_output():

@@ -1,15 +1,14 @@
 """Hostile files are refused (or read) within bounded time and memory, with one clear line saying why.
 
-Time bounds are generous (a CI machine may be slow); what they catch is a refusal that parses the whole
-thing first, which costs tens of seconds. Memory is Python's own allocations (tracemalloc), where zipfile
-and the readers keep what they unpack.
+What the tests bound is memory, Python's own allocations (tracemalloc), where zipfile and the readers keep
+what they unpack: a refusal that parses the whole thing first shows there. Time is not asserted (a loaded
+machine fails a timed assertion whose logic is right); benchmarks/hostile.py prints the seconds.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import time
 import tracemalloc
 import zipfile
 
@@ -25,20 +24,17 @@ from tests.reply_files import make_docx, seed_text
 MB = 1024 * 1024
 
 
-def refused(data: bytes, name: str, seconds: float = 5.0, megabytes: int = 64) -> str:
-    """The one-line reason read_bytes gives, checked to come within the time and memory bounds."""
+def refused(data: bytes, name: str, megabytes: int = 64) -> str:
+    """The one-line reason read_bytes gives, checked to come within the memory bound."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(LoadError) as caught:
             read_bytes(data, name)
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    elapsed = time.perf_counter() - started
     message = str(caught.value)
     assert message and "\n" not in message and "Traceback" not in message, message
-    assert elapsed < seconds, f"{name}: refused after {elapsed:.1f} s"
     assert peak < megabytes * MB, f"{name}: {peak / MB:.0f} MB allocated"
     return message
 
@@ -117,7 +113,7 @@ def thousands_of_pages() -> bytes:
 
 
 def test_a_pdf_of_thousands_of_pages_is_refused_before_any_page_is_read(thousands_of_pages):
-    assert "2000 pages (limit 300)" in refused(thousands_of_pages, "答复.pdf", seconds=3)
+    assert "2000 pages (limit 300)" in refused(thousands_of_pages, "答复.pdf")
 
 
 def test_a_pdf_whose_page_count_lies_is_refused_after_the_limit(thousands_of_pages, monkeypatch):
@@ -128,7 +124,7 @@ def test_a_pdf_whose_page_count_lies_is_refused_after_the_limit(thousands_of_pag
     read_pages = []
     original = pdf_reader._page_lines
     monkeypatch.setattr(pdf_reader, "_page_lines", lambda page: read_pages.append(page) or original(page))
-    assert f"more than {MAX_PAGES} pages" in refused(lying, "答复.pdf", seconds=15)
+    assert f"more than {MAX_PAGES} pages" in refused(lying, "答复.pdf")
     assert read_pages == []  # refused from the page tree, before any page's text was extracted
 
 
@@ -156,8 +152,12 @@ def test_bytes_over_the_limit_are_refused_before_decoding():
     assert message.startswith("file too large")
 
 
-def test_uploads_over_the_stated_limits_are_refused_with_a_reason(tmp_path):
-    from board import actions
+def test_uploads_over_the_stated_limits_are_refused_with_a_reason(tmp_path, monkeypatch):
+    from board import actions, roles
+
+    monkeypatch.setattr(
+        roles, "is_editor", lambda: True
+    )  # an editor's session (tests/test_roles.py signs in)
 
     big = b"x" * (actions.MAX_UPLOAD_MB * MB + 1)
     [outcome] = actions.add_uploaded([("big.txt", big)], tmp_path)

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from board import actions, indicators
+from board import actions, indicators, roles
 from board.charts import compare
 from loaders import load_text
+from tests.app_support import as_editor
 from tests.reply_files import SEED, make_docx, seed_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,16 +40,19 @@ def two_replies(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def open_page(page: str) -> AppTest:
+def open_page(page: str, editor: bool = False) -> AppTest:
+    """The app on `page`; as a signed-in editor when asked (upload and delete are an editor's)."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
+    if editor:
+        as_editor(at)
     at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 
 
 def test_library_page_lists_every_reply_with_metadata_and_offers_the_list(two_replies):
-    at = open_page("views/library.py")
+    at = open_page("views/library.py", editor=True)
     catalog = at.dataframe[0].value
     assert sorted(catalog["文件"]) == ["2021答复.docx", "seed_reply.txt"]
     assert set(catalog["格式"]) == {"txt", "docx"} and (catalog["数据条数"] >= 27).all()
@@ -58,7 +62,7 @@ def test_library_page_lists_every_reply_with_metadata_and_offers_the_list(two_re
 
 
 def test_removing_asks_first_and_cancel_keeps_the_file(two_replies):
-    at = open_page("views/library.py")
+    at = open_page("views/library.py", editor=True)
     at.selectbox(key="library-remove").select("2021答复.docx").run()
     next(b for b in at.button if b.label == "删除…").click().run()
     assert "确定要从资料库删除「2021答复.docx」吗" in at.warning[0].value
@@ -92,7 +96,8 @@ def test_compare_page_charts_an_indicator_across_two_years(two_replies):
 
 
 def test_compare_page_saves_the_mapping_table(two_replies):
-    at = open_page("views/compare.py")
+    assert "保存映射表" not in [b.label for b in open_page("views/compare.py").button]  # a viewer's page
+    at = open_page("views/compare.py", editor=True)
     before = indicators.PATH.read_text(encoding="utf-8")
     next(b for b in at.button if b.label == "保存映射表").click().run()
     assert not at.exception and not at.error
@@ -104,6 +109,9 @@ def test_compare_page_saves_the_mapping_table(two_replies):
 
 
 def test_uploads_keep_to_the_stated_limits(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        roles, "is_editor", lambda: True
+    )  # an editor's session (tests/test_roles.py signs in)
     folder = tmp_path / "lib"
     folder.mkdir()
     too_many = [(f"r{i}.txt", b"x") for i in range(actions.MAX_UPLOAD_FILES + 1)]

@@ -11,7 +11,7 @@ from datetime import datetime
 import streamlit as st
 
 from board import data as app_data
-from board import exports, indicators, widgets
+from board import exports, indicators, roles, widgets
 from board.charts import PLOTLY_CONFIG, selected_keys
 from board.filters import from_state, isin
 
@@ -104,7 +104,9 @@ with st.expander("指标映射表（可编辑）：哪些数据算作同一个�
             "note": st.column_config.TextColumn("说明"),
         },
     )
-    if st.button("保存映射表", icon=":material/save:"):
+    if not roles.is_editor():  # saving changes a shared file: an editor's (board.roles)
+        st.caption("编辑者在资料库页登录后可保存映射表。")
+    elif st.button("保存映射表", icon=":material/save:"):
         try:
             indicators.write_map(edited)
         except ValueError as err:

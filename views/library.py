@@ -1,7 +1,8 @@
 """资料库: every reply in the library with its metadata, figure count and date added; upload, remove.
 
 Thin: tables come from board.data, adding and removing go through board.actions / the library store.
-Removing asks for confirmation first, because it deletes the stored file itself.
+Uploading and removing are an editor's (board.roles): a viewer sees the list and how to sign in, and no
+upload or delete control. Removing asks for confirmation first, because it deletes the stored file itself.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from datetime import datetime
 
 import streamlit as st
 
-import library
-from board import actions, exports, markup
+from board import actions, exports, markup, roles
 from board import data as app_data
 
 st.title("答复资料库")
@@ -50,50 +50,90 @@ else:
         icon=":material/download:",
     )
 
-st.subheader("上传答复")
-st.caption(actions.LIMITS_TEXT)
-st.html(
-    markup.uploader_in_chinese(
-        "选择文件", f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（.txt .docx .pdf .html）"
-    )
-)
-uploads = st.file_uploader(
-    "选择答复文件（可多选）",
-    type=actions.UPLOAD_TYPES,
-    accept_multiple_files=True,
-    key=f"library-uploads-{st.session_state.get('library-upload-round', 0)}",  # a new key empties it
-)
-if st.button("添加到资料库", disabled=not uploads, icon=":material/upload:"):
-    outcomes = actions.add_uploaded([(f.name, f.getvalue()) for f in uploads or []], folder)
-    st.session_state["library-outcomes"] = [o.__dict__ for o in outcomes]
-    st.session_state["library-upload-round"] = st.session_state.get("library-upload-round", 0) + 1
-    st.rerun()
-if st.session_state.get("library-outcomes"):
-    st.dataframe(
-        st.session_state["library-outcomes"],
-        hide_index=True,
-        column_config={"name": "文件", "status": "结果", "detail": "说明"},
-    )
 
-st.subheader("删除答复")
-if catalog.empty:
-    st.caption("没有可删除的答复。")
-else:
-    names = dict(zip(catalog["stored_name"], catalog["sha256"], strict=True))
-    chosen = st.selectbox(
-        "选择要删除的答复", list(names), index=None, placeholder="选择文件", key="library-remove"
+def sign_in_panel() -> None:
+    """How a viewer becomes an editor, by what this deployment offers (board.roles)."""
+    st.subheader("编辑者登录")
+    methods = roles.sign_in_methods()
+    if not methods:
+        st.caption("资料库为只读。本看板未设置编辑者；维护者可在服务器上用命令行添加答复（见 README）。")
+        return
+    st.caption("资料库为只读。编辑者登录后可上传和删除答复。")
+    if "oidc" in methods:
+        st.button("使用单位账号登录", on_click=st.login, icon=":material/login:", key="editor-oidc")
+    if "password" in methods:
+        password = st.text_input("编辑者密码", type="password", key="editor-password")
+        if st.button("登录", key="editor-sign-in", icon=":material/login:"):
+            if roles.sign_in_with_password(password):
+                st.rerun()
+            st.error("密码不正确。")
+
+
+def editor_controls() -> None:
+    """Upload and delete: drawn for an editor only (and board.actions checks the role again)."""
+    if st.button("退出编辑", key="editor-sign-out", icon=":material/logout:"):
+        roles.sign_out()
+        st.rerun()
+    st.subheader("上传答复")
+    st.caption(actions.LIMITS_TEXT)
+    st.html(
+        markup.uploader_in_chinese(
+            "选择文件",
+            f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（{' '.join('.' + t for t in actions.UPLOAD_TYPES)}）",
+        )
     )
-    if st.button("删除…", disabled=chosen is None, icon=":material/delete:"):
-        st.session_state["library-confirm"] = chosen
-    pending = st.session_state.get("library-confirm")
-    if pending and pending in names:
-        st.warning(f"确定要从资料库删除「{pending}」吗？资料库中保存的文件本身也会被删除，此操作不能撤销。")
-        confirm, cancel = st.columns(2)
-        if confirm.button("确认删除", type="primary", key="library-confirm-yes"):
-            library.remove(names[pending], folder)
-            st.session_state["library-confirm"] = None
-            st.session_state["library-outcomes"] = [{"name": pending, "status": "已删除", "detail": ""}]
-            st.rerun()
-        if cancel.button("取消", key="library-confirm-no"):
-            st.session_state["library-confirm"] = None
-            st.rerun()
+    uploads = st.file_uploader(
+        "选择答复文件（可多选）",
+        type=actions.UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=f"library-uploads-{st.session_state.get('library-upload-round', 0)}",  # a new key empties it
+    )
+    if st.button("添加到资料库", disabled=not uploads, icon=":material/upload:"):
+        with st.status("正在读取上传的答复…", expanded=True) as reading:
+            bar = st.empty()
+
+            def on_page(done: int, total: int) -> None:
+                bar.progress(done / total, text=f"扫描件文字识别：第 {done} / {total} 页")
+
+            outcomes = actions.add_uploaded([(f.name, f.getvalue()) for f in uploads or []], folder, on_page)
+            reading.update(label="读取完成", state="complete", expanded=False)
+        st.session_state["library-outcomes"] = [o.__dict__ for o in outcomes]
+        st.session_state["library-upload-round"] = st.session_state.get("library-upload-round", 0) + 1
+        st.rerun()
+    if st.session_state.get("library-outcomes"):
+        st.dataframe(
+            st.session_state["library-outcomes"],
+            hide_index=True,
+            column_config={"name": "文件", "status": "结果", "detail": "说明"},
+        )
+
+    st.subheader("删除答复")
+    if catalog.empty:
+        st.caption("没有可删除的答复。")
+    else:
+        names = dict(zip(catalog["stored_name"], catalog["sha256"], strict=True))
+        chosen = st.selectbox(
+            "选择要删除的答复", list(names), index=None, placeholder="选择文件", key="library-remove"
+        )
+        if st.button("删除…", disabled=chosen is None, icon=":material/delete:"):
+            st.session_state["library-confirm"] = chosen
+        pending = st.session_state.get("library-confirm")
+        if pending and pending in names:
+            st.warning(
+                f"确定要从资料库删除「{pending}」吗？资料库中保存的文件本身也会被删除，此操作不能撤销。"
+            )
+            confirm, cancel = st.columns(2)
+            if confirm.button("确认删除", type="primary", key="library-confirm-yes"):
+                actions.remove_reply(names[pending], folder)
+                st.session_state["library-confirm"] = None
+                st.session_state["library-outcomes"] = [{"name": pending, "status": "已删除", "detail": ""}]
+                st.rerun()
+            if cancel.button("取消", key="library-confirm-no"):
+                st.session_state["library-confirm"] = None
+                st.rerun()
+
+
+if roles.is_editor():
+    editor_controls()
+else:
+    sign_in_panel()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from board import data as app_data
-from board import markup, widgets
+from board import markup, scan_view, widgets
 from board.filters import figure_key, from_state, to_query
 from board.markup import plain
 
@@ -39,6 +39,8 @@ doc_figures = figures[figures["doc"] == doc]
 doc_sections = sections[sections["doc"] == doc].sort_values("start")
 st.html(markup.reply_card(documents[documents["doc"] == doc].iloc[0].to_dict(), len(doc_figures)))
 st.caption(f"高亮的数字是提取出的{len(doc_figures)}项数据；点击可在“数据浏览”中查看该行。")
+if scan_view.is_scan(documents[documents["doc"] == doc].iloc[0].to_dict()):
+    scan_view.show(lib.paths[doc], doc_figures)  # a scan: the page image with the figure's box
 
 
 def link(d: str, start: int) -> str:

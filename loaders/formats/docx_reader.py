@@ -8,16 +8,20 @@ the declared length (a 50 MB upload could inflate to 50 GB). A part longer than 
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 import zlib
 
-from loaders.decoding import Decoded, LoadError
+from loaders.decoding import Decoded, LoadError, check_text_budget
 from loaders.formats.docx_numbering import ListNumbering
 from loaders.formats.text_build import TextBuilder
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a reply with a few pictures unpacks to a few MB
 MAX_ENTRIES = 5000
+# tags in the body's XML: a long reply has tens of thousands; python-docx spends ~10 µs per tag in Python
+MAX_BODY_TAGS = 2_000_000
 _OTHER_OFFICE = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint file"}
 
 
@@ -68,15 +72,46 @@ def _check_archive(data: bytes) -> None:
 
 
 def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    """Inflate one part in bounded steps: it must unpack to exactly the size its headers state."""
+    """Inflate one part in bounded steps: it must unpack to exactly the size its headers state. The body's
+    text is counted on the way, so a document over the text budget is refused before it is parsed."""
+    text = _TextCount() if entry.filename == "word/document.xml" else None
     try:
         with archive.open(entry) as part:
-            while part.read(1024 * 1024):
-                pass
+            while chunk := part.read(1024 * 1024):
+                if text is not None:
+                    text.add(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as err:
         raise LoadError(
             f"broken .docx: part {entry.filename[:60]} does not unpack as its header says ({_first_line(err)})"
         ) from None
+
+
+class _TextCount:
+    """Characters of text between the tags of streamed XML (roughly: entities count as written), and its
+    tags, checked against the loaders' text budget and MAX_BODY_TAGS after every chunk."""
+
+    _TAG = re.compile(r"<[^>]*>")
+
+    def __init__(self) -> None:
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.carry = ""  # a tag cut by the chunk's end
+        self.n = 0
+        self.tags = 0
+
+    def add(self, chunk: bytes) -> None:
+        piece = self.carry + self.decoder.decode(chunk)
+        cut = piece.rfind("<")
+        if cut >= 0 and piece.find(">", cut) < 0 and len(piece) - cut < 65536:  # a tag, not a stray "<"
+            piece, self.carry = piece[:cut], piece[cut:]
+        else:
+            self.carry = ""
+        self.n += len("".join(self._TAG.sub("", piece).split()))
+        self.tags += piece.count("<")
+        check_text_budget(self.n)
+        if self.tags > MAX_BODY_TAGS:
+            raise LoadError(
+                f"refused: the .docx body has more than {MAX_BODY_TAGS:,} XML tags (a long reply has tens of thousands)"
+            )
 
 
 def _numbered_text(paragraph, numbering: ListNumbering) -> str:

@@ -25,6 +25,8 @@ _CONTENT_HINT = re.compile(r"trs_editor|zoom|article|artical|content|zwnr|main|d
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _META_KEYS = ("索引号", "发布机构", "发文机关", "发布日期", "发布时间", "成文日期", "文号", "来源", "公开")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_\-]{2,20})""", re.I)
+# a saved reply page has a few thousand tags; the parser spends ~70 µs per element, so this bounds a page
+MAX_TAGS = 200_000  # "<" characters: about 100,000 elements, read in seconds
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 
 
@@ -47,6 +49,10 @@ def read_html(data: bytes) -> Decoded:
     from bs4 import BeautifulSoup, Comment
 
     markup, encoding = decode_html(data)
+    if markup.count("<") > MAX_TAGS:
+        raise LoadError(
+            f"refused: the page has more than {MAX_TAGS:,} tags (a saved reply page has thousands)"
+        )
     try:
         soup = BeautifulSoup(markup, "lxml")
     except Exception as err:
@@ -56,34 +62,71 @@ def read_html(data: bytes) -> Decoded:
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     body = soup.body or soup
-    article = _main_block(body)
+    tree = _Tree(body)
+    article = _main_block(body, tree)
     builder = TextBuilder()
-    _add_metadata(body, article, builder)
-    heading = _heading_outside(body, article)
+    _add_metadata(body, article, builder, tree)
+    heading = _heading_outside(body, article, tree)
     if heading:
         builder.add_line(heading)
-    _render(article, builder)
+    _render(article, builder, tree)
     text = builder.text()
     if not _CJK.search(text):
         raise LoadError("no Chinese text in the page's body")
     return Decoded(text=text, encoding=encoding, format="html", cells=builder.cells)
 
 
-def _cjk_counts(root) -> dict[int, int]:
-    """Chinese characters under each element, in one pass over the text nodes."""
-    counts: dict[int, int] = {}
-    for string in root.find_all(string=True):
-        n = len(_CJK.findall(string))
-        if n:
-            for parent in string.parents:
-                counts[id(parent)] = counts.get(id(parent), 0) + n
-                if parent is root:
-                    break
-    return counts
+class _Tree:
+    """What the reader asks of every element, found in two passes over the page (never per element, and
+    never by recursion: a page may nest 100,000 levels deep).
+
+    Per element: its place in document order and the last place inside it (so "is A inside B" is two
+    comparisons), its depth, the Chinese characters and all characters of text under it, and whether a
+    table is inside it.
+    """
+
+    def __init__(self, root) -> None:
+        self.index: dict[int, int] = {}
+        self.last: dict[int, int] = {}
+        self.depth: dict[int, int] = {id(root): 0}
+        self.cjk: dict[int, int] = {}
+        self.chars: dict[int, int] = {}  # of text stripped string by string, as get_text(strip=True) keeps
+        self.raw: dict[int, int] = {}  # of text as it is
+        self.has_table: set[int] = set()
+        nodes = [root, *root.descendants]
+        for i, node in enumerate(nodes):
+            key = id(node)
+            self.index[key] = self.last[key] = i
+            if node is not root:
+                self.depth[key] = self.depth.get(id(node.parent), 0) + 1
+        for node in reversed(nodes):  # children before their parents
+            key = id(node)
+            if getattr(node, "name", None) is None:
+                self.cjk[key] = len(_CJK.findall(node))
+                self.chars[key] = len(node.strip())
+                self.raw[key] = len(node)
+            if node is root:
+                break
+            parent = id(node.parent)
+            self.last[parent] = max(self.last.get(parent, 0), self.last[key])
+            self.cjk[parent] = self.cjk.get(parent, 0) + self.cjk.get(key, 0)
+            self.chars[parent] = self.chars.get(parent, 0) + self.chars.get(key, 0)
+            self.raw[parent] = self.raw.get(parent, 0) + self.raw.get(key, 0)
+            if getattr(node, "name", None) == "table" or key in self.has_table:
+                self.has_table.add(parent)
+
+    def size(self, element) -> int:
+        """Nodes inside the element."""
+        return self.last[id(element)] - self.index[id(element)]
+
+    def inside(self, element, block) -> bool:
+        """`element` is `block` or lies within it."""
+        i, b = self.index.get(id(element)), self.index.get(id(block))
+        return i is not None and b is not None and b <= i <= self.last[id(block)]
 
 
-def _main_block(body):
-    counts = _cjk_counts(body)
+def _main_block(body, tree: _Tree):
+    counts = tree.cjk
     hinted = [
         el
         for el in body.find_all(True)
@@ -93,7 +136,7 @@ def _main_block(body):
     if best >= 30:
         # the innermost marked block that still holds most of the marked text: not the page-wide wrapper
         strong = [el for el in hinted if counts.get(id(el), 0) >= 0.7 * best]
-        return max(strong, key=lambda el: len(list(el.parents)))
+        return max(strong, key=lambda el: tree.depth.get(id(el), 0))
     scores: dict[int, tuple[int, object]] = {}
     for p in body.find_all(["p", "br", "td", "div"]):
         own = sum(len(_CJK.findall(s)) for s in p.find_all(string=True, recursive=False))
@@ -104,22 +147,20 @@ def _main_block(body):
     return max(scores.values(), key=lambda pair: pair[0])[1] if scores else body
 
 
-def _inside(element, block) -> bool:
-    return element is block or any(parent is block for parent in element.parents)
-
-
-def _add_metadata(body, article, builder: TextBuilder) -> None:
+def _add_metadata(body, article, builder: TextBuilder, tree: _Tree) -> None:
     """The smallest block outside the article naming at least two metadata keys, as key:value lines."""
     candidates = []
     for el in body.find_all(["table", "div", "ul", "dl", "section"]):
-        if _inside(el, article) or _inside(article, el):
+        if tree.inside(el, article) or tree.inside(article, el):
+            continue
+        if tree.chars.get(id(el), 0) >= 2000 or tree.size(el) > 5000:  # no metadata block is this large
             continue
         text = el.get_text(" ", strip=True)
         if len(text) < 2000 and sum(key in text for key in _META_KEYS) >= 2:
             candidates.append(el)
     if not candidates:
         return
-    block = min(candidates, key=lambda el: len(el.get_text()))
+    block = min(candidates, key=lambda el: tree.raw.get(id(el), 0))
     pending = ""
     for piece in block.stripped_strings:
         if pending:
@@ -133,16 +174,18 @@ def _add_metadata(body, article, builder: TextBuilder) -> None:
         builder.add_line(pending)
 
 
-def _heading_outside(body, article) -> str:
+def _heading_outside(body, article, tree: _Tree) -> str:
     """The page's own heading (h1, else a marked title block) when the article does not contain it."""
     for el in body.find_all(["h1", "h2"]) + body.find_all(class_=re.compile(r"title", re.I)):
-        if not _inside(el, article) and not _inside(article, el) and _CJK.search(el.get_text()):
+        outside = not tree.inside(el, article) and not tree.inside(article, el)
+        if outside and tree.cjk.get(id(el), 0):
             return el.get_text(" ", strip=True)
     return ""
 
 
-def _render(element, builder: TextBuilder) -> None:
-    """Text of the article, one line per block; data tables as rows with their cells recorded."""
+def _render(element, builder: TextBuilder, tree: _Tree) -> None:
+    """Text of the article, one line per block; data tables as rows with their cells recorded. Walked with
+    a stack of open elements, not by recursion."""
     line: list[str] = []
 
     def flush() -> None:
@@ -150,22 +193,26 @@ def _render(element, builder: TextBuilder) -> None:
             builder.add_line("".join(line))
             line.clear()
 
-    def walk(node) -> None:
-        for child in node.children:
-            name = getattr(child, "name", None)
-            if name is None:
-                line.append(str(child))
-            elif name == "table" and not child.find("table"):
+    stack = [iter(element.children)]
+    closes_block = [False]  # whether leaving the element at the same depth of the stack ends a line
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if closes_block.pop():
                 flush()
-                builder.add_table(_table_grid(child))
-            elif name in _BLOCKS:
+            continue
+        name = getattr(child, "name", None)
+        if name is None:
+            line.append(str(child))
+        elif name == "table" and id(child) not in tree.has_table:
+            flush()
+            builder.add_table(_table_grid(child))
+        else:
+            if name in _BLOCKS:
                 flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
-
-    walk(element)
+            stack.append(iter(child.children))
+            closes_block.append(name in _BLOCKS)
     flush()
 
 

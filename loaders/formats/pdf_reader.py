@@ -3,9 +3,10 @@
 Two things make PDF text unlike the published text. CJK fonts often map glyphs to Kangxi-radical or
 radical-supplement code points (⼀ U+2F00 for 一), so numbers like ⼗ go unread; they are mapped back char by
 char (NFKC on the whole text would also turn full-width ：，（ into half-width and could change lengths). And
-typesetting breaks lines inside sentences and numbers: a line that runs to the right margin and does not end
-a sentence continues on the next line, so the break is dropped; short lines (metadata, headings, the last
-line of a paragraph) keep theirs.
+typesetting breaks lines inside sentences and numbers: `page_text.join_pages` puts them back together.
+
+A page with images and (almost) no text layer is a scan: it is rendered and read by OCR (`scan_reader`), so a
+mixed PDF is read page by page; without an OCR engine the text layer elsewhere is still read.
 
 Ruled tables (`pdf_tables`) are taken out of the page's lines and written as .docx tables are: one line per
 row, cells separated by tabs, each body cell recorded with its row and column headers.
@@ -14,25 +15,17 @@ row, cells separated by tabs, each body cell recorded with its row and column he
 from __future__ import annotations
 
 import io
-import re
 import statistics
 import unicodedata
 
-from loaders.decoding import Decoded, LoadError, TableCell
-from loaders.formats.pdf_tables import PdfTable, find_ruled_tables, outside_tables
+from loaders.decoding import Decoded, LoadError
+from loaders.formats.page_text import Line, PageItem, is_page_number, join_pages
+from loaders.formats.pdf_tables import find_ruled_tables, outside_tables
 from loaders.formats.radicals import RADICAL_SUPPLEMENT
-from loaders.formats.text_build import TextBuilder, clean_line
+from loaders.formats.text_build import clean_line
 
 MAX_PAGES = 300  # replies run to a few dozen pages; more is not a reply, and each page costs ~50 ms
 MIN_TEXT_CHARS = 20
-
-_SENTENCE_END = tuple("。！？!?：:；;")
-_CLOSERS = "”’」』\"'"
-_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)")
-_PAGE_NUMBER = re.compile(
-    r"[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+.*",
-    re.IGNORECASE,
-)
 
 
 def _build_char_map() -> dict[int, str]:
@@ -63,6 +56,7 @@ def read_pdf(data: bytes) -> Decoded:
             if len(pdf.pages) > MAX_PAGES:  # the Count lied
                 raise LoadError(f"refused: the PDF has more than {MAX_PAGES} pages (limit {MAX_PAGES})")
             pages = [_page_lines(page) for page in pdf.pages]
+            ocr_rows = _ocr_scanned_pages(pdf.pages, pages)
     except LoadError:
         raise
     except Exception as err:  # pdfminer raises its own error types for damaged or encrypted files
@@ -70,10 +64,57 @@ def read_pdf(data: bytes) -> Decoded:
         raise LoadError(
             f"{reason} ({type(err).__name__}: {(str(err).splitlines() or [''])[0][:100]})"
         ) from None
-    text, offsets, cells = join_pages(pages)
+    if not any(ocr_rows):
+        text, offsets, cells = join_pages(pages)
+        spans = []
+    else:
+        from loaders.formats.scan_reader import as_lines, text_of_pages
+
+        pages = [as_lines(rows) if rows else items for items, rows in zip(pages, ocr_rows, strict=True)]
+        text, offsets, cells, spans = text_of_pages(pages, ocr_rows)
     if sum(not ch.isspace() for ch in text) < MIN_TEXT_CHARS:
-        raise LoadError("the PDF has no text layer (a scan or images?); it needs OCR first")
-    return Decoded(text=text, encoding="pdf", format="pdf", pages=offsets, cells=cells)
+        raise LoadError("the PDF has no text layer (a scan or images?) and OCR read nothing on it")
+    encoding = "pdf+ocr" if spans else "pdf"
+    return Decoded(text=text, encoding=encoding, format="pdf", pages=offsets, cells=cells, ocr=spans)
+
+
+def _ocr_scanned_pages(pdf_pages, pages: list[list]) -> list:
+    """OCR rows for each page that has images and (almost) no text layer; None for the others.
+
+    Without an OCR engine, a PDF that has text elsewhere is read from its text layer alone; one that is
+    only a scan gets the engine's one-line reason.
+    """
+    scanned = [
+        i
+        for i, (page, items) in enumerate(zip(pdf_pages, pages, strict=True))
+        if page.images and sum(len(item[0]) for item in items if isinstance(item, tuple)) < MIN_TEXT_CHARS
+    ]
+    rows: list = [None] * len(pages)
+    if not scanned:
+        return rows
+    from loaders.formats.ocr_engines import default_engine
+    from loaders.formats.scan_reader import MAX_OCR_PAGES, OCR_LONG_SIDE, fit_for_ocr, ocr_pages
+
+    if len(scanned) > MAX_OCR_PAGES:  # before the engine starts or any page is rendered
+        raise LoadError(
+            f"refused: {len(scanned)} scanned pages need OCR (it reads at most {MAX_OCR_PAGES} a file)"
+        )
+    try:
+        default_engine()
+    except LoadError:
+        if any(pages[i] for i in range(len(pages)) if i not in scanned):
+            return rows  # the text layer elsewhere is still read
+        raise
+
+    def images():  # rendered one at a time, as OCR reaches them
+        for i in scanned:
+            page = pdf_pages[i]
+            dpi = min(200.0, OCR_LONG_SIDE * 72.0 / max(float(page.width), float(page.height), 1.0))
+            yield fit_for_ocr(page.to_image(resolution=dpi).original.convert("RGB"))
+
+    for i, page_rows in zip(scanned, ocr_pages(images(), len(scanned)), strict=True):
+        rows[i] = page_rows
+    return rows
 
 
 def _page_count(pdf) -> int:
@@ -86,10 +127,6 @@ def _page_count(pdf) -> int:
         return len(pdf.pages)
 
 
-Line = tuple[str, float, float]  # text, right edge x1, font size
-PageItem = Line | PdfTable
-
-
 def _page_lines(page) -> list[PageItem]:
     """The page's lines of text and its ruled tables, top to bottom (a table's text is not in the lines)."""
     tables = find_ruled_tables(page, lambda cell: clean_line(normalize_radicals(cell)))
@@ -99,48 +136,9 @@ def _page_lines(page) -> list[PageItem]:
         if text:
             sizes = [c.get("size", 0) for c in line.get("chars", [])] or [10.0]
             lines.append((float(line["top"]), (text, float(line["x1"]), float(statistics.median(sizes)))))
-    while lines and _PAGE_NUMBER.fullmatch(lines[-1][1][0]):  # footers: "- 3 -", "第3页 共9页"
+    while lines and is_page_number(lines[-1][1][0]):  # footers: "- 3 -", "第3页 共9页"
         lines.pop()
-    while lines and _PAGE_NUMBER.fullmatch(lines[0][1][0]):
+    while lines and is_page_number(lines[0][1][0]):
         lines.pop(0)
     placed = [*lines, *((table.top, table) for table in tables)]
     return [item for _, item in sorted(placed, key=lambda pair: pair[0])]
-
-
-def join_pages(pages: list[list[PageItem]]) -> tuple[str, list[tuple[int, int, int]], list[TableCell]]:
-    """One text for all pages; a line running to the margin without ending a sentence joins the next one.
-
-    Tables are written by `TextBuilder.add_table`, so their body cells come back with offsets and headers.
-    """
-    builder = TextBuilder()
-    offsets = []
-    wraps = False  # the line before continues on the next
-    line_open = False  # the last thing written is a line still without its line break
-    for number, items in enumerate(pages, start=1):
-        page_start = builder.length
-        margin = max((item[1] for item in items if not isinstance(item, PdfTable)), default=0.0)
-        for item in items:
-            if isinstance(item, PdfTable):
-                if line_open:
-                    builder.append("\n")
-                builder.add_table(item.grid)  # ends with a line break
-                wraps = line_open = False
-                continue
-            text, x1, size = item
-            if line_open and not (wraps and not _HEADING_START.match(text)):
-                builder.append("\n")
-            builder.append(text)
-            line_open = True
-            is_full = x1 >= margin - 2.0 * size
-            wraps = is_full and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
-        offsets.append((number, page_start, builder.length))
-    return builder.text(), _tidy_offsets(offsets, builder.length), builder.cells
-
-
-def _tidy_offsets(offsets: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
-    """Pages tile the text from 0 to its end, so every offset falls on exactly one page."""
-    tidy = [(number, start, end) for number, start, end in offsets]
-    if tidy:
-        tidy[0] = (tidy[0][0], 0, tidy[0][2])
-        tidy[-1] = (tidy[-1][0], tidy[-1][1], length)
-    return tidy
