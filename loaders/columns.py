@@ -302,6 +302,8 @@ MEANINGS_ZH: dict[tuple[str, str], str] = {
     ("figures", "sentence"): "报告该数据的原句",
     ("figures", "sentence_start"): "原句在答复正文中的起始位置",
     ("figures", "page"): "PDF 原件中的页码（其他格式为空）",
+    ("figures", "ocr_confidence"): "文字识别（OCR）读出该数值的最低置信度（0–1）；非扫描件为空",
+    ("figures", "needs_check"): "识别置信度偏低，请对照原件核对",
 }
 UNITS_ZH = {
     "characters": "字",
@@ -326,4 +328,6 @@ def dictionary_zh(tables: tuple[str, ...] = ("figures", "documents")) -> pd.Data
         for c in COLUMNS
         if c.table in tables
     ]
+    import pandas as pd  # as in dictionary(): the CLI never needs pandas
+
     return pd.DataFrame(rows, columns=["表", "字段", "单位", "说明"])
