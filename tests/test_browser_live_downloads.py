@@ -15,7 +15,16 @@ from urllib.parse import quote, urlparse
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser_support import NEEDS_CHROMIUM, ROOT, chromium, no_error, settle, streamlit_app
+from tests.browser_support import (
+    NEEDS_CHROMIUM,
+    ROOT,
+    chromium,
+    editor_env,
+    no_error,
+    settle,
+    sign_in_as_editor,
+    streamlit_app,
+)
 from tests.reply_files import make_docx
 from tests.test_browser_upload import NAME, REPLY, upload
 
@@ -44,7 +53,7 @@ def library_copy(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app_url(library_copy):
-    with streamlit_app({"REPLY_LIBRARY": str(library_copy)}) as url:
+    with streamlit_app({"REPLY_LIBRARY": str(library_copy), **editor_env()}) as url:
         yield url
 
 
@@ -118,7 +127,8 @@ def nav(page, title: str) -> None:
 
 
 def test_every_download_equals_the_screen_after_the_library_changes(page, app_url, library_copy):
-    page.goto(f"{app_url}/explorer")
+    sign_in_as_editor(page, app_url)  # uploads need an editor (board.roles); the session lives on
+    nav(page, "数据浏览")
     assert check_explorer(page) == 27  # the seed alone: a worker thread has now served a download
     nav(page, "园区与平台")
     parks_before = check_theme(page)
