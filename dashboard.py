@@ -6,16 +6,22 @@ parameter named by its key), so a copied link reproduces the view.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from board import data as app_data
+from board import widgets
 from board.charts import section_order
 from board.filters import KEYS, NO_CLASS, NO_PERIOD, Filters, from_state
-from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH
+from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 from loaders.domains import domain_names
 from views import theme as theme_page
 
-st.set_page_config(page_title="答复数据看板", page_icon=":material/bar_chart:", layout="wide")
+# the page icon is a local file: a ":material/…:" icon is fetched from an external font host at every page
+# load, and an emoji needs an emoji font the intranet PC may lack; the pages have no icons for the same reason
+ICON = Path(__file__).parent / "board" / "assets" / "page_icon.png"
+st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
 
 
 def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
@@ -28,7 +34,7 @@ def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
 
         render.__name__ = f"theme_{i}"
         sections.setdefault(f"主题 · {page.domain}", []).append(
-            st.Page(render, title=page.theme, url_path=page.url_path, icon=":material/label:")
+            st.Page(render, title=page.theme, url_path=page.url_path)
         )
     return sections
 
@@ -66,7 +72,7 @@ def sidebar_filters(figures, all_themes: list[tuple[str, str]], stamp: str, docu
     options = filter_options(stamp, figures, all_themes, documents)
     themes, headings, periods = options["themes"], options["headings"], options["periods"]
     kinds, quals, docs = options["kinds"], options["qualifiers"], options["docs"]
-    common = {"bind": "query-params", "placeholder": "全部"}
+    common = {"bind": "query-params", "placeholder": "全部", "select_all": False}  # no English "Select all"
     sb.multiselect("领域", options["domains"], key=KEYS["domains"], **common)
     sb.multiselect("答复单位", options["bodies"], key=KEYS["bodies"], **common)
     if options["classes"]:  # only where some reply states its class
@@ -76,7 +82,7 @@ def sidebar_filters(figures, all_themes: list[tuple[str, str]], stamp: str, docu
     sb.multiselect("章节", headings, key=KEYS["sections"], **common)
     sb.multiselect("类别", kinds, format_func=KIND_ZH.get, key=KEYS["kinds"], **common)
     sb.multiselect("限定", quals, format_func=QUALIFIER_ZH.get, key=KEYS["qualifiers"], **common)
-    sb.multiselect("时期", periods, key=KEYS["periods"], **common)
+    sb.multiselect("时期", periods, format_func=lambda p: period_zh(p) or p, key=KEYS["periods"], **common)
     sb.radio("计划/完成", list(STATUS_ZH), format_func=STATUS_ZH.get, key=KEYS["status"], bind="query-params")
     sb.multiselect("答复文件", docs, key=KEYS["docs"], **common)
     sb.text_input("关键词（指标或原句）", key=KEYS["query"], bind="query-params", placeholder="如：园区")
@@ -102,16 +108,17 @@ all_themes = app_data.themes(lib.tables.figures)
 sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
 navigation = st.navigation(
     {
-        "总览": [st.Page("views/overview.py", title="概览", icon=":material/dashboard:", default=True)],
+        "总览": [st.Page("views/overview.py", title="概览", default=True)],
         **theme_pages(app_data.theme_pages(lib.tables.figures)),
         "数据": [
-            st.Page("views/explorer.py", title="数据浏览", icon=":material/table_view:", url_path="explorer"),
-            st.Page("views/reader.py", title="原文阅读", icon=":material/article:", url_path="reader"),
-            st.Page(
-                "views/compare.py", title="对比分析", icon=":material/compare_arrows:", url_path="compare"
-            ),
-            st.Page("views/library.py", title="资料库", icon=":material/folder_open:", url_path="library"),
+            st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
+            st.Page("views/reader.py", title="原文阅读", url_path="reader"),
+            st.Page("views/compare.py", title="对比分析", url_path="compare"),
+            st.Page("views/library.py", title="资料库", url_path="library"),
         ],
-    }
+    },
+    expanded=True,  # every page listed: no English "View 3 more"
 )
+if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
+    widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
 navigation.run()

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import os
 import re
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate
 from pathlib import Path
@@ -20,11 +20,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import library as reply_store
 from board import charts, summaries
 from board.charts import Chart, compare
-from board.filters import Filters, SearchIndex, filter_mask
+from board.filters import Filters, SearchIndex, filter_mask, ranked
+from board.formatting import reply_short_names
 from loaders import LoadError, ReplyTables
 from loaders.domains import domains_path
 from loaders.read import read_path
@@ -114,17 +116,24 @@ def catalog() -> pd.DataFrame:
 
 
 NO_FILTERS = Filters().as_tuple()
-_this_run = threading.local()  # Streamlit runs each session's script in its own thread
+_RUN_KEY = "_library_this_run"  # the library one script run shows, in the session's state
 
 
 def library(*, fresh: bool = False) -> Library:
     """The library as of this script run. dashboard.py asks for a fresh look at the folder (one stat per
-    file: 50 ms for 10,000 replies) at the top of every run; the page it then runs reuses that look."""
-    folder = library_dir()
-    seen = getattr(_this_run, "library", None)
-    if fresh or seen is None or seen[0] != str(folder):
-        _this_run.library = (str(folder), _load(str(folder), _stamp(folder)))
-    return _this_run.library[1]
+    file: 50 ms for 10,000 replies) at the top of every run; the page it then runs reuses that look.
+
+    Only a script run may ask: the look is kept with the session whose run took it (not with the thread,
+    which Streamlit reuses for other work), and a download's data is taken while the page runs
+    (rows_for_download), so no worker thread ever sees an older library than the screen."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        raise RuntimeError("app_data.library() is only called while a page script runs")
+    folder = str(library_dir())
+    seen = st.session_state.get(_RUN_KEY)
+    if fresh or seen is None or seen[0] != folder:
+        seen = (folder, _load(folder, _stamp(Path(folder))))
+        st.session_state[_RUN_KEY] = seen
+    return seen[1]
 
 
 @st.cache_resource(max_entries=2)
@@ -146,6 +155,16 @@ def _mask(stamp: str, chosen: tuple, _figures: pd.DataFrame) -> np.ndarray:
 def _passing(stamp: str, chosen: tuple, frame: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """`frame` (one row per figure, in the figures table's order) narrowed to the figures passing the filters."""
     return frame if chosen == NO_FILTERS else frame[_mask(stamp, chosen, figures)]
+
+
+def matching_positions(chosen: Filters) -> np.ndarray:
+    """Positions of the figures passing the filters; with a keyword, figures whose own figure or label holds
+    it come before those that only share its sentence."""
+    positions = np.flatnonzero(selection(chosen))
+    if not chosen.query:
+        return positions
+    lib = library()
+    return ranked(positions, _search_index(lib.stamp, lib.tables.figures), chosen.query)
 
 
 def selection(chosen: Filters) -> np.ndarray:
@@ -196,7 +215,8 @@ def indicator(
 @st.cache_resource(max_entries=32)  # a theme page's charts hold at most a few dozen bars each: small
 def _theme_charts(stamp: str, chosen: tuple, _lib: Library) -> list[Chart]:
     figures = _lib.tables.figures
-    return charts.theme_charts(_passing(stamp, chosen, figures, figures))
+    names = _short_names(stamp, _lib.tables.documents)
+    return charts.theme_charts(_passing(stamp, chosen, figures, figures), names)
 
 
 def theme_charts(chosen: Filters) -> list[Chart]:
@@ -205,12 +225,19 @@ def theme_charts(chosen: Filters) -> list[Chart]:
     return _theme_charts(lib.stamp, chosen.as_tuple(), lib)
 
 
-def selected_rows(chosen: Filters, columns: list[str] | None = None) -> pd.DataFrame:
-    """The figures that pass the filters (the table itself when nothing is chosen: no copy); only `columns`
-    if given (taking 8 narrow columns of 300,000 rows is a fifth of taking all 26)."""
+def rows_for_download(chosen: Filters, columns: list[str] | None = None) -> Callable[[], pd.DataFrame]:
+    """The figures passing the filters as this script run sees them, taken later: the library and the mask
+    are fixed now (in the run, with Streamlit's context), the rows are cut only when called — by a download
+    button's worker thread, which then needs no Streamlit and cannot see another library than the screen."""
     figures = library().tables.figures
     figures = figures[columns] if columns else figures
-    return figures if chosen.is_empty() else figures[selection(chosen)]
+    if chosen.is_empty():
+        return lambda: figures
+    if chosen.query:  # in the order on screen: a keyword's own figures first
+        positions = matching_positions(chosen)
+        return lambda: figures.iloc[positions]
+    mask = selection(chosen)
+    return lambda: figures[mask]
 
 
 @st.cache_resource(max_entries=32)  # an overview holds a few dozen rows and two charts of counts
@@ -238,6 +265,17 @@ def reply_names() -> dict[str, str]:
     """doc → '标题（doc）' for pickers, built once per library state."""
     lib = library()
     return _reply_names(lib.stamp, lib.tables.documents)
+
+
+@st.cache_resource(max_entries=2)
+def _short_names(stamp: str, _documents: pd.DataFrame) -> dict[str, str]:
+    return reply_short_names(_documents)
+
+
+def short_names() -> dict[str, str]:
+    """doc → the reply's short name (答复单位·提案170号) for bars, tooltips, cards and tables."""
+    lib = library()
+    return _short_names(lib.stamp, lib.tables.documents)
 
 
 @st.cache_data(max_entries=64)

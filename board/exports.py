@@ -18,7 +18,8 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from loaders.columns import dictionary, labels_zh
+from board.formatting import coded_zh, documents_zh
+from loaders.columns import dictionary_zh, labels_zh
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "−")
 BOOL_ZH = {True: "是", False: "否"}
@@ -57,6 +58,10 @@ def export_frame(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
     Columns the dictionary knows get its Chinese header; display columns keep their (Chinese) names.
     """
     headers = labels_zh(table) if table else {}
+    if table == "figures":
+        frame = coded_zh(frame)  # 约数, 数量, 平方米, 2020年1-6月: no codes in a sheet an official opens
+    elif table == "documents":
+        frame = documents_zh(frame)
     out = {}
     for name in frame.columns:
         column = frame[name]
@@ -123,11 +128,7 @@ def figures_workbook(
     ]
     if link:
         record.append(("链接", link))
-    cols = dictionary()
-    cols = cols[cols["table"].isin(["figures", "documents"])][
-        ["table", "name", "label_zh", "unit", "meaning"]
-    ]
-    cols.columns = ["表", "字段", "中文名", "单位", "说明"]
+    cols = dictionary_zh(("figures", "documents"))
     return xlsx_bytes(
         [
             Sheet("数据", figures, figures_table),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -141,11 +142,16 @@ def format_amount(
 
 
 def format_figure(row: Mapping[str, Any]) -> str:
-    """A figures-table row as shown on cards, bars and tables; vague amounts (数十家) keep their own words."""
+    """A figures-table row as shown on cards, bars, tooltips and tables: the figure as the reply wrote it
+    (12345个, 2013.9亩, 数十家), with its qualifier word (超1000家, 约370亩, 7000平方米以上) — never rounded.
+    Rows without the reported text (derived rows) are written from their base value (format_amount). A figure
+    read by OCR with low confidence says 请核对."""
+    text = row.get("text")
     value = row.get("base_value")
-    if value is None or _missing(value):
-        text = row.get("text")
-        shown = "—" if text is None or _missing(text) else str(text)
+    if text is not None and not _missing(text) and str(text).strip():
+        shown = reported_figure(str(text), _text_or_none(row.get("qualifier_word")))
+    elif value is None or _missing(value):
+        shown = "—"
     else:
         shown = format_amount(
             float(value),
@@ -160,6 +166,22 @@ def format_figure(row: Mapping[str, Any]) -> str:
 
 
 CHECK_ZH = "请核对"
+# with 以…/及… words, written after the unit (2年内, 7000平方米以上)
+_AFTER_WORDS = ("左右", "之内", "内", "上", "下")
+
+
+def reported_figure(text: str, qualifier_word: object = None) -> str:
+    """The reported figure with its qualifier word where the reply put it: 超1000家, 1000万元及以下, 近百家;
+    full-width digits as half-width (４５．６万余户 → 45.6万余户), nothing else changed."""
+    shown = unicodedata.normalize("NFKC", text).strip()
+    word = unicodedata.normalize("NFKC", _text_or_none(qualifier_word) or "").strip()
+    if not word or word in shown:
+        return shown
+    if word.startswith(("以", "及")) or word in _AFTER_WORDS:
+        return shown + word
+    return word + shown
+
+
 FORMAT_COLUMNS = ["base_value", "base_unit", "qualifier", "unit", "base_value_high", "qualifier_word", "text"]
 FORMAT_COLUMNS += ["needs_check"]
 
@@ -239,3 +261,126 @@ def headlines(figures: pd.DataFrame, per_theme: int = 4, doc_order: list[str] | 
     # in (rank, recency, offset) order, a reply's first figure in a theme is its lead figure there
     ranked = keys.sort_values(["rank", "recent", "start"], kind="stable").drop_duplicates(["theme", "doc"])
     return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]
+
+
+BASE_UNIT_ZH = {
+    "CNY": "元",
+    "USD": "美元",
+    "m2": "平方米",
+    "m": "米",
+    "m3": "立方米",
+    "kg": "千克",
+    "count": "个（计数）",
+    "percent": "%",
+    "pp": "百分点",
+    "year": "年",
+    "month": "月",
+    "day": "天",
+    "degree": "度",
+    "times": "倍",
+    "kW": "千瓦",
+    "kWh": "千瓦时",
+    "ug/m3": "微克/立方米",
+    "mg/L": "毫克/升",
+}
+
+
+SOURCE_ZH = {"publisher": "发布网站的主题分类", "body": "答复单位", "title": "标题", "text": "正文用词"}
+
+
+def period_zh(code: object) -> str:
+    """A period code as officials write it: 2020 → 2020年, 2020-01/2020-06 → 2020年1-6月,
+    2018/2022 → 2018—2022年, 2021-07/2022-03 → 2021年7月—2022年3月; "" for none; unknown codes unchanged."""
+    if code is None or _missing(code) or not str(code).strip():
+        return ""
+    first, _, last = str(code).strip().partition("/")
+    a, b = _year_month(first), _year_month(last or first)
+    if a is None or b is None:
+        return str(code)
+    (y1, m1), (y2, m2) = a, b
+    if m1 is None and m2 is None:
+        return f"{y1}年" if y1 == y2 else f"{y1}—{y2}年"
+    if m1 is None or m2 is None:
+        return str(code)
+    if y1 == y2:
+        return f"{y1}年{m1}月" if m1 == m2 else f"{y1}年{m1}-{m2}月"
+    return f"{y1}年{m1}月—{y2}年{m2}月"
+
+
+def _year_month(part: str) -> tuple[int, int | None] | None:
+    year, _, month = part.partition("-")
+    if not (year.isdigit() and len(year) == 4) or (month and not month.isdigit()):
+        return None
+    return int(year), int(month) if month else None
+
+
+def periods_zh(column: pd.Series) -> pd.Series:
+    """period_zh over a column, once per distinct code; "" where there is none."""
+    codes, distinct = pd.factorize(column)
+    shown = np.array([period_zh(c) for c in distinct] + [""], dtype=object)
+    return pd.Series(shown[codes], index=column.index, dtype="string")
+
+
+def coded_zh(frame: pd.DataFrame) -> pd.DataFrame:
+    """A figures frame with its codes in Chinese, for tables and downloads: qualifier (约数, 不少于…), kind
+    (数量, 面积…), base unit (元, 平方米…), period (2020年1-6月). Numbers and other columns unchanged."""
+    maps = {"qualifier": QUALIFIER_ZH, "kind": KIND_ZH, "base_unit": BASE_UNIT_ZH, "domain_source": SOURCE_ZH}
+    changed = {
+        name: frame[name].map(lambda v, zh=zh: zh.get(v, v), na_action="ignore").astype("string")
+        for name, zh in maps.items()
+        if name in frame
+    }
+    if "period" in frame:
+        changed["period"] = periods_zh(frame["period"]).replace("", pd.NA)
+    return frame.assign(**changed)
+
+
+FORMAT_ZH = {
+    "txt": "文本",
+    "docx": "Word 文档",
+    "doc": "Word 文档",
+    "pdf": "PDF",
+    "html": "网页",
+    "htm": "网页",
+}
+FORMAT_ZH |= {"wps": "WPS 文档", "ofd": "OFD 版式文件"}
+
+
+def documents_zh(frame: pd.DataFrame) -> pd.DataFrame:
+    """A documents frame for downloads: the format in words (Word 文档, 网页), not the file suffix; what decided
+    the domain in words."""
+    maps = {"format": FORMAT_ZH, "domain_source": SOURCE_ZH}
+    changed = {
+        name: frame[name].map(lambda v, zh=zh: zh.get(v, v), na_action="ignore")
+        for name, zh in maps.items()
+        if name in frame
+    }
+    return frame.assign(**changed)
+
+
+SHORT_TITLE = 14  # characters of a title kept in a reply's short name
+
+
+def reply_short_names(documents: pd.DataFrame) -> dict[str, str]:
+    """doc → the short name an official knows a reply by: 答复单位·提案170号 (replying body and proposal
+    number), else the body and a short title, else the short title, else the file name; unique per library
+    (a repeated name gets its file name added)."""
+    names: dict[str, str] = {}
+    for row in documents.to_dict("records"):
+        body = _clean(row.get("replying_body"))
+        number = _clean(row.get("proposal_number"))
+        title = _clean(row.get("title")) or _clean(row.get("proposal_title"))
+        short = title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "…"
+        if body and number:
+            name = f"{body}·{_clean(row.get('proposal_kind'))}{number}号"
+        elif body and short:
+            name = f"{body}·《{short}》"
+        else:
+            name = short or str(row["doc"]).rsplit(".", 1)[0]
+        names[str(row["doc"])] = name
+    counts = pd.Series(list(names.values())).value_counts()
+    return {doc: f"{n}（{doc}）" if counts[n] > 1 else n for doc, n in names.items()}
+
+
+def _clean(value: Any) -> str:
+    return "" if value is None or _missing(value) else " ".join(str(value).split())

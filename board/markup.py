@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from board.formatting import format_figure
+from board.formatting import format_figure, period_zh
 from loaders.columns import labels_zh
 
 STYLE = """<style>
@@ -24,6 +24,9 @@ STYLE = """<style>
   background:#fffdf5}
 .rf-text p{line-height:2;margin:0 0 .6em 0}
 mark.rf-fig{background:#ffe58f;padding:0 2px;border-radius:3px}
+mark.rf-target{background:#ff4d4f;color:#fff;font-weight:700;outline:3px solid #a8071a;outline-offset:2px}
+.rf-target-note{display:inline-block;margin-left:6px;padding:0 6px;border-radius:3px;background:#a8071a;
+  color:#fff;font-size:.8rem;vertical-align:super}
 a.rf-link{text-decoration:none;color:inherit}a.rf-link:hover mark{background:#ffc53d}
 .rf-head{font-weight:600}
 .rf-label{font-weight:600;margin:6px 0 4px 0}
@@ -107,9 +110,13 @@ def highlight_sentence(row: Mapping[str, Any]) -> str:
 
 
 def _spans(
-    figures: pd.DataFrame, headings: Iterable[tuple[int, int]], link: Callable[[str, int], str]
+    figures: pd.DataFrame,
+    headings: Iterable[tuple[int, int]],
+    link: Callable[[str, int], str],
+    target: int | None = None,
 ) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping (start, end, open, close) markup spans: figures first, then headings around them."""
+    """Non-overlapping (start, end, open, close) markup spans: figures first, then headings around them.
+    The figure starting at `target` (the one the user came to see) is marked apart and named."""
     spans: list[tuple[int, int, str, str]] = []
     for row in figures.sort_values("start").to_dict("records"):
         start, end = int(row["start"]), int(row["end"])
@@ -120,7 +127,11 @@ def _spans(
         )
         href = html.escape(link(str(row["doc"]), start), True)
         anchor = f'<a class="rf-link" id="fig-{start}" href="{href}" target="_self" title="{tip}">'
-        spans.append((start, end, anchor + '<mark class="rf-fig">', "</mark></a>"))
+        if start == target:
+            note = '<span class="rf-target-note">所查看的数据</span>'
+            spans.append((start, end, anchor + '<mark class="rf-fig rf-target">', "</mark></a>" + note))
+        else:
+            spans.append((start, end, anchor + '<mark class="rf-fig">', "</mark></a>"))
     for start, end in headings:
         if all(end <= s or start >= e for s, e, _, _ in spans):
             spans.append((start, end, '<span class="rf-head">', "</span>"))
@@ -134,9 +145,11 @@ def reader_html(
     figures: pd.DataFrame,
     link: Callable[[str, int], str],
     headings: Iterable[tuple[int, int]] = (),
+    target: int | None = None,
 ) -> str:
-    """text[start:end] as paragraphs, every figure marked and linked, subsection headings in bold."""
-    spans = [s for s in _spans(figures, headings, link) if start <= s[0] and s[1] <= end]
+    """text[start:end] as paragraphs, every figure marked and linked, subsection headings in bold; the figure
+    at offset `target` marked apart from the others."""
+    spans = [s for s in _spans(figures, headings, link, target) if start <= s[0] and s[1] <= end]
     pieces, cursor = [], start
     for s, e, open_tag, close_tag in spans:
         pieces.append(html.escape(text[cursor:s]))
@@ -166,3 +179,57 @@ def uploader_in_chinese(button: str, instructions: str) -> str:
 def _css_string(text: str) -> str:
     """Text safe inside a CSS string in a <style> element: no quote, backslash, angle bracket or newline."""
     return "".join(ch if ch not in '"\\<>\n\r' else " " for ch in text)
+
+
+# a fixed snippet (no data in it): copies the page's address; execCommand where navigator.clipboard is absent
+# (an intranet page over plain http). Handlers are attached by the script: st.html strips onclick attributes.
+COPY_LINK_BUTTON = """
+<button type="button" class="rf-copy-link" title="复制本页地址（含筛选条件），发给他人可打开同样的视图"
+  style="padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;
+  background:white;cursor:pointer;font-size:0.875rem;">复制本页链接</button>
+<script>(function(){var b=document.currentScript.previousElementSibling;
+b.addEventListener('click',function(){var u=window.location.href,done=function(){b.textContent='已复制链接';
+setTimeout(function(){b.textContent='复制本页链接';},2000);};
+if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(u).then(done);return;}
+var t=document.createElement('textarea');t.value=u;document.body.appendChild(t);t.select();
+document.execCommand('copy');document.body.removeChild(t);done();});})();</script>
+"""
+
+
+def scroll_to_figure(start: int, jump: int) -> str:
+    """A script bringing the figure anchored fig-<start> to the middle of the screen once it is drawn, and
+    again while the sections around it are still being laid out; once per jump (a rerun redraws the page
+    without moving it). Only integers go into it. No "<" inside the script: st.html's sanitizer (DOMPurify)
+    drops a script whose text holds "<" before a letter or digit."""
+    anchor, once = f"fig-{int(start)}", f"rf-jump-{int(jump)}"
+    return (
+        '<span class="rf-scroll" hidden></span>'
+        "<script>(function(){if(sessionStorage.getItem('" + once + "'))return;"
+        "sessionStorage.setItem('" + once + "','1');var tries=0,after=[300,800,1500,2500];function go(){"
+        "var e=document.getElementById('" + anchor + "');"
+        "if(!e){if(80>tries++){setTimeout(go,100);}return;}"
+        "e.scrollIntoView({block:'center'});"
+        "after.forEach(function(t){setTimeout(function(){e.scrollIntoView({block:'center'});},t);});}"
+        "setTimeout(go,200);})();</script>"
+    )
+
+
+CARD_STYLE = """<style>
+.rf-fcard{border:1px solid #d9dde3;border-radius:8px;padding:10px 14px;min-height:118px}
+.rf-fcard .rf-flabel{font-size:.9rem;color:#31333f;line-height:1.45}
+.rf-fcard .rf-fvalue{font-size:1.9rem;line-height:1.3;margin:4px 0}
+.rf-fcard .rf-fmeta{font-size:.8rem;color:#5f6b7a;line-height:1.4}
+</style>"""
+
+
+def figure_card(row: Mapping[str, Any], reply: str = "") -> str:
+    """A headline figure as a card: its whole label (wrapped, never cut), the figure as reported, and
+    beneath it the reply's short name and the period."""
+    label = _text(row.get("label")) or _text(row.get("text"))
+    meta = "　".join(p for p in (reply, period_zh(row.get("period"))) if p)
+    return (
+        f'{CARD_STYLE}<div class="rf-fcard">'
+        f'<div class="rf-flabel">{html.escape(label)}</div>'
+        f'<div class="rf-fvalue">{html.escape(format_figure(row))}</div>'
+        f'<div class="rf-fmeta">{html.escape(meta)}</div></div>'
+    )

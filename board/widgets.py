@@ -4,30 +4,44 @@ the provenance panel. Thin wrappers over st.*; all computing happens in charts, 
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from board import charts, exports, markup
+from board import data as app_data
 from board.filters import Filters, describe, isin, parse_figure_key, slug, to_query
-from board.formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, format_figures
+from board.formatting import FIGURE_ZH, coded_zh, format_figures
 from board.markup import plain
 from loaders.columns import labels_zh
 
-TABLE_COLUMNS = [FIGURE_ZH, "label", "theme", "section_id", "section", "period", "kind", "qualifier"]
+REPLY_ZH = "答复"  # the reply's short name (答复单位·提案170号), the first column of every figures table
+TABLE_COLUMNS = [
+    REPLY_ZH,
+    FIGURE_ZH,
+    "label",
+    "theme",
+    "section_id",
+    "section",
+    "period",
+    "kind",
+    "qualifier",
+]
 TABLE_COLUMNS += ["is_planned", "text", "doc", "sentence"]
 
 
-def table_view(rows: pd.DataFrame) -> pd.DataFrame:
-    """What a figures table shows: the figure as written first, coded values in Chinese."""
-    view = rows.assign(**{FIGURE_ZH: format_figures(rows)})
-    view = view.assign(
-        kind=view["kind"].map(lambda k: KIND_ZH.get(k, k), na_action="ignore"),
-        qualifier=view["qualifier"].map(lambda q: QUALIFIER_ZH.get(q, q), na_action="ignore"),
-    )
-    view = view[TABLE_COLUMNS].reset_index(drop=True)
+def table_view(rows: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """What a figures table shows: the reply's short name and the figure as written first, codes in Chinese.
+    `names`: doc → short name (the library's, when not given)."""
+    names = app_data.short_names() if names is None else names
+    replies = [names.get(d, d) for d in rows["doc"].astype(str)]
+    view = rows.assign(**{REPLY_ZH: replies, FIGURE_ZH: format_figures(rows)})
+    view = coded_zh(view[TABLE_COLUMNS]).reset_index(drop=True)
     text_columns = [c for c in TABLE_COLUMNS if c != "is_planned"]
     return view.astype({c: "string" for c in text_columns}).fillna({c: "—" for c in text_columns})
 
@@ -35,6 +49,10 @@ def table_view(rows: pd.DataFrame) -> pd.DataFrame:
 def column_config() -> dict:
     zh = labels_zh("figures")
     config: dict = {name: st.column_config.TextColumn(zh[name]) for name in TABLE_COLUMNS if name in zh}
+    config[REPLY_ZH] = st.column_config.TextColumn(
+        REPLY_ZH, help="答复单位与建议/提案编号，或答复标题", width=170
+    )
+    config["period"] = st.column_config.TextColumn(zh["period"], width=110)
     config[FIGURE_ZH] = st.column_config.TextColumn(
         FIGURE_ZH, help="数值、单位与限定词（超、余、约…）", width=120
     )
@@ -78,7 +96,8 @@ def downloads(
     the rows (say how many in `n_rows`), so a page showing one page of 300,000 figures takes them all only
     for a download. Past exports.XLSX_MAX_ROWS rows the Excel button says to take the CSV instead."""
     when = datetime.now()
-    link = "?" + to_query(f)
+    link = view_address(f)
+    names = app_data.short_names()  # taken in the script run: the download's thread touches no Streamlit
     name = slug(scope)
 
     def with_figure() -> pd.DataFrame:
@@ -86,7 +105,10 @@ def downloads(
         taken = rows() if callable(rows) else rows
         if table != "figures" or FIGURE_ZH in taken:
             return taken
-        return pd.concat([format_figures(taken).rename(FIGURE_ZH), taken], axis=1)
+        reply = pd.Series(
+            [names.get(d, d) for d in taken["doc"].astype(str)], index=taken.index, name=REPLY_ZH
+        )
+        return pd.concat([reply, format_figures(taken).rename(FIGURE_ZH), taken], axis=1)
 
     def csv_data() -> bytes:
         return exports.csv_bytes(with_figure(), table)
@@ -128,7 +150,44 @@ def downloads(
     )
 
 
-def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
+@functools.cache
+def _plotly_chunk() -> str | None:
+    """The file name of Streamlit's Plotly bundle (hashed per Streamlit version), if it is there."""
+    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+    return found[0].name if found else None
+
+
+def preload_charts() -> None:
+    """Start loading Streamlit's Plotly bundle (4.7 MB, served by this server) as the page opens, not when the
+    first chart's turn comes after the sidebar's and the tables' bundles: a new session's first chart sooner."""
+    script = preload_script()
+    if script:
+        st.sidebar.html(script, unsafe_allow_javascript=True)
+
+
+def preload_script() -> str:
+    """The fixed snippet preload_charts sends (no document data in it), "" without a Plotly bundle."""
+    chunk = _plotly_chunk()
+    if not (chunk and re.fullmatch(r"PlotlyChart\.[\w-]+\.js", chunk)):  # only a plain file name in it
+        return ""
+    return f"<span hidden></span><script>import('./static/js/{chunk}').catch(function(){{}});</script>"
+
+
+def view_address(f: Filters) -> str:
+    """The full address of this view (host, page, filters), for the workbook's 链接 row."""
+    return (st.context.url or "").split("?")[0] + "?" + to_query(f)
+
+
+def copy_link() -> None:
+    """A 复制本页链接 button: the address in the browser's bar (filters are bound to it) to the clipboard,
+    also on an intranet page over plain http, where the clipboard API is missing."""
+    st.html(markup.COPY_LINK_BUTTON, unsafe_allow_javascript=True, width="content")
+
+
+READER_TARGET = "reader-target"  # session state: (doc, start, jump number) of the figure the reader shows
+
+
+def provenance(row: pd.Series | dict, documents: pd.DataFrame, key: str = "") -> None:
     """The figure's sentence with the figure highlighted, and where it sits in the reply."""
     row = dict(row)
     doc = str(row["doc"])
@@ -138,7 +197,14 @@ def provenance(row: pd.Series | dict, documents: pd.DataFrame) -> None:
     where = f"《{title}》" if title and not pd.isna(title) else doc
     section = f"{row.get('section_id')} {row.get('section')}"
     st.caption(plain(f"来源：{where} · 章节：{section} · 位置：第{int(row['start'])}字"))
-    st.markdown(f"[在原文中查看](reader?doc={_q(doc)}#fig-{int(row['start'])})")
+    start = int(row["start"])
+    if st.button(
+        "在原文中查看", key=f"to-source-{key}-{doc}-{start}", help="在本页打开原文，并定位到这项数据"
+    ):
+        jump = (st.session_state.get(READER_TARGET) or (0, 0, 0))[2] + 1  # the reader scrolls once per jump
+        st.session_state[READER_TARGET] = (doc, start, jump)  # read by views/reader.py
+        # the same tab, no page load; {}: the filters stay in their widgets (a bound parameter cannot be cleared)
+        st.switch_page("views/reader.py", query_params={})
 
 
 def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope: str, key: str) -> list[str]:
@@ -148,7 +214,7 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
         key=key,
         on_select="rerun",
         selection_mode="points",
-        config={"displaylogo": False},
+        config=charts.PLOTLY_CONFIG,
     )
     caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
     sources = caption or "来源：" + "、".join(f"《{t}》" for t in documents["title"].dropna().head(3))
@@ -167,7 +233,7 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
     return charts.selected_keys(event)
 
 
-def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame) -> None:
+def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame, key: str = "") -> None:
     """Provenance panels for the figures picked in a chart (looked up one by one: most reruns pick none,
     and an index of every row costs seconds on a large library)."""
     for key in keys[:5]:
@@ -176,10 +242,4 @@ def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame) -
             continue
         match = figures[(figures["doc"] == picked[0]) & (figures["start"] == picked[1])]
         if not match.empty:
-            provenance(match.iloc[0], documents)
-
-
-def _q(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
+            provenance(match.iloc[0], documents, key=key)

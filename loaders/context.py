@@ -21,6 +21,7 @@ from loaders.plans import (
     plan_status,
     scheduled,
     sought_project,
+    year_leads,
 )
 from loaders.qualifiers import qualifier_of
 
@@ -41,13 +42,13 @@ def annotate(figures: list, structure) -> None:
     year = structure.meta.get("year")
     labels = LabelChain()
     last_planned, last_sentence = None, None
-    sentence_text, times = "", []
+    sentence_text, sentence, times, leads = "", "", [], []
     mixed: dict[str, bool] = {}  # headings → whether they name a problems-and-plans section
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
         if s_start != last_sentence:
-            sentence_text = text[s_start:s_end]
-            times = time_expressions(folded[s_start:s_end], year)
+            sentence_text, sentence = text[s_start:s_end], folded[s_start:s_end]
+            times, leads = time_expressions(sentence, year), year_leads(sentence)
         fig.sentence_text, fig.sentence_start = sentence_text, s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
         fig.period = period_before(times, fig.start - s_start)
@@ -64,11 +65,9 @@ def annotate(figures: list, structure) -> None:
         if plan is None and s_start > 0 and ELABORATION.match(before):
             previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
-        if sought_project(folded[s_start:s_end], len(before)):
+        if sought_project(sentence, len(before)):
             plan = True
-        if design_of_unbuilt(clause, folded[s_start:s_end]) or scheduled(
-            folded[s_start:s_end], len(before), year
-        ):
+        if design_of_unbuilt(clause, sentence) or scheduled(sentence, len(before), year, leads):
             plan = True
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
@@ -105,6 +104,9 @@ def spread_over_years(figures: list, folded: str) -> None:
     i = 0
     while i < len(figures):
         fig = figures[i]
+        if folded.find("分别", fig.sentence_start, fig.start) < 0:
+            i += 1
+            continue  # most sentences: no list of values to spread
         lead = folded[fig.sentence_start : fig.start]
         if not RESPECTIVELY.search(lead.rstrip()):
             i += 1

@@ -179,31 +179,35 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
     return True
 
 
+GROUPS = ("lo", "lo_mag", "vague", "num", "more", "mag", "unit", "pct")
+
+
 def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
-    if m.group("pct") is not None:
-        value, is_chinese = _number(m.group("pct"))
+    lo, lo_mag, vague_word, num, more, mag, unit_word, pct = m.group(*GROUPS)  # one call, not one a group
+    if pct is not None:
+        value, is_chinese = _number(pct)
         if value is None:
             return None
         return Figure(
             m.group(), m.start(), m.end(), value, None, "%", value, None, None, "percent", "percent"
         )
-    unit = lookup(m.group("unit"))
-    vague = parse_vague(m.group("vague"), m.group("num")) if m.group("vague") else None
-    if m.group("vague") and (vague is None or m.group("lo")):
+    unit = lookup(unit_word)
+    vague = parse_vague(vague_word, num) if vague_word else None
+    if vague_word and (vague is None or lo):
         return None  # 数十十亿, 0-数亿元: not an amount the genre writes
     num_start = m.start("num")
     before = folded[max(0, num_start - 2) : num_start].rstrip(" ")[-1:]  # 近 百家: past a space
     after = folded[m.end("num") : m.end("num") + 1]
-    value, is_chinese = _number(m.group("num"), before, after) if not vague else (None, True)
+    value, is_chinese = _number(num, before, after) if not vague else (None, True)
     if not _is_figure(m, text, folded, value, is_chinese, unit.word):
         return None
-    factor = unit.factor * (lookup(m.group("mag")).factor if m.group("mag") else 1.0)
+    factor = unit.factor * (lookup(mag).factor if mag else 1.0)
     low = high = value_high = None
-    if m.group("lo"):
-        lo_value, _ = _number(m.group("lo"))
+    if lo:
+        lo_value, _ = _number(lo)
         if lo_value is None:
             return None
-        lo_factor = unit.factor * lookup(m.group("lo_mag")).factor if m.group("lo_mag") else factor
+        lo_factor = unit.factor * lookup(lo_mag).factor if lo_mag else factor
         value_high, value = value, lo_value
         if unit.word == "年" and lo_value >= 1000:
             return None  # 2018-2020年 is a span of years
@@ -211,7 +215,7 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
     elif vague:  # 数十 has no single value; 上百 is at least its bound
         low, high = vague.low * factor, vague.high * factor
         base = low if vague.qualifier == "at_least" else None
-    elif m.group("more") == "几":  # 十几家: somewhere in 11-19
+    elif more == "几":  # 十几家: somewhere in 11-19
         base, low, high = None, (value + 1) * factor, (value + 9) * factor
     else:
         base = value * factor
@@ -222,7 +226,7 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
         m.end(),
         value,
         value_high,
-        unit.word if not m.group("mag") else m.group("mag") + unit.word,
+        unit.word if not mag else mag + unit.word,
         _tidy(base),
         _tidy(low),
         _tidy(high),
@@ -233,6 +237,8 @@ def _measure(m: re.Match, text: str, folded: str) -> Figure | None:
 
 def _tidy(x: float | None) -> float | None:
     """9.8 × 1e8 is 980000000.0000001 in binary floating point: keep 12 significant digits, as written."""
+    if type(x) is float and x.is_integer() and -1e12 < x < 1e12:
+        return x  # a whole number below 10^12 already reads the same in 12 significant digits
     return None if x is None else float(f"{x:.12g}")
 
 

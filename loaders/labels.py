@@ -47,6 +47,7 @@ LABEL_MAX = 32
 CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
 PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
 CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
+CHANGE_WORD = re.compile(CHANGE)
 BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
 FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
 # the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
@@ -79,17 +80,19 @@ def mask_brackets(text: str) -> str:
 # digits inside a masked bracket become private-use characters (\\d would still see full-width ones)
 WIDE_DIGITS = {ord(d): 0xE000 + i for i, d in enumerate("0123456789")}
 NARROW = {ord("（"): "(", ord("）"): ")", **{0xE000 + i: d for i, d in enumerate("0123456789")}}
+MASKED = re.compile("[（）\ue000-\ue009]")
 
 
 def unmask(label: str) -> str:
-    return label.translate(NARROW)
+    return label.translate(NARROW) if MASKED.search(label) else label  # translate is slow on CJK
 
 
 def strip_change(label: str) -> str:
     """补助标准由每人每月 → 补助标准; 低保标准调整为每人每月 → 低保标准."""
     while True:
         shorter = CHANGE_TAIL.sub("", label).rstrip()
-        shorter = HANGING.sub("", shorter) if len(HANGING.sub("", shorter)) >= 2 else shorter  # 补助比例可
+        hung = HANGING.sub("", shorter)
+        shorter = hung if len(hung) >= 2 else shorter  # 补助比例可
         if shorter == label:
             return label
         label = shorter
@@ -127,7 +130,8 @@ def clean_pre(pre: str) -> str:
     pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()
-    return HANGING.sub("", pre) if pre != HANGING.sub("", pre) and len(pre) > 2 else pre
+    hung = HANGING.sub("", pre)
+    return hung if hung != pre and len(pre) > 2 else pre
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
@@ -141,7 +145,7 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: stop.start()] if stop else rest
     digit = DIGIT.search(rest)
     rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
-    change = re.search(CHANGE, rest)  # 3家银行增加到6家: the noun ends where the change begins
+    change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
@@ -192,7 +196,8 @@ class LabelChain:
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
         """(label, is_planned, the clause's own words) of one figure; `before` is its sentence up to it."""
-        before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]  # 项目校(园)100余所
+        if "(" in before:  # 项目校(园)100余所
+            before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]
         found = LAST_LABEL_BOUNDARY.search(before)
         label_start = max(found.start() + 1 if found else 0, self.previous_end - s_start)
         own = clean_pre(before[label_start:])
@@ -208,16 +213,14 @@ class LabelChain:
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
         )
-        changed_to = ONLY_CHANGE.match(own) and re.search(CHANGE, before[label_start:])
+        changed_to = ONLY_CHANGE.match(own) and CHANGE_WORD.search(before, label_start)
         if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
             own = strip_change(self.previous_label)
         own = strip_change(own)
         if after_previous and post:
             own = ""
-        clause_start = max(
-            LAST_CLAUSE_BREAK.search(before).start() + 1 if LAST_CLAUSE_BREAK.search(before) else 0,
-            self.previous_end - s_start,
-        )
+        clause_break = LAST_CLAUSE_BREAK.search(before)
+        clause_start = max(clause_break.start() + 1 if clause_break else 0, self.previous_end - s_start)
         if (
             post
             and before[label_start - 1 : label_start] == "、"

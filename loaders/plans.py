@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 PLAN_WORDS = re.compile(
+    r"(?=[计将拟力目预有谋规准打确争年近要])(?:"  # only where a plan word can start: re skips the rest quickly
     r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算|确保(?!了)"
     # 争取年内新增 is a target; 累计争取中央资金8.6亿元 reports funds obtained
     r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
@@ -12,7 +13,7 @@ PLAN_WORDS = re.compile(
     r"|(?<![\d一二三四五六七八九十两几])年内(?=投资|完成|建成|新建|新增|实现|开工|竣工|发放|开通|举办|培育|改造|铺设)"
     r"|近期(?=进行|开展|实施|启动|开工|组织|安排)"  # 近期进行5座水库除险加固: soon, not recently
     # 全国要建成10亿亩高标准农田: 要 before a verb of building or reaching sets a target (not 需要, 主要)
-    r"|(?<![需主重只想])要(?=建成|实现|达到|完成|新增|新建|培育|打造|力争|确保)"
+    r"|(?<![需主重只想])要(?=建成|实现|达到|完成|新增|新建|培育|打造|力争|确保))"
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 MIXED_SECTION = re.compile(
@@ -82,10 +83,17 @@ def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
 ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)")
 
 
-def scheduled(sentence: str, offset: int, doc_year: int | None) -> bool:
+def year_leads(sentence: str) -> list[tuple[int, int]]:
+    """(offset, year) of each item of the sentence that opens with a year (2023年完成…;2024年…)."""
+    return [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
+
+
+def scheduled(
+    sentence: str, offset: int, doc_year: int | None, leads: list[tuple[int, int]] | None = None
+) -> bool:
     """2023年完成78个村的建设任务;2024年基本完成144个村… (in a 2023 reply): items led by years still to come
-    are a schedule, and the reply's own year is its first step."""
-    leads = [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
+    are a schedule, and the reply's own year is its first step. `leads`: year_leads(sentence), when known."""
+    leads = year_leads(sentence) if leads is None else leads
     mine = [year for start, year in leads if start <= offset]
     if not doc_year or not mine:
         return False

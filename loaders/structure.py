@@ -112,14 +112,19 @@ def _outline(sections: list[Section], cuts: list[int]) -> list[tuple[str, Sectio
 def split_sentences(folded: str) -> list[tuple[int, int]]:
     """Sentences end at 。!? (with closing quotes) or a line end; blank stretches are skipped."""
     spans, start = [], 0
-    for match in SENTENCE_END.finditer(folded):
-        end = match.end() if match.group().strip() else match.start()
-        if folded[start:end].strip():
-            spans.append(_strip_span(folded, start, end))
-        start = match.end()
-    if folded[start:].strip():
-        spans.append(_strip_span(folded, start, len(folded)))
-    return [piece for span in spans for piece in _cut_long(folded, *span)]
+    ends = [(m.start() if m.group()[0] == "\n" else m.end(), m.end()) for m in SENTENCE_END.finditer(folded)]
+    for end, next_start in [*ends, (len(folded), len(folded))]:
+        piece = folded[start:end]
+        kept = piece.lstrip()  # str.strip drops exactly the characters str.isspace calls space
+        if kept:
+            first = start + len(piece) - len(kept)
+            last = first + len(kept.rstrip())
+            if last - first > SENTENCE_MAX:
+                spans += _cut_long(folded, first, last)
+            else:
+                spans.append((first, last))
+        start = next_start
+    return spans
 
 
 def _cut_long(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -133,14 +138,6 @@ def _cut_long(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         start = stop
     pieces.append((start, end))
     return pieces
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _heading(folded: str, text: str, start: int, line_end: int) -> str:

@@ -42,6 +42,11 @@ def themes_path() -> Path:
     return Path(os.environ.get("REPLY_THEMES_CSV") or THEMES_CSV)
 
 
+@lru_cache(maxsize=8)
+def _path_text(setting: str | None) -> str:
+    return str(Path(setting or THEMES_CSV))
+
+
 @cache
 def _table(path: str) -> tuple[Theme, ...]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -130,7 +135,7 @@ def assign_theme(
 
     `sentence` is the sentence up to the figure (its last keyword is the nearest); `whole_sentence`, when
     given, is asked last: a keyword after the figure still beats the fallback."""
-    key = (str(themes_path()), domain, subdomain)
+    key = (_path_text(os.environ.get("REPLY_THEMES_CSV")), domain, subdomain)  # asked once per figure
     for text in (label, section_heading, sentence, whole_sentence):
         theme = _last(key, "own", text) or _last(key, "general", text)
         if theme:

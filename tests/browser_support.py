@@ -34,11 +34,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_app(env: dict[str, str] | None = None, start_within: float = 60) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free port (extra environment variables given); yields its URL."""
+def streamlit_app(
+    env: dict[str, str] | None = None, start_within: float = 60, script: str = "dashboard.py"
+) -> Iterator[str]:
+    """`streamlit run dashboard.py` (or another script) on a free port (extra environment variables given);
+    yields its URL."""
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
     cmd += ["--server.headless", "true", "--server.fileWatcherType", "none"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -124,3 +124,36 @@ def test_with_several_replies_each_card_is_a_different_reply_newest_first():
     alone = headlines(one, per_theme=4)
     first = tops[tops["doc"] == "r1.txt"].set_index("theme")["text"]
     assert first.to_dict() == alone.groupby("theme").head(1).set_index("theme")["text"].to_dict()
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"text": "12345个", "base_value": 12345.0, "base_unit": "count", "unit": "个"}, "12345个"),
+        ({"text": "123456人", "base_value": 123456.0, "base_unit": "count", "unit": "人"}, "123456人"),
+        ({"text": "39000平方米", "base_value": 39000.0, "base_unit": "m2", "unit": "平方米"}, "39000平方米"),
+        ({"text": "370亩", "base_value": 246666.7, "qualifier": "approx", "qualifier_word": "约"}, "约370亩"),
+        (
+            {"text": "1000家", "base_value": 1000.0, "qualifier": "at_least", "qualifier_word": "超"},
+            "超1000家",
+        ),
+        (
+            {"text": "4000余件", "base_value": 4000.0, "qualifier": "at_least", "qualifier_word": "余"},
+            "4000余件",
+        ),
+        (
+            {"text": "1000万元", "base_value": 1e7, "qualifier": "at_most", "qualifier_word": "及以下"},
+            "1000万元及以下",
+        ),
+        ({"text": "2年", "base_value": 2.0, "qualifier": "at_most", "qualifier_word": "内"}, "2年内"),
+        ({"text": "４５．６万余户", "base_value": 456000.0, "qualifier_word": "余"}, "45.6万余户"),
+    ],
+)
+def test_a_figure_is_shown_as_reported_with_its_qualifier(row, expected):
+    assert format_figure(row) == expected
+
+
+def test_a_missing_qualifier_word_is_no_word():
+    from board.formatting import reported_figure
+
+    assert reported_figure("1000家", pd.NA) == "1000家" and reported_figure("1000家", None) == "1000家"

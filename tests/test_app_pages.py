@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -45,9 +46,11 @@ def test_overview_shows_the_reply_card_and_headline_figures_with_qualifiers():
         "2020年8月31日",
     ]:
         assert text in card
-    values = [m.value for m in at.metric]
+    values = [re.search(r'rf-fvalue">([^<]*)<', h.proto.body) for h in at.html]  # the headline cards
+    values = [v.group(1) for v in values if v]
     for figure in ["39.9亿元", "超1000家", "2013.9亩", "15个", "4000余件", "1.6亿美元"]:
         assert figure in values
+    assert "慈溪市经济和信息化局·提案170号　2020年1-6月" in card  # each card names its reply and period
     assert len(charts_of(at)) == 2
 
 
@@ -147,7 +150,7 @@ def test_unreadable_files_are_named_in_one_line_not_a_traceback(tmp_path, monkey
     at = run_app()
     errors = sorted(e.value for e in at.error)
     assert len(errors) == 2 and errors[0].startswith("broken.txt：") and errors[1].startswith("empty.txt：")
-    assert "超1000家" in [m.value for m in at.metric]
+    assert '<div class="rf-fvalue">超1000家</div>' in " ".join(h.proto.body for h in at.html)
 
 
 def test_an_empty_library_says_so(tmp_path, monkeypatch):
@@ -178,8 +181,9 @@ def test_downloads_hold_the_filtered_rows(monkeypatch):
     csv = data()
     assert csv.startswith(b"\xef\xbb\xbf") and name.startswith("答复数据_数据表_筛选结果_")
     lines = csv.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("数据,文件,原文数值,")  # the figure as written, then the dictionary's columns
-    assert any(line.startswith("超1000家,") for line in lines)
+    # the reply's short name and the figure as written, then the dictionary's columns
+    assert lines[0].startswith("答复,数据,文件,原文数值,")
+    assert any(line.startswith("慈溪市经济和信息化局·提案170号,超1000家,") for line in lines)
     assert len(lines) == 1 + len(at.dataframe[0].value)
     assert all("园区与平台" in line for line in lines[1:])
     data, name = offered[("explorer-xlsx", "下载 Excel")]

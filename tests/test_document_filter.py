@@ -7,6 +7,7 @@ A library of two replies (the seed, and a short .docx with figures the seed does
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def two_replies(tmp_path, monkeypatch) -> Path:
 
 
 def shown_figures(at: AppTest) -> set[str]:
-    return {m.value for m in at.metric}
+    cards = " ".join(h.proto.body for h in at.html)  # the headline cards (board.markup.figure_card)
+    return set(re.findall(r'rf-fvalue">([^<]*)<', cards))
 
 
 def section_labels(at: AppTest) -> set[str]:

@@ -12,10 +12,11 @@ import streamlit as st
 
 from board import data as app_data
 from board import exports, indicators, roles, widgets
-from board.charts import selected_keys
+from board.charts import PLOTLY_CONFIG, selected_keys
 from board.filters import from_state, isin
 
 st.title("对比分析")
+widgets.copy_link()
 lib = app_data.library()
 documents = lib.tables.documents
 asked = from_state(st.session_state)
@@ -38,17 +39,21 @@ if summary.empty:
 
 options = [(r.indicator, r.base_unit) for r in summary.itertuples()]
 labels = {
-    option: f"{r.indicator}（{r.n_replies} 份答复，{r.years}年）"
+    option: f"{r.indicator}（{r.n_replies} 份答复{f'，{r.years}年' if r.years else ''}）"
     for option, r in zip(options, summary.itertuples(), strict=True)
 }
 chosen = st.selectbox("选择指标", options, format_func=labels.get, key="compare-indicator")
 points, chart = app_data.indicator(asked, mapping, *chosen)
-event = st.plotly_chart(chart.figure, key="compare-chart", on_select="rerun", selection_mode="points")
+event = st.plotly_chart(
+    chart.figure, key="compare-chart", on_select="rerun", selection_mode="points", config=PLOTLY_CONFIG
+)
 st.caption(chart.note)
-widgets.show_keys(selected_keys(event), points, documents)
+widgets.show_keys(selected_keys(event), points, documents, key="chart")
 
 st.subheader("各数据点的来源")
-table = chart.data[["reply_date", "title", "doc", "数据", "状态", "label", "matched_by", "sentence"]]
+short_names = app_data.short_names()
+table = chart.data.assign(答复=[short_names.get(d, d) for d in chart.data["doc"].astype(str)])
+table = table[["答复", "reply_date", "数据", "状态", "label", "title", "doc", "matched_by", "sentence"]]
 headers = {
     "reply_date": "答复日期",
     "title": "答复标题",
@@ -63,11 +68,11 @@ picked = st.dataframe(
     on_select="rerun",
     selection_mode="single-row",
     key="compare-table",
-    column_config={"答复日期": st.column_config.DateColumn(format="YYYY-MM-DD")},
+    column_config={"答复日期": st.column_config.DateColumn(format="YYYY年M月D日")},
 )
 rows_picked = picked.selection.rows if picked else []
 if rows_picked:
-    widgets.provenance(points.iloc[rows_picked[0]], documents)
+    widgets.provenance(points.iloc[rows_picked[0]], documents, key="table")
 else:
     st.caption("点选一行，可查看该数据所在的原句并跳转到原文。")
 st.download_button(

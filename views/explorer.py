@@ -19,9 +19,10 @@ lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
 chosen = from_state(st.session_state)
 # positions of the matching figures; rows are taken a page at a time (all 300,000 only for a download)
-positions = np.flatnonzero(app_data.selection(chosen))
+positions = app_data.matching_positions(chosen)  # a keyword's own figures first
 
 st.title("数据浏览")
+widgets.copy_link()
 linked = parse_figure_key(str(st.query_params.get("fig", "")))
 if linked is not None:
     match = figures[(figures["doc"] == linked[0]) & (figures["start"] == linked[1])]
@@ -30,7 +31,7 @@ if linked is not None:
     else:
         with st.container(border=True):
             st.markdown("**从原文跳转的数据**")
-            widgets.provenance(match.iloc[0], documents)
+            widgets.provenance(match.iloc[0], documents, key="linked")
             if st.button("关闭", key="close-linked"):
                 del st.query_params["fig"]
                 st.rerun()
@@ -63,7 +64,7 @@ height = min(38 + 35 * len(shown), 600)
 picked = widgets.figures_table(shown, key="explorer-table", height=height, default_row=on_page)
 scope = "筛选结果" if not chosen.is_empty() else "全部"
 widgets.downloads(
-    lambda: app_data.selected_rows(chosen),
+    app_data.rows_for_download(chosen),
     documents,
     "数据表",
     scope,
@@ -72,7 +73,7 @@ widgets.downloads(
     n_rows=len(positions),
 )
 if picked and picked[0] != on_page:  # the linked figure's sentence is already shown above
-    widgets.provenance(shown.iloc[picked[0]], documents)
+    widgets.provenance(shown.iloc[picked[0]], documents, key="picked")
 elif picked:
     st.caption("选中的是从原文跳转的数据，原句见上方。")
 else:

@@ -10,7 +10,6 @@ import streamlit as st
 from board import data as app_data
 from board import markup, widgets
 from board.filters import describe, from_state, isin
-from board.formatting import format_figure
 from board.markup import plain
 
 ALL_REPLIES = "（全部答复）"
@@ -50,16 +49,15 @@ st.caption(
     "每个主题按答复中出现的顺序列出前几项已完成的数据（计划目标与增长率在后）；"
     "多份答复时，每份答复列其首项数据，最新的答复在前。完整数据见各主题页。"
 )
-many_docs = len(shown.docs) > 1
+short_names = app_data.short_names()
 
 
 def theme_cards(part, count: int, title: str) -> None:
     st.markdown(f"**{plain(title)}**　:gray[共{count}项数据]")
     columns = st.columns(4)
     for column, row in zip(columns, part.to_dict("records"), strict=False):
-        label = str(row["label"] or row["text"])
-        label = f"{label}（{row['doc']}）" if many_docs else label
-        column.metric(plain(label), format_figure(row), help=plain(str(row["sentence"])), border=True)
+        with column:  # the whole label, the figure as reported, its reply and period (board.markup)
+            st.html(markup.figure_card(row, short_names.get(row["doc"], row["doc"])))
 
 
 if len(shown.domains) > 1:  # replies of several domains: headline figures by domain, then theme

@@ -26,6 +26,7 @@ def render(theme: str, domain: str | None = None) -> None:
     # the (cached) charts, one table's worth of rows, and all of them only for a download
     positions = np.flatnonzero(app_data.selection(chosen)) if not excluded else np.array([], dtype=int)
     st.title(plain(theme))
+    widgets.copy_link()
     if domain:
         st.caption(plain(f"领域：{domain}"))
     if not len(positions):
@@ -39,7 +40,7 @@ def render(theme: str, domain: str | None = None) -> None:
     slug = "".join(ch for ch in (domain or "") + theme if ch.isalnum())
     for chart in app_data.theme_charts(chosen):
         keys = widgets.chart_block(chart, documents, chosen, theme, f"{slug}-{chart.key}")
-        widgets.show_keys(keys, chart.data, documents)
+        widgets.show_keys(keys, chart.data, documents, key=chart.key)
     values = figures[["base_value", "base_value_low"]].iloc[positions]
     vague = positions[(values["base_value"].isna() & values["base_value_low"].isna()).to_numpy()]
     if len(vague):
@@ -53,7 +54,7 @@ def render(theme: str, domain: str | None = None) -> None:
             st.caption(f"这里列出前{MAX_ROWS}项；全部数据请下载，或在“数据浏览”中分页查看。")
         picked = widgets.figures_table(shown, key=f"{slug}-table")
         widgets.downloads(
-            lambda: app_data.selected_rows(chosen),
+            app_data.rows_for_download(chosen),
             documents,
             "主题数据",
             theme,
@@ -62,4 +63,4 @@ def render(theme: str, domain: str | None = None) -> None:
             n_rows=len(positions),
         )
     if picked:
-        widgets.provenance(shown.iloc[picked[0]], documents)
+        widgets.provenance(shown.iloc[picked[0]], documents, key="table")

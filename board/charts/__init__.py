@@ -4,7 +4,7 @@ Pure functions, no Streamlit: `charts.overview` counts figures by theme and sect
 theme's figures, one axis per kind of quantity, grouped where the reply compares things.
 """
 
-from board.charts.base import Chart, section_order, selected_keys, source_caption, theme_colors
+from board.charts.base import PLOTLY_CONFIG, Chart, section_order, selected_keys, source_caption, theme_colors
 from board.charts.overview import by_section, by_theme
 from board.charts.theme import (
     LEGEND_NOTE,
@@ -23,6 +23,7 @@ from board.formatting import measure_word  # what count axes are split by
 __all__ = [
     "LEGEND_NOTE",
     "MAX_COUNT_AXES",
+    "PLOTLY_CONFIG",
     "AxisGroup",
     "Chart",
     "axis_groups",

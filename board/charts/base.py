@@ -10,6 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
+# st.plotly_chart's config: no Plotly logo and no mode bar (its tooltips are English and Plotly's locales are
+# separate scripts, not bundled); zoom is a drag, double-click resets
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
 

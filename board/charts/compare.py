@@ -16,10 +16,10 @@ import plotly.graph_objects as go
 
 from board.charts.base import Chart, layout
 from board.filters import figure_key
-from board.formatting import display_unit, format_figures
+from board.formatting import display_unit, format_figures, reported_figure
 
 AUTOMATIC = "自动：主题+指标"
-HOVER_COLUMNS = ["sentence", "reply_date", "title", "doc", "text", "label"]
+HOVER_COLUMNS = ["sentence", "reply_date", "title", "doc", "text", "qualifier_word", "label"]
 STATUS = {False: "已完成/现状", True: "计划/目标"}
 POINT_COLUMNS = ["indicator", "matched_by", "reply_date", "doc", "title", "text", "label", "theme"]
 POINT_COLUMNS += ["base_value", "base_value_high", "base_unit", "unit", "qualifier", "is_planned", "period"]
@@ -127,7 +127,7 @@ def indicator_chart(points: pd.DataFrame, indicator: str) -> Chart:
             _monthly_trace(part, divisor, unit, style) if monthly else _point_trace(part, divisor, style)
         )
     fig.update_yaxes(title_text=html.escape(f"{indicator}（{unit}）"), rangemode="tozero")
-    fig.update_xaxes(title_text="答复日期", tickformat="%Y-%m" if monthly else "%Y-%m-%d")
+    fig.update_xaxes(title_text="答复日期", tickformat="%Y年%-m月" if monthly else "%Y年%-m月%-d日")
     data = points.assign(数据=format_figures(points), 状态=points["is_planned"].fillna(False).map(STATUS))
     note = "实心点：已完成/现状；空心点：计划/目标；竖线：区间或上限。点选数据点可查看原句。"
     if monthly:
@@ -171,7 +171,7 @@ def _monthly_trace(part: pd.DataFrame, divisor: float, unit: str, style: dict) -
     nearest = frame.assign(gap=(frame["value"] - frame["month"].map(summary["median"])).abs())
     keys = nearest.sort_values("gap", kind="stable").groupby("month")["key"].first().reindex(summary.index)
     hover = [
-        f"{m:%Y-%m}：{n}项数据<br>中位数 {html.escape(_short(v))}{html.escape(unit)}"
+        f"{m.year}年{m.month}月：{n}项数据<br>中位数 {html.escape(_short(v))}{html.escape(unit)}"
         f"<br>最小 {html.escape(_short(lo))} · 最大 {html.escape(_short(hi))}"
         for m, v, lo, hi, n in zip(
             summary.index, summary["median"], summary["min"], summary["max"], summary["size"], strict=True
@@ -202,10 +202,10 @@ def _short(value: float) -> str:
 def _hover(row: dict) -> str:
     sentence = str(row.get("sentence") or "")
     short = sentence if len(sentence) <= 60 else sentence[:60] + "…"
-    date = row["reply_date"].strftime("%Y-%m-%d") if not pd.isna(row["reply_date"]) else "日期不详"
+    date = row["reply_date"].strftime("%Y年%-m月%-d日") if not pd.isna(row["reply_date"]) else "日期不详"
     title = row.get("title") if not pd.isna(row.get("title")) else row["doc"]
     parts = [
-        f"<b>{html.escape(str(row['text']))}</b>",
+        f"<b>{html.escape(reported_figure(str(row['text']), row.get('qualifier_word')))}</b>",
         html.escape(str(row["label"])),
         f"{date}　{html.escape(str(title))}",
     ]

@@ -3,6 +3,7 @@ they stay readable for a library of many replies)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import pandas as pd
@@ -33,19 +34,24 @@ def by_theme(figures: pd.DataFrame, themes: Sequence[str]) -> Chart:
     return Chart("by-theme", "各主题数据条数", layout(fig, "各主题数据条数（按类别）", height), data)
 
 
+SECTION_CHARS = 18  # characters of a heading shown on the axis
+
+
+def _cut(text: str, width: int = SECTION_CHARS) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) -> Chart:
     """How many figures each section holds, split by theme (reply order; the largest if many)."""
     zh = labels_zh("figures")
     many_docs = figures["doc"].nunique() > 1
     if many_docs:  # a library: the same heading across replies is one bar (sections differ per reply)
         counts = figures.groupby(["section", "theme"], observed=True).size().rename("数据条数").reset_index()
-        counts = counts.assign(doc="", section_id="", 章节名=counts["section"].astype(str).str.slice(0, 20))
+        counts = counts.assign(doc="", section_id="", 章节名=counts["section"].astype(str))
     else:
         grouped = figures.groupby(["doc", "section_id", "section", "theme"], observed=True, dropna=False)
         counts = grouped.size().rename("数据条数").reset_index()
-        counts["章节名"] = (
-            counts["section_id"].astype(str) + " " + counts["section"].astype(str).str.slice(0, 16)
-        )
+        counts["章节名"] = counts["section_id"].astype(str) + " " + counts["section"].astype(str)
     totals = counts.groupby("章节名", sort=False)["数据条数"].sum()
     keep = set(totals.nlargest(limit).index) if len(totals) > limit else set(totals.index)
     counts = counts[counts["章节名"].isin(keep)]
@@ -67,6 +73,9 @@ def by_section(figures: pd.DataFrame, themes: Sequence[str], limit: int = 25) ->
         fig.add_trace(bar)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=ordered, autorange="reversed", title=zh["section"])
+    # whole headings are the categories (two alike at the start stay two bars); the ticks show them cut, with …
+    fig.update_yaxes(tickmode="array", tickvals=ordered, ticktext=[html.escape(_cut(s)) for s in ordered])
+    fig.update_traces(hovertemplate="%{y}：%{x}条<extra>%{fullData.name}</extra>")
     fig.update_xaxes(title="数据条数")
     height = max(300, 26 * len(ordered) + 150)
     data = counts.drop(columns=["_order", "章节名"] + (["doc", "section_id"] if many_docs else []))

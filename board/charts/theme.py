@@ -21,8 +21,17 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from board.charts.base import Chart, layout, text_or_dash, wrap
+from board.charts.scale import magnitude_bands
 from board.filters import figure_key
-from board.formatting import FIGURE_ZH, KIND_ZH, QUALIFIER_ZH, display_unit, format_figures, measure_word
+from board.formatting import (
+    FIGURE_ZH,
+    KIND_ZH,
+    QUALIFIER_ZH,
+    display_unit,
+    format_figures,
+    measure_word,
+    period_zh,
+)
 from loaders.columns import columns_of, labels_zh
 
 PATTERN = {"at_least": "/", "at_most": "\\", "approx": ".", "range": "", "exact": ""}
@@ -127,17 +136,24 @@ def axis_groups(figures: pd.DataFrame) -> list[AxisGroup]:
         family_rank = rank.get(key, rank["count"] if key.startswith("count-") else 99)
         return family_rank, key == "count-其他", -len(rows)  # within counts: the most frequent word first
 
-    for key, rows in sorted(plotted.groupby("_family", sort=False), key=order):
-        base_unit = str(rows["base_unit"].iloc[0])
-        largest = pd.concat([rows["base_value"], rows["base_value_high"], rows["base_value_low"]]).abs().max()
-        words = {measure_word(u) for u in rows["unit"].dropna().unique()}
-        hint = rows["unit"].mode().iloc[0] if not rows["unit"].dropna().empty else None
-        if base_unit == "count" and len(words) != 1:
-            hint = ""  # the rarer words share an axis: it just says 数量, each bar says its word
-        divisor, unit = display_unit(base_unit, float(largest), hint)
-        name = rows["_family_zh"].iloc[0]
-        title = f"{name}（{unit}）" if unit else name
-        groups.append(AxisGroup(str(key), title, divisor, unit, rows.drop(columns=["_family", "_family_zh"])))
+    for key, family_rows in sorted(plotted.groupby("_family", sort=False), key=order):
+        bands = magnitude_bands(family_rows)
+        for number, rows in enumerate(bands):
+            base_unit = str(rows["base_unit"].iloc[0])
+            largest = (
+                pd.concat([rows["base_value"], rows["base_value_high"], rows["base_value_low"]]).abs().max()
+            )
+            words = {measure_word(u) for u in rows["unit"].dropna().unique()}
+            hint = rows["unit"].mode().iloc[0] if not rows["unit"].dropna().empty else None
+            if base_unit == "count" and len(words) != 1:
+                hint = ""  # the rarer words share an axis: it just says 数量, each bar says its word
+            divisor, unit = display_unit(base_unit, float(largest), hint)
+            name = rows["_family_zh"].iloc[0] + ("" if number == 0 else "·较小数值")
+            title = f"{name}（{unit}）" if unit else name
+            band_key = str(key) if number == 0 else f"{key}-{number}"
+            groups.append(
+                AxisGroup(band_key, title, divisor, unit, rows.drop(columns=["_family", "_family_zh"]))
+            )
     return groups
 
 
@@ -154,6 +170,13 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
     rows["_subject"] = _unique([p[0] or str(t) for p, t in zip(parts, rows["text"], strict=True)], rows)
     rows["_measure"] = [p[1] or group.title.split("（")[0] for p in parts]
     rows["_shown"] = format_figures(rows)
+    replies = rows["reply"] if "reply" in rows else rows["doc"]
+    if replies.nunique() > 1:  # bars of several replies: each says whose it is
+        named = zip(rows["_subject"], replies, strict=True)
+        rows["_x"] = [wrap(s) + "<br>" + wrap(f"（{r}）", 10, 3) for s, r in named]
+    else:
+        rows["_x"] = [wrap(s) for s in rows["_subject"]]
+    rows["_reply"] = [html.escape(str(r)) for r in replies]
     traces = []
     for measure, part in rows.groupby("_measure", sort=False):
         low = part["base_value"].fillna(part["base_value_low"]).astype(float)
@@ -168,22 +191,24 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
                 figure_key(d, s),
                 html.escape(str(lab)),
                 QUALIFIER_ZH.get(str(q), str(q)),
-                text_or_dash(per),
+                period_zh(per) or "—",
                 text_or_dash(sec),
+                reply,
             ]
-            for d, s, lab, q, per, sec in zip(
+            for d, s, lab, q, per, sec, reply in zip(
                 part["doc"],
                 part["start"],
                 part["label"],
                 part["qualifier"],
                 part["period"],
                 part["section"],
+                part["_reply"],
                 strict=True,
             )
         ]
         traces.append(
             go.Bar(
-                x=[wrap(s) for s in part["_subject"]],
+                x=part["_x"].tolist(),
                 y=(low / group.divisor).round(4).tolist(),
                 name=html.escape(str(measure)),
                 legendgroup=str(measure),
@@ -210,8 +235,8 @@ def _bar_traces(group: AxisGroup, colors: dict[str, str], legend: bool = True) -
                     },
                 },
                 customdata=custom,
-                hovertemplate="<b>%{customdata[1]}</b><br>%{text}<br>限定：%{customdata[2]}<br>"
-                "时期：%{customdata[3]}<br>章节：%{customdata[4]}<extra></extra>",
+                hovertemplate="<b>%{customdata[1]}</b><br>%{text}<br>答复：%{customdata[5]}<br>"
+                "限定：%{customdata[2]}<br>时期：%{customdata[3]}<br>章节：%{customdata[4]}<extra></extra>",
             )
         )
     return traces
@@ -227,15 +252,14 @@ def _rgba(color: str, alpha: float) -> str:
 
 
 def _unique(subjects: list[str], rows: pd.DataFrame) -> list[str]:
-    """Bars need distinct x positions: a repeated subject+measure gets its period or a number."""
-    seen: dict[tuple[str, str], int] = {}
+    """Bars need distinct x positions: a subject+measure repeated within one reply gets its period or a number
+    (across replies, the reply's name under the bar tells them apart)."""
+    seen: dict[tuple[str, str, str], int] = {}
     out = []
     measures = [split_label(x)[1] for x in rows["label"]]
-    for subject, measure, period in zip(subjects, measures, rows["period"], strict=True):
-        n = seen[(subject, measure)] = seen.get((subject, measure), 0) + 1
-        out.append(
-            subject if n == 1 else f"{subject}（{text_or_dash(period) if not pd.isna(period) else n}）"
-        )
+    for subject, measure, period, doc in zip(subjects, measures, rows["period"], rows["doc"], strict=True):
+        n = seen[(subject, measure, doc)] = seen.get((subject, measure, doc), 0) + 1
+        out.append(subject if n == 1 else f"{subject}（{period_zh(period) or n}）")
     return out
 
 
@@ -296,7 +320,11 @@ def comparison_chart(figures: pd.DataFrame) -> Chart | None:
     return Chart("compare", title, layout(fig, title, height=470, top=110), chart_data(rows), LEGEND_NOTE)
 
 
-def theme_charts(figures: pd.DataFrame) -> list[Chart]:
-    """Every chart of a theme page: the comparison (if the reply compares things), then one per axis."""
+def theme_charts(figures: pd.DataFrame, names: dict[str, str] | None = None) -> list[Chart]:
+    """Every chart of a theme page: the comparison (if the reply compares things), then one per axis.
+    `names` (doc → short name) names each bar's reply: in every tooltip, and under the bar when a chart
+    holds figures of more than one reply."""
+    names = names or {}
+    figures = figures.assign(reply=[names.get(d, d) for d in figures["doc"].astype(str)])
     charts = [c for c in [comparison_chart(figures)] if c is not None]
     return charts + [group_chart(g) for g in axis_groups(figures)]
