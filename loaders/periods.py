@@ -35,7 +35,9 @@ _TAIL = "以来|起|止|底前|末前|底|末|初|至今|之前|前"
 # passed over at the cost of one lookahead
 _WORDS = {word for words in (_NOW, _LEAD, _REL, _PART, _TAIL) for word in words.split("|")}
 _PLAN_START = r"[\"“]?十[一二三四五六]五"  # the five-year plans: “十三五”期间
-_STARTS = r"\d{1,4}\s*[年月至到~-]|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + "|" + _PLAN_START
+_STARTS = (
+    r"\d{1,4}\s*(?:学年|[年月至到~-])|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + "|" + _PLAN_START
+)
 
 TIME_EXPRESSION = re.compile(
     r"(?=[\d今本年全当去上明下一二三四第前截至自从到比较同环目迄十\"“])"  # only where a time word can start
@@ -44,7 +46,7 @@ TIME_EXPRESSION = re.compile(
     r"[\"“]?十(?P<plan>[一二三四五六])五[\"”]?(?:规划)?(?P<plan_tail>期间|时期|以来|末|初)|"  # “十三五”期间
     rf"(?P<lead>{_LEAD})?\s*"
     rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年(?:(?P<last_part>上半年|前三季度))?"
-    rf"|(?:(?P<year>\d{{4}})\s*年(?:度)?|(?P<rel>{_REL}))?\s*"
+    rf"|(?:(?P<year>\d{{4}})\s*(?:学年度?|年度?)|(?P<rel>{_REL}))?\s*"  # 2020学年: a school year
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
     rf"(?P<tail>{_TAIL})?)"

@@ -86,6 +86,9 @@ CASES = [
     ("“十三五”期间,累计完成投资126亿元,新改建农村公路2300余公里。",
      [("126亿元", 1.26e10, "CNY", "exact", "2016/2020", False),
       ("2300余公里", 2.3e6, "m", "at_least", "2016/2020", False)]),
+    # a school year (2020学年, 2021学年度) is that year's period, as 2020年 is
+    ("2020学年,在园幼儿111人,设有大班2个。",
+     [("111人", 111, "count", "exact", "2020", False), ("2个", 2, "count", "exact", "2020", False)]),
     # a time word inside a list item dates that item only; 3年内 is a duration
     ("今年以来,一是2020年交付学校7所;二是增加学位约1500个;三是拟在3年内培育企业20家。",
      [("7所", 7, "count", "exact", "2020", False), ("1500个", 1500, "count", "approx", None, False),
