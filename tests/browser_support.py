@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -109,6 +110,19 @@ def shoot(page, name: str) -> Path:
 def no_error(page) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
     assert "Traceback" not in page.inner_text("body")
+
+
+def seed_library(folder: Path) -> Path:
+    """A library folder for a test server holding the seed reply: a temporary copy, never the repository's data/."""
+    shutil.copy2(ROOT / "data" / "seed_reply.txt", folder / "seed_reply.txt")
+    return folder
+
+
+@contextlib.contextmanager
+def editor_app(folder: Path) -> Iterator[str]:
+    """The app on `folder`, with the tests' editor password configured; yields its URL."""
+    with streamlit_app({"REPLY_LIBRARY": str(folder), **editor_env()}) as url:
+        yield url
 
 
 def editor_env() -> dict[str, str]:

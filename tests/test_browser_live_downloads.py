@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -17,13 +16,12 @@ from openpyxl import load_workbook
 
 from tests.browser_support import (
     NEEDS_CHROMIUM,
-    ROOT,
     chromium,
-    editor_env,
+    editor_app,
     no_error,
+    seed_library,
     settle,
     sign_in_as_editor,
-    streamlit_app,
 )
 from tests.reply_files import make_docx
 from tests.test_browser_upload import NAME, REPLY, upload
@@ -46,14 +44,12 @@ DROPPED_TEXT = "\n".join(
 
 @pytest.fixture(scope="module")
 def library_copy(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("library")
-    shutil.copy2(ROOT / "data" / "seed_reply.txt", folder / "seed_reply.txt")
-    return folder
+    return seed_library(tmp_path_factory.mktemp("library"))
 
 
 @pytest.fixture(scope="module")
 def app_url(library_copy):
-    with streamlit_app({"REPLY_LIBRARY": str(library_copy), **editor_env()}) as url:
+    with editor_app(library_copy) as url:
         yield url
 
 

@@ -7,20 +7,17 @@ them proves they came from the upload.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from tests.browser_support import (
     NEEDS_CHROMIUM,
-    ROOT,
     chromium,
-    editor_env,
+    editor_app,
     no_error,
+    seed_library,
     settle,
     shoot,
     sign_in_as_editor,
-    streamlit_app,
 )
 from tests.reply_files import make_docx
 
@@ -43,14 +40,12 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 @pytest.fixture(scope="module")
 def library_copy(tmp_path_factory):
     """What the app needs in its library folder: the seed reply."""
-    folder = tmp_path_factory.mktemp("library")
-    shutil.copy2(ROOT / "data" / "seed_reply.txt", folder / "seed_reply.txt")
-    return folder
+    return seed_library(tmp_path_factory.mktemp("library"))
 
 
 @pytest.fixture(scope="module")
 def app_url(library_copy):
-    with streamlit_app({"REPLY_LIBRARY": str(library_copy), **editor_env()}) as url:
+    with editor_app(library_copy) as url:
         yield url
 
 
