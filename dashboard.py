@@ -21,7 +21,6 @@ from views import theme as theme_page
 # the page icon is a local file: a ":material/…:" icon is fetched from an external font host at every page
 # load, and an emoji needs an emoji font the intranet PC may lack; the pages have no icons for the same reason
 ICON = Path(__file__).parent / "board" / "assets" / "page_icon.png"
-st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
 
 
 def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
@@ -99,26 +98,37 @@ def _clear() -> None:
         st.session_state[key] = getattr(defaults, name) if name in ("status", "query") else []
 
 
-lib = app_data.library(fresh=True)  # the pages reuse this look at the folder
-for error in lib.errors:
-    st.error(error)
-if lib.tables.documents.empty:
-    st.info(f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。")
-all_themes = app_data.themes(lib.tables.figures)
-sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
-navigation = st.navigation(
-    {
-        "总览": [st.Page("views/overview.py", title="概览", default=True)],
-        **theme_pages(app_data.theme_pages(lib.tables.figures)),
-        "数据": [
-            st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
-            st.Page("views/reader.py", title="原文阅读", url_path="reader"),
-            st.Page("views/compare.py", title="对比分析", url_path="compare"),
-            st.Page("views/library.py", title="资料库", url_path="library"),
-        ],
-    },
-    expanded=True,  # every page listed: no English "View 3 more"
-)
-if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
-    widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
-navigation.run()
+def main() -> None:
+    """One run of the app: the library as of now, the shared filters, then the page asked for."""
+    st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
+    lib = app_data.library(fresh=True)  # the pages reuse this look at the folder
+    for error in lib.errors:
+        st.error(error)
+    if lib.tables.documents.empty:
+        st.info(
+            f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。"
+        )
+    all_themes = app_data.themes(lib.tables.figures)
+    sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
+    navigation = st.navigation(
+        {
+            "总览": [st.Page("views/overview.py", title="概览", default=True)],
+            **theme_pages(app_data.theme_pages(lib.tables.figures)),
+            "数据": [
+                st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
+                st.Page("views/reader.py", title="原文阅读", url_path="reader"),
+                st.Page("views/compare.py", title="对比分析", url_path="compare"),
+                st.Page("views/library.py", title="资料库", url_path="library"),
+            ],
+        },
+        expanded=True,  # every page listed: no English "View 3 more"
+    )
+    if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
+        widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
+    navigation.run()
+
+
+# Streamlit runs this script as __main__. A worker process of a pool started from a script run (forkserver or
+# spawn, as loaders.pool and dask use) imports it again as __mp_main__: there it must only define, not run.
+if __name__ == "__main__":
+    main()

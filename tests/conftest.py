@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 
+import pytest
 from hypothesis import settings
 
 # Property tests explore at random on a developer's machine (and find new cases); on CI they replay a fixed
@@ -13,3 +15,14 @@ from hypothesis import settings
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept():
+    """AppTest runs dashboard.py as `__main__` and leaves it there; a process pool started later with spawn or
+    forkserver (dask, loaders.pool) then re-runs the dashboard in each worker as it re-imports `__main__`, which
+    fails outside a Streamlit run. Each test gets back the `__main__` it started with."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main

@@ -96,3 +96,12 @@ def test_data_holds_only_replies():
     written_at_run_time = {"manifest.json"}
     shipped = {p.name for p in (ROOT / "data").iterdir() if not p.name.startswith(".")} - written_at_run_time
     assert shipped == {"seed_reply.txt"}
+
+
+def test_a_pool_worker_importing_the_entry_point_runs_no_page():
+    """Worker processes (forkserver/spawn) re-import the main script as __mp_main__, outside any Streamlit run:
+    the dashboard must only define there (its page code raises outside a script run)."""
+    import runpy
+
+    defined = runpy.run_path(str(ROOT / "dashboard.py"), run_name="__mp_main__")
+    assert callable(defined["main"])
