@@ -13,6 +13,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser_support import (
     NEEDS_CHROMIUM,
@@ -74,11 +75,20 @@ def _outside(url: str) -> bool:
     )
 
 
-def fetch(page, button) -> bytes:
-    with page.expect_download(timeout=60_000) as info:
-        button.click()
-    path = info.value.path()
-    return open(path, "rb").read()
+def fetch(page, button, attempts: int = 3) -> bytes:
+    """The file a download button gives. A click that lands while the page is still drawing (an expander just
+    opened, charts loading on a busy machine) can be lost before the browser sends it, so a click that starts
+    no download within 20 s is made again; what the file holds is checked by the caller either way."""
+    button.wait_for(state="visible", timeout=30_000)
+    for attempt in range(attempts):
+        try:
+            with page.expect_download(timeout=20_000) as info:
+                button.click()
+            return open(info.value.path(), "rb").read()
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def csv_rows(data: bytes) -> int:
