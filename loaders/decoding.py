@@ -13,6 +13,11 @@ class LoadError(ValueError):
     """A file that cannot be read; the message is one line naming the reason."""
 
 
+def first_line(err: Exception) -> str:
+    """A library's error as one short line for a LoadError."""
+    return (str(err).splitlines() or [""])[0][:120]
+
+
 # The work a file causes follows its text, not its bytes (a 0.4 MB .docx can hold 95 MB of XML): a long
 # reply is 20,000 characters; a hundred times that is refused before the loaders start on it.
 MAX_TEXT_CHARS = 2_000_000

@@ -14,9 +14,10 @@ import re
 import zipfile
 import zlib
 
-from loaders.decoding import Decoded, LoadError, check_text_budget
+from loaders.decoding import Decoded, LoadError, check_text_budget, first_line
 from loaders.formats.docx_numbering import ListNumbering
 from loaders.formats.text_build import TextBuilder
+from loaders.formats.zip_parts import check_sizes, open_zip
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a reply with a few pictures unpacks to a few MB
 MAX_ENTRIES = 5000
@@ -42,7 +43,7 @@ def read_docx(data: bytes) -> Decoded:
     except LoadError:
         raise
     except Exception as err:  # python-docx raises many kinds on a damaged package; one line is enough
-        raise LoadError(f"broken .docx ({type(err).__name__}: {_first_line(err)})") from None
+        raise LoadError(f"broken .docx ({type(err).__name__}: {first_line(err)})") from None
     text = builder.text()
     if not text.strip():
         raise LoadError("the .docx holds no text")
@@ -50,23 +51,12 @@ def read_docx(data: bytes) -> Decoded:
 
 
 def _check_archive(data: bytes) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
-        raise LoadError(f"broken .docx: not a readable zip archive ({_first_line(err)})") from None
+    archive, entries = open_zip(data, ".docx")
     names = {e.filename for e in entries}
     if "word/document.xml" not in names:
         kind = next((what for part, what in _OTHER_OFFICE.items() if part in names), "a zip archive")
         raise LoadError(f"{kind}, not a .docx (no word/document.xml)")
-    if len(entries) > MAX_ENTRIES:
-        raise LoadError(f"refused: the .docx has {len(entries)} parts (limit {MAX_ENTRIES})")
-    unpacked = sum(e.file_size for e in entries)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise LoadError(
-            f"refused: the .docx would unpack to {unpacked // (1024 * 1024)} MB "
-            f"(limit {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; a zip bomb?)"
-        )
+    check_sizes(entries, ".docx", MAX_ENTRIES, MAX_UNPACKED_BYTES)
     for entry in entries:
         _check_part(archive, entry)
 
@@ -82,7 +72,7 @@ def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
                     text.add(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as err:
         raise LoadError(
-            f"broken .docx: part {entry.filename[:60]} does not unpack as its header says ({_first_line(err)})"
+            f"broken .docx: part {entry.filename[:60]} does not unpack as its header says ({first_line(err)})"
         ) from None
 
 
@@ -144,7 +134,3 @@ def _cell_text(cell, numbering: ListNumbering) -> str:
     for inner in cell.tables:  # a table inside a cell: its text, flattened
         text += " " + " ".join(c.text for row in inner.rows for c in row.cells)
     return text
-
-
-def _first_line(err: Exception) -> str:
-    return (str(err).splitlines() or [""])[0][:120]

@@ -16,16 +16,16 @@ entities unresolved, no DTD, no network; a DOCTYPE (which OFD never has) is refu
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
 import zlib
 
-from loaders.decoding import Decoded, LoadError
+from loaders.decoding import Decoded, LoadError, first_line
 from loaders.formats.page_text import join_pages
 from loaders.formats.pdf_reader import MAX_PAGES, normalize_radicals
 from loaders.formats.text_build import clean_line
+from loaders.formats.zip_parts import check_sizes, open_zip
 
 MAX_ENTRIES = 20000
 MAX_DECLARED_BYTES = 500 * 1024 * 1024  # what the headers say the whole package unpacks to
@@ -130,19 +130,8 @@ class _Package:
     """The zip, checked once; XML parts inflated on demand in bounded steps."""
 
     def __init__(self, data: bytes) -> None:
-        try:
-            self.archive = zipfile.ZipFile(io.BytesIO(data))
-            entries = self.archive.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
-            raise LoadError(f"broken .ofd: not a readable zip archive ({_first_line(err)})") from None
-        if len(entries) > MAX_ENTRIES:
-            raise LoadError(f"refused: the .ofd has {len(entries)} parts (limit {MAX_ENTRIES})")
-        declared = sum(e.file_size for e in entries)
-        if declared > MAX_DECLARED_BYTES:
-            raise LoadError(
-                f"refused: the .ofd would unpack to {declared >> 20} MB "
-                f"(limit {MAX_DECLARED_BYTES >> 20} MB; a zip bomb?)"
-            )
+        self.archive, entries = open_zip(data, ".ofd")
+        check_sizes(entries, ".ofd", MAX_ENTRIES, MAX_DECLARED_BYTES)
         self.names = {e.filename.lstrip("/").lower(): e for e in entries}
         self.budget = MAX_XML_BYTES
 
@@ -158,7 +147,7 @@ class _Package:
         try:
             return etree.fromstring(body, parser)
         except etree.XMLSyntaxError as err:
-            raise LoadError(f"broken .ofd: {name[:60]} is not well-formed XML ({_first_line(err)})") from None
+            raise LoadError(f"broken .ofd: {name[:60]} is not well-formed XML ({first_line(err)})") from None
 
     def _inflate(self, name: str) -> bytes:
         entry = self.names.get(name.lower())
@@ -176,9 +165,5 @@ class _Package:
                         )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as err:
-            raise LoadError(f"broken .ofd: part {name[:60]} does not unpack ({_first_line(err)})") from None
+            raise LoadError(f"broken .ofd: part {name[:60]} does not unpack ({first_line(err)})") from None
         return b"".join(chunks)
-
-
-def _first_line(err: Exception) -> str:
-    return (str(err).splitlines() or [""])[0][:120]

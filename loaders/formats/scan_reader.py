@@ -19,7 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
-from loaders.decoding import Decoded, LoadError, OcrSpan
+from loaders.decoding import Decoded, LoadError, OcrSpan, first_line
 from loaders.formats.ocr_engines import OcrLine, default_engine, engine_version, report_progress
 from loaders.formats.page_text import is_page_number, join_pages
 from loaders.formats.text_build import clean_line
@@ -59,7 +59,7 @@ def image_pages(data: bytes) -> tuple[Iterator, int]:
             f"refused: the image has too many pixels (limit {MAX_PIXELS // 1_000_000} megapixels)"
         ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as err:
-        raise LoadError(f"broken image ({type(err).__name__}: {_first_line(err)})") from None
+        raise LoadError(f"broken image ({type(err).__name__}: {first_line(err)})") from None
     if n_frames > MAX_OCR_PAGES:
         raise LoadError(f"refused: the image has {n_frames} pages (OCR reads at most {MAX_OCR_PAGES})")
     return _frames(image, n_frames), n_frames
@@ -74,7 +74,7 @@ def _frames(image, n_frames: int) -> Iterator:
             image.draft("RGB", _target_size(image.size))  # JPEG: decode at a reduced scale when it is large
             page = ImageOps.exif_transpose(image.convert("RGB"))
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
-            raise LoadError(f"broken image ({type(err).__name__}: {_first_line(err)})") from None
+            raise LoadError(f"broken image ({type(err).__name__}: {first_line(err)})") from None
         yield fit_for_ocr(page)
 
 
@@ -220,7 +220,3 @@ def remembered(data: bytes, read: Callable[[], Decoded]) -> Decoded:
 
 
 _LOCK = threading.Lock()
-
-
-def _first_line(err: Exception) -> str:
-    return (str(err).splitlines() or [""])[0][:120]
