@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from loaders.labels import TRAILING, LabelChain
+from loaders.labels import TRAILING, LabelChain, last_mark, marks_of
 from loaders.periods import one_per_year, period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
@@ -27,6 +27,7 @@ from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
+CLAUSE_MARKS = marks_of(LAST_CLAUSE_BOUNDARY)
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
 ELABORATION = re.compile(r"\s*其中")  # a sentence that details the one before it
@@ -54,13 +55,12 @@ def annotate(figures: list, structure) -> None:
         fig.period = period_before(times, fig.start - s_start)
         fig.period_start, fig.period_end = period_bounds(fig.period)
         before = folded[s_start : fig.start]
-        found = LAST_CLAUSE_BOUNDARY.search(before)
         continued = last_planned if last_sentence == s_start else None
         headings = structure.headings_at(fig.start)
         if headings not in mixed:
             mixed[headings] = MIXED_SECTION.search(headings) is not None
         turned = mixed[headings] and _turned_to_plans(structure, fig.start)
-        clause = before[found.start() + 1 if found else 0 :]
+        clause = before[last_mark(before, CLAUSE_MARKS) + 1 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
         if plan is None and s_start > 0 and ELABORATION.match(before):
             previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]

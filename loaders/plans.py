@@ -71,11 +71,15 @@ SOUGHT_PROJECT = re.compile(r"争取[^,;。\d]{0,8}\d[^,;。]{0,24}?(?:落地|�
 
 def sought_project(sentence: str, offset: int) -> bool:
     """Whether the figure at `offset` of the sentence sizes a project still being sought (争取…落地)."""
-    return any(m.start() <= offset < m.end() for m in SOUGHT_PROJECT.finditer(sentence))
+    return "争取" in sentence and any(
+        m.start() <= offset < m.end() for m in SOUGHT_PROJECT.finditer(sentence)
+    )
 
 
 def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
     """Whether the sentence (its last item, after a ；) sets a deadline 到YYYY年 after the reply's year."""
+    if not doc_year or "到" not in sentence_before:
+        return False  # every deadline says 到
     item = sentence_before[sentence_before.rfind(";") + 1 :]
     return bool(doc_year) and any(int(m.group(1)) > doc_year for m in DEADLINE.finditer(item))
 
@@ -85,6 +89,8 @@ ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)"
 
 def year_leads(sentence: str) -> list[tuple[int, int]]:
     """(offset, year) of each item of the sentence that opens with a year (2023年完成…;2024年…)."""
+    if "年" not in sentence:
+        return []  # re would try ITEM_YEAR at every place
     return [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
 
 
