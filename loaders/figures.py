@@ -41,11 +41,19 @@ def candidate_pattern() -> re.Pattern:
         rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
         rf"(?:{_range_guard()}(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
-        rf"(?P<num>{ARABIC}|{CHINESE}) ?"
+        rf"(?P<num>{ARABIC}|{CHINESE})"
+        # each numeral length re backtracks to is tried only where what follows can start (a first test)
+        rf"(?=[ 余多几{_first_characters(mag, unit)}]) ?"
         rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
-        rf"(?P<unit>{unit})"
+        rf"(?=[{_first_characters(unit)}])(?P<unit>{unit})"
         rf"|百分之(?P<pct>{ARABIC}|{CHINESE})"
     )
+
+
+def _first_characters(*alternations: str) -> str:
+    """The characters the words of regex alternations (loaders.units) can start with, as a class's body."""
+    words = [re.sub(r"\\(.)", r"\1", word) for alternation in alternations for word in alternation.split("|")]
+    return "".join(sorted({re.escape(word[0]) for word in words if word}))
 
 
 def _range_guard() -> str:
