@@ -147,12 +147,17 @@ def test_range_guard_finds_the_same_candidates(text):
 
 
 @settings(max_examples=3000)
-@given(st.lists(st.sampled_from(FIGURE_PIECES + ["千瓦时", "余万", " 万 元", "km"]), max_size=30).map("".join))
+@given(
+    st.lists(st.sampled_from([*FIGURE_PIECES, "千瓦时", "余万", " 万 元", "km"]), max_size=30).map("".join)
+)
 def test_unit_guards_find_the_same_candidates(text):
     """The first tests before a candidate's magnitude, 余/多 and unit words only skip what cannot match."""
     pattern = figures.candidate_pattern()
     unit, mag = units.unit_pattern(), units.magnitude_pattern()
-    guards = [f"(?=[ 余多几{figures._first_characters(mag, unit)}])", f"(?=[{figures._first_characters(unit)}])"]
+    guards = [
+        f"(?=[ 余多几{figures._first_characters(mag, unit)}])",
+        f"(?=[{figures._first_characters(unit)}])",
+    ]
     unguarded = pattern.pattern
     for guard in guards:
         assert guard in unguarded
