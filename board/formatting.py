@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from loaders.units import UnknownUnitError, lookup
+
 KIND_ZH = {
     "money": "金额",
     "area": "面积",
@@ -108,9 +110,21 @@ def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -
         factor, word = _magnitude(x)
         return factor, word + ("千瓦" if base_unit == "kW" else "千瓦时")
     if base_unit in ("year", "month", "day"):
-        return 1.0, hint or {"year": "年", "month": "个月", "day": "天"}[base_unit]
+        return _duration_unit(base_unit, hint)
     factor, word = _magnitude(x)  # count and anything else: 万人, 亿元 style magnitudes on the measure word
     return factor, word + measure_word(hint)
+
+
+def _duration_unit(base_unit: str, hint: str) -> tuple[float, str]:
+    """Durations are stored in days, months or years; an axis titled 分钟 or 小时 divides by that unit's factor
+    in the loaders' unit table (3分钟 is stored as 0.0021 days and drawn as 3)."""
+    try:
+        unit = lookup(hint)
+    except UnknownUnitError:
+        unit = None
+    if unit is not None and unit.base_unit == base_unit:
+        return unit.factor, hint
+    return 1.0, {"year": "年", "month": "个月", "day": "天"}[base_unit]
 
 
 def format_amount(
