@@ -26,7 +26,7 @@ import library as reply_store
 from board import charts, summaries
 from board.charts import Chart, compare
 from board.filters import Filters, SearchIndex, filter_mask, ranked
-from board.formatting import reply_short_names
+from board.reply_names import reply_short_names
 from library.scans import read_decoded
 from loaders import LoadError, ReplyTables
 from loaders.domains import domains_path
