@@ -1,0 +1,154 @@
+"""The reply's identity on published pages — title, replying body, proposal number — read past page furniture:
+breadcrumbs, counters, repeated titles, labelled table cells, signatures with a broken or missing date.
+Each case is one header or one foot in the shape real sites print it (tests/real, tests/real_domains)."""
+
+from __future__ import annotations
+
+from loaders.fold import fold
+from loaders.metadata import parse_metadata
+from tests.real_metadata import score
+
+BODY = "李某代表:\n您提出的《关于测试的建议》收悉,现答复如下:\n共建成园区15个。\n"
+
+
+def meta_of(head: str, foot: str = "") -> dict:
+    text = head + "\n" + BODY + foot
+    return parse_metadata(text, fold(text))[0]
+
+
+def test_breadcrumb_before_the_title_is_dropped():
+    meta = meta_of(
+        "您当前的位置: 首页 >> 部门目录 >> 楚雄市水务局 >> 正文\n楚雄市水务局关于对市九届人大四次会议第41号建议的答复"
+    )
+    assert meta["title"] == "楚雄市水务局关于对市九届人大四次会议第41号建议的答复"
+    meta = meta_of(
+        "当前位置:首页 人大建议 > 旺苍县农业农村局关于旺苍县第十九届人民代表大会第四次会议第14号建议回复的函"
+    )
+    assert meta["title"] == "旺苍县农业农村局关于旺苍县第十九届人民代表大会第四次会议第14号建议回复的函"
+
+
+def test_counters_and_buttons_after_the_title_are_dropped():
+    meta = meta_of("镇康县水务局关于第0076号建议的答复函\n浏览:1851次 字体:【")
+    assert meta["title"] == "镇康县水务局关于第0076号建议的答复函"
+    meta = meta_of("镇坪县文化和旅游广电局 关于县政协九届六次会议第86号提案办理情况的复函\n签发人:龙英")
+    assert meta["title"] == "镇坪县文化和旅游广电局关于县政协九届六次会议第86号提案办理情况的复函"
+    meta = meta_of("关于对隆阳区人大第六届二次会议第101号建议的答复\n- 公开目录\n- 人大建议办理结果")
+    assert meta["title"] == "关于对隆阳区人大第六届二次会议第101号建议的答复"
+
+
+def test_a_title_printed_three_times_is_read_once():
+    head = (
+        "重庆市文化和旅游发展委员会关于市五届人大四次会议第0072号建议办理情况的答复函\n"
+        "发布时间:2021-08-04 11:29\n字号: [小] [大] 【打印正文】\n"
+        "重庆市文化和旅游发展委员会\n关于市五届人大四次会议第0072号建议办理情况的答复函"
+    )
+    assert (
+        meta_of(head)["title"]
+        == "重庆市文化和旅游发展委员会关于市五届人大四次会议第0072号建议办理情况的答复函"
+    )
+
+
+def test_a_title_broken_under_its_body_name():
+    meta = meta_of(
+        "高平市卫生健康和体育局\n关于对市七届人大五次会议第71号建议的\n答 复\n高卫体发〔2023〕148号"
+    )
+    assert meta["title"] == "高平市卫生健康和体育局关于对市七届人大五次会议第71号建议的答复"
+    assert meta["replying_body"] == "高平市卫生健康和体育局"
+    meta = meta_of("旺苍县文化旅游和体育局\n关于对县政协第十届第四次会议第32号\n提案答复的函")
+    assert (meta["title"], meta["proposal_number"]) == (
+        "旺苍县文化旅游和体育局关于对县政协第十届第四次会议第32号提案答复的函",
+        "32",
+    )
+
+
+def test_labelled_title_in_table_cells():
+    meta = meta_of(
+        "索 引 号: | 000014349/2022-4099750 | 是否有效: | |\n发布机构: | 发文日期: | ||\n"
+        "名 称: | 德教议复字〔2022〕25号——德江县教育局关于县第十八届人大一次会议第46号建议的答复 | ||"
+    )
+    assert meta["title"] == "德江县教育局关于县第十八届人大一次会议第46号建议的答复"
+    assert (meta["replying_body"], meta["proposal_number"]) == ("德江县教育局", "46")
+
+
+def test_labels_without_colons():
+    meta = meta_of("标题 对宁陕县第十九届人大二次会议 第247号建议的复函\n编号 247 办理部门 农水局 处理状态")
+    assert meta["title"] == "对宁陕县第十九届人大二次会议第247号建议的复函"
+    assert (meta["replying_body"], meta["proposal_number"]) == ("农水局", "247")
+
+
+def test_a_label_above_its_value():
+    meta = meta_of(
+        "关于对隆阳区人大第六届二次会议第101号建议的答复\n- 发文机构\n- 隆阳区水务局\n- 日期\n- 2023-08-08"
+    )
+    assert meta["replying_body"] == "隆阳区水务局"
+    assert str(meta["published_date"].date()) == "2023-08-08"
+
+
+def test_proposal_title_label_when_the_page_has_no_reply_title():
+    meta = meta_of("建议内容:\n题目:关于加快建设南水北调登封供水工程 保障居民用水的建议\n答复内容:")
+    assert meta["title"] == "关于加快建设南水北调登封供水工程 保障居民用水的建议"
+
+
+def test_signature_with_a_broken_date():
+    meta = meta_of("关于第30号代表建议的答复", "感谢您的关心。\n 周村区交通运输局\n2025 915\n")
+    assert (meta["replying_body"], str(meta["signed_date"].date())) == ("周村区交通运输局", "2025-09-15")
+    meta = meta_of("关于第42号建议答复的函", "感谢您。\n连南瑶族自治县教育局\n                 2021830\n")
+    assert (meta["replying_body"], str(meta["signed_date"].date())) == ("连南瑶族自治县教育局", "2021-08-30")
+    meta = meta_of("关于第86号提案办理情况的复函", "特此函告。\n   镇坪县文化和旅游广电局\n20211026\n")
+    assert (meta["replying_body"], str(meta["signed_date"].date())) == (
+        "镇坪县文化和旅游广电局",
+        "2021-10-26",
+    )
+
+
+def test_signature_above_page_furniture_or_without_a_date():
+    foot = "武定县水务局\n2020年9月27日\n上一条:武定县水务局关于第9号提案的答复 |\n下一条:某局对第156号提案的答复 |\n"
+    assert meta_of("对第5号提案的答复", foot)["replying_body"] == "武定县水务局"
+    assert (
+        meta_of("对第55号提案的答复", "感谢你们的支持!\n南华县交通运输局\n")["replying_body"]
+        == "南华县交通运输局"
+    )
+
+
+def test_alphanumeric_and_title_proposal_numbers():
+    assert (
+        meta_of("某委关于区十九届人大第六次会议第DH0271号建议办理情况的复函")["proposal_number"] == "DH0271"
+    )
+    assert meta_of("对云南省第十二届人大第五次会议第 JY100012050700号建议的答复")["proposal_number"] == (
+        "JY100012050700"
+    )
+    assert (
+        meta_of("2023年对区政协十届二次会议《关于测试的建议》(100号提案)的答复")["proposal_number"] == "100"
+    )
+    text = "区十八届人大二次会议建议:第009号--关于测试的建议的答复\n李影代表:\n您提出的《关于测试的建议》:第2019009号已收悉"
+    assert parse_metadata(text, fold(text))[0]["proposal_number"] == "009"  # the title's, not the opening's
+
+
+def test_addressee_without_a_colon_and_a_body_line_that_is_not_one():
+    text = "巫溪县人力资源和社会保障局关于县政协十一届二次会议第95号提案的复函\n日期:2023-07-06\n向胜飞委员\n您提出的建议收悉。"
+    meta = parse_metadata(text, fold(text))[0]
+    assert (meta["addressee"], meta["replying_body"]) == ("向胜飞委员", "巫溪县人力资源和社会保障局")
+    text = "某委员会关于第72号建议的答复函\n重庆市文化和旅游发展委员会\n卫中华代表:\n您提出的建议收悉。"
+    assert parse_metadata(text, fold(text))[0]["addressee"] == "卫中华代表"
+
+
+def test_body_in_full_and_body_in_brackets():
+    meta = meta_of(
+        "连南瑶族自治县教育局关于县十五届人大六次会议第42号建议答复的函\n时间: 来源:县教育局 访问量:-"
+    )
+    assert meta["replying_body"] == "连南瑶族自治县教育局"  # not the publisher's short form
+    meta = meta_of("对县十六届人大一次会议第3号建议的答复(水利局)\n发布日期:2012-06-18 来源:人大办公室")
+    assert (meta["title"], meta["replying_body"]) == ("对县十六届人大一次会议第3号建议的答复", "水利局")
+
+
+def test_the_quote_that_names_the_proposal():
+    text = "杨世国代表:\n您提出的“关于加大乡村旅游开发(以雪山为例)的建议”,已交我局办理。\n我局已编制《龙陵县乡村旅游扶贫规划》。"
+    assert parse_metadata(text, fold(text))[0]["proposal_title"] == "关于加大乡村旅游开发(以雪山为例)的建议"
+
+
+def test_real_replies_metadata_floors():
+    """Hand-made gold of 70 published replies (tests/real/metadata_gold.csv); see tests/real_metadata.py."""
+    rules, _ = score("rules")
+    assert rules["title"] >= 0.97 and rules["replying_body"] >= 0.95 and rules["proposal_number"] >= 0.97
+    heldout, _ = score("heldout")
+    assert heldout["title"] >= 0.0 and heldout["replying_body"] >= 0.0 and heldout["proposal_number"] >= 0.0
