@@ -269,7 +269,7 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
         body_start = end
     _read_opening(text, folded, body_start, meta)
     body_end = _read_signature(text, folded, lines, meta)
-    head = folded[: body_start + 600]
+    head = folded[: min(body_start + 600, body_end)]  # not the links to other replies below the signature
     session = SESSION.search(head)
     if session:
         meta["session"] = re.sub(r"\s+", "", session.group())

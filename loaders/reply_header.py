@@ -79,6 +79,7 @@ LABELS = {  # label → field of the metadata (None: page furniture, read and dr
 _KEY = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(LABELS, key=len, reverse=True))
 # a label at a cell's start (line start, after a space or a table bar), then `:`, a bar or a space
 LABEL = re.compile(rf"(?:^|(?<=[\s|•\-]))({_KEY})\s*(:|\||\s|$)")
+LABEL_FIRST = {key[0] for key in LABELS}
 CJK = r"\u4e00-\u9fff"
 BREADCRUMB = re.compile(r"(?:当前(?:的|所在的?)?位置|现在(?:的|所在的?)?位置|^首页\s*[>/])")
 FURNITURE = re.compile(
@@ -97,6 +98,9 @@ TITLE_BODY_PAREN = re.compile(r"\(([^()\d]{2,15}?(?:局|厅|委|办|政府|中�
 def label_pairs(line: str) -> list[tuple[str, int, int]]:
     """(label, value start, value end) of one folded line: `key:value` anywhere; `key | value |` and `key value`
     cells when the line starts with a label. A label alone on its line has an empty value (the next line's)."""
+    head = line.lstrip(" |•-\t")[:1]
+    if head not in LABEL_FIRST and ":" not in line:
+        return []  # most lines: neither a label at their start nor a colon anywhere
     found = list(LABEL.finditer(line))
     at_start = bool(found) and not line[: found[0].start()].strip(" |•-\t")
     if not at_start:
@@ -153,21 +157,21 @@ def pick_title(lines: list[str], labelled: str | None) -> str | None:
     """One title from the header's plain lines: a labelled 标题/名称 first, else the first complete title; a
     body's name on the line above (`高平市卫生健康和体育局` / `关于…的` / `答 复`) and the title's tail on the
     line below are joined to it."""
+    cleaned = [clean_title(line) if len(line) <= 200 else "" for line in lines]  # body text is no title
     candidates = []
-    for i, raw in enumerate(lines):
-        line = clean_title(raw)
-        following = clean_title(lines[i + 1]) if i + 1 < len(lines) else ""
+    for i, line in enumerate(cleaned):
+        following = cleaned[i + 1] if i + 1 < len(lines) else ""
         opens = line.startswith(("关于", "对")) and TITLE_NAMES.search(fold(line))
         joined = opens and len(following) <= 40 and looks_like_title(line + following)
         if not (looks_like_title(line) or joined):
             continue
         title = line
-        if i > 0 and is_body_name(lines[i - 1].strip()) and line.startswith(("关于", "对")):
+        if i > 0 and line.startswith(("关于", "对")) and is_body_name(lines[i - 1]):
             title = lines[i - 1].strip() + title
         j = i + 1
         while not TITLE_END.search(fold(title)) and j < len(lines) and j <= i + 2:
-            tail = clean_title(lines[j])
-            if not tail or len(tail) > 40 or label_pairs(fold(lines[j])) or "。" in tail:
+            tail = cleaned[j]
+            if not tail or len(tail) > 40 or "。" in tail:
                 break
             title += tail
             j += 1

@@ -152,3 +152,8 @@ def test_real_replies_metadata_floors():
     assert rules["title"] >= 0.97 and rules["replying_body"] >= 0.95 and rules["proposal_number"] >= 0.97
     heldout, _ = score("heldout")
     assert heldout["title"] >= 0.0 and heldout["replying_body"] >= 0.0 and heldout["proposal_number"] >= 0.0
+
+
+def test_session_is_not_read_from_links_to_other_replies():
+    foot = "武定县水务局\n2020年9月27日\n上一条:武定县水务局关于对武定县第九届政协第四次会议第9号提案的答复\n"
+    assert "session" not in meta_of("", foot)
