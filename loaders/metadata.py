@@ -155,10 +155,10 @@ def _read_header(text: str, folded: str, lines, meta: dict) -> None:
         meta["title"] = title
 
 
-def _read_opening(text: str, folded: str, start: int, meta: dict) -> None:
+def _read_opening(text: str, folded: str, start: int, end: int, meta: dict) -> None:
     """The sentence naming the proposal: 《关于…的建议》(第170号提案)收悉."""
-    window_end = folded.find("收悉", start, start + 600)
-    window = folded[start : window_end if window_end > 0 else start + 300]
+    window_end = folded.find("收悉", start, min(start + 600, end))
+    window = folded[start : window_end if window_end > 0 else min(start + 300, end)]
     quotes = sorted(  # quoted titles first; then 提出的关于…的建议 written bare
         found.span(found.lastindex) for found in re.finditer(r"《([^》]{4,80})》|\"([^\"]{4,120})\"", window)
     ) or [
@@ -232,7 +232,7 @@ def _read_signature(text: str, folded: str, lines, meta: dict) -> int:
     if last > 1 and is_body_name(folded[slice(*lines[last - 1])]):
         meta["replying_body"] = text[slice(*lines[last - 1])]
         return lines[last - 1][0]
-    return len(text)
+    return lines[last][0] if last < len(lines) else len(text)  # the page's furniture is not the reply's
 
 
 def _year(folded: str, meta: dict) -> int | None:
@@ -267,8 +267,8 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
         polite = len(name) - len(name.removeprefix("尊敬的"))
         meta["addressee"] = text[start + polite : start + len(name)]
         body_start = end
-    _read_opening(text, folded, body_start, meta)
     body_end = _read_signature(text, folded, lines, meta)
+    _read_opening(text, folded, body_start, body_end, meta)
     head = folded[: min(body_start + 600, body_end)]  # not the links to other replies below the signature
     session = SESSION.search(head)
     if session:

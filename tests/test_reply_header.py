@@ -158,3 +158,12 @@ def test_real_replies_metadata_floors():
 def test_session_is_not_read_from_links_to_other_replies():
     foot = "武定县水务局\n2020年9月27日\n上一条:武定县水务局关于对武定县第九届政协第四次会议第9号提案的答复\n"
     assert "session" not in meta_of("", foot)
+
+
+def test_links_to_other_replies_name_no_number_of_this_one():
+    text = (
+        "县政协社会和法制委员会:\n您提出的“关于将西安闸改扩建为小(二)型水库的提案”的提案交由我局办理,现答复如下:\n"
+        "我局将积极努力。\n上一条:某县水务局关于答复政协某县第十届委员会一次会议第2号提案的函\n【关闭】"
+    )
+    meta, _, body_end = parse_metadata(text, fold(text))
+    assert "proposal_number" not in meta and text[body_end:].startswith("上一条")
