@@ -277,8 +277,13 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
         if isinstance(meta.get(key), str):
             found = ISO_DATE.search(meta[key]) or CN_DATE.search(meta[key])
             meta[key] = _date(found) if found else None
-    meta.setdefault("proposal_title", meta.get("proposal_title_label"))
-    meta.setdefault("title", meta.pop("proposal_title_label", None) or meta.get("proposal_title"))
+    named_proposal = meta.pop("proposal_title_label", None)
+    meta.setdefault("proposal_title", named_proposal)
+    if named_proposal and not re.search(r"关于|《|\d", meta.get("title") or "关于"):
+        meta["title"] = (
+            named_proposal  # a form's heading (…提案办理回复单) names no proposal; its 提案名称 does
+        )
+    meta.setdefault("title", named_proposal or meta.get("proposal_title"))
     meta["title"], named = title_body(meta["title"])
     # the signature, else a labelled 答复单位/主办单位, the title's own body, the publisher; a short form
     # (县教育局) gives way to a full name that ends with it (连南瑶族自治县教育局)

@@ -188,6 +188,9 @@ def title_body(title: str | None) -> tuple[str | None, str | None]:
     """(title without a trailing `(水利局)`, the body named there or before 关于/对 at its start)."""
     if not title:
         return title, None
+    title = re.sub(
+        r"[(（]关于[^()（）]{2,80}?(?:建议|提案|议案)[)）]$", "", title
+    )  # the proposal's, repeated
     paren = TITLE_BODY_PAREN.search(fold(title))
     if paren:
         return title[: paren.start()], paren.group(1)

@@ -167,3 +167,17 @@ def test_links_to_other_replies_name_no_number_of_this_one():
     )
     meta, _, body_end = parse_metadata(text, fold(text))
     assert "proposal_number" not in meta and text[body_end:].startswith("上一条")
+
+
+def test_a_page_title_that_repeats_the_proposal_in_brackets():
+    meta = meta_of(
+        "对区十九届人大四次会议第30号代表建议的答复(关于优化公交布局,畅通学子求知路的建议)\n区十九届人大四次会议"
+    )
+    assert meta["title"] == "对区十九届人大四次会议第30号代表建议的答复"
+
+
+def test_a_form_heading_gives_way_to_the_proposal_it_names():
+    meta = meta_of(
+        "某市政协五届二次会议提案办理回复单\n提案名称:关于进一步提高公办幼儿园学位比例的建议\n主要承办单位:某市教育局"
+    )
+    assert (meta["title"], meta["replying_body"]) == ("关于进一步提高公办幼儿园学位比例的建议", "某市教育局")
