@@ -47,7 +47,7 @@ FOOT_FURNITURE = re.compile(
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 WORD_DATE = re.compile(
-    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+    r"([〇零○Oo一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 
 
@@ -55,7 +55,8 @@ def _date(match) -> datetime | None:
     """A date from a match of ISO_DATE, CN_DATE (2020年8月31日) or WORD_DATE (二〇二〇年八月三十一日)."""
     parts = [match.group(i) for i in (1, 2, 3)]
     if not parts[0].isdigit():
-        parts = [parse_positional(parts[0]), parse_chinese(parts[1]), parse_chinese(parts[2])]
+        year = re.sub("[○Oo]", "〇", parts[0])  # 二○一一: a circle typed for 〇
+        parts = [parse_positional(year), parse_chinese(parts[1]), parse_chinese(parts[2])]
     try:
         return datetime(*(int(p) for p in parts))
     except (TypeError, ValueError):

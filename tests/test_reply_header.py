@@ -181,3 +181,11 @@ def test_a_form_heading_gives_way_to_the_proposal_it_names():
         "某市政协五届二次会议提案办理回复单\n提案名称:关于进一步提高公办幼儿园学位比例的建议\n主要承办单位:某市教育局"
     )
     assert (meta["title"], meta["replying_body"]) == ("关于进一步提高公办幼儿园学位比例的建议", "某市教育局")
+
+
+def test_a_date_in_words_with_a_circle_for_zero():
+    meta = meta_of(
+        "宁陕县交通局\n对县十六届人大六次会议第29号建议的复函", "敬请您的谅解。\n二○一一年五月二十日\n"
+    )
+    assert str(meta["signed_date"].date()) == "2011-05-20"
+    assert meta["title"] == "宁陕县交通局对县十六届人大六次会议第29号建议的复函"
