@@ -1,7 +1,8 @@
 """The reply's own facts: page metadata, title, 文号, addressee, the proposal answered, signature and date.
 
 The header is everything above the addressee line (`杨文艳委员:`); the signature is the last body name and
-date at the foot. Sites write the header as `key:value` lines or as a bare block of values; both are read.
+date at the foot, above the page's own furniture. Labels, the title and the choice of the replying body are
+read by loaders.reply_header.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from loaders.numbers import parse_chinese, parse_positional
 from loaders.reply_header import (
     BODY_SUFFIX,
     LABELS,
-    fuller_body,
     is_body_name,
     label_pairs,
+    pick_body,
     pick_title,
     title_body,
 )
 
-_WHO = r"(?:委员|代表|先生|女士|同志|委员会|主任|主席|委员小组|代表小组|代表团)(?:们)?"
+_WHO = r"(?:委员|代表|先生|女士|同志|委员会|主任|主席|小组|代表团)(?:们)?"
 _ADDRESSEE = r"^\s*((?:尊敬的)?[^\s:,。;]{1,40}?" + _WHO + r")\s*:"
 # the whole line: a list of names (`薛彦宁、贾黎、…委员:`), or one name without its colon (`向胜飞委员`)
 _NAMES = r"^\s*((?:尊敬的)?(?!人大|政协)[^\s:,。;|]{1,150}?"
-ADDRESSEE = re.compile(_NAMES + _WHO + r")\s*:\s*$")
+# a body too, whole line with its colon: a 协办 letter to the main handler (`区乡村振兴局:`)
+ADDRESSEE = re.compile(_NAMES + r"(?:" + _WHO + r"|局|厅|委|办|政府|办公室))\s*:\s*$")
 ADDRESSEE_BARE = re.compile(_NAMES + r"(?:委员|代表|委员小组|代表小组)(?:们)?)\s*$")  # a person's, no colon
 ADDRESSEE_INLINE = re.compile(_ADDRESSEE)  # 杨文艳委员:您提出的…收悉 on one line
 BREADCRUMB_HINT = re.compile(r"首页|位置|正文")
@@ -39,6 +41,7 @@ SESSION = re.compile(
 PROPOSAL_NUMBER = re.compile(
     r"第\s*([A-Za-z]{0,4}\s*\d+)\s*号|(?<![\d〕\]\)A-Za-z])([A-Za-z]{0,4}\d+)\s*号\s*(?:代表)?(?:提案|建议|议案)"
 )
+BODY_BEFORE_CONTACT = re.compile(r"(\S{3,30}?(?:局|厅|委员会|委|办公室|政府|中心))\s+(?:\(?联系|承办)")
 BROKEN_DATE = re.compile(r"(?:19|20)\d{2}(?:\s*\d{1,2}\s+\d{1,2}|\s*\d{2,4})")  # 2021830, 2025 915
 FOOT_FURNITURE = re.compile(
     r"^(?:上一[条篇]|下一[条篇]|【|\[|打印|关闭|扫一扫|附件|抄送|联系|\(?联系|\(此件|\(依申请|主办单位|版权|网站|"
@@ -229,6 +232,9 @@ def _read_signature(text: str, folded: str, lines, meta: dict) -> int:
         if i > 0 and is_body_name(folded[slice(*lines[i - 1])]):
             meta["replying_body"] = text[slice(*lines[i - 1])]
             return lines[i - 1][0]
+        below = BODY_BEFORE_CONTACT.match(folded[slice(*lines[i + 1])]) if i + 1 < len(lines) else None
+        if below:  # the date, then `舞钢市教育体育局  联系电话:…`
+            meta["replying_body"] = text[lines[i + 1][0] : lines[i + 1][0] + below.end(1)]
         return start
     if last > 1 and is_body_name(folded[slice(*lines[last - 1])]):
         meta["replying_body"] = text[slice(*lines[last - 1])]
@@ -286,11 +292,9 @@ def parse_metadata(text: str, folded: str) -> tuple[dict, int, int]:
         )
     meta.setdefault("title", named_proposal or meta.get("proposal_title"))
     meta["title"], named = title_body(meta["title"])
-    # the signature, else a labelled 答复单位/主办单位, the title's own body, the publisher; a short form
-    # (县教育局) gives way to a full name that ends with it (连南瑶族自治县教育局)
-    bodies = [meta.get("replying_body"), meta.pop("host", None), named, meta.get("publisher")]
-    chosen = next((b for b in bodies if b), None)
-    meta["replying_body"] = fuller_body(chosen, bodies)
+    opening = slice(body_start, min(body_start + 300, body_end))
+    bodies = [meta.get("replying_body"), meta.pop("host", None), named]
+    meta["replying_body"] = pick_body(bodies, text[opening], folded[opening], meta.get("publisher"))
     meta["category"] = "/".join(v for v in (meta.get("category"), meta.get("topic")) if v) or None
     meta["year"] = _year(folded, meta)
     if meta.get("reply_class"):  # 办理结果:(A), 答复类别:B类, A2类 → A, B, A2

@@ -4,7 +4,7 @@ Sites label fields three ways — `key:value`, table cells (`名 称: | X |`, `�
 its own line above its value (`- 发文机构` / `- 隆阳区水务局`) — and print the title among breadcrumbs
 (`您当前的位置: 首页 >> … >> 正文`), counters and buttons (`浏览:1851次 字体:`, `【打印正文】`), often twice or thrice
 (page heading, labelled 名称, the letter's own heading broken over lines). This module reads the labels and
-picks one clean title; loaders.metadata reads the rest.
+picks one clean title and the replying body among those the page names; loaders.metadata reads the rest.
 """
 
 from __future__ import annotations
@@ -92,6 +92,10 @@ TITLE_WORDS = re.compile(r"答\s*复|复函|的函|回复")
 PROPOSAL_WORDS = re.compile(r"建议|提案|议案")
 BODY_SUFFIX = re.compile(r"(?:局|厅|委|办|会|府|院|室|中心|部|处|站|所|行|社|司)$")
 DOC_PREFIX = re.compile(r"^[^\s]{1,16}[〔\[(]\d{4}[〕\])]\s*第?\s*\d+\s*号\s*(?:[-—_]+|\s)\s*")
+HANDED_TO = re.compile(r"交由?(?![由我本])([^\s,。、]{2,20}?(?:局|厅|委员会|委|办公室|中心))(?:研究)?办理")
+TITLE_START = re.compile(
+    r"^(?:[^\s()（）]{2,30}?(?:局|厅|委员会|委|办公室|政府|中心))?(?:关于|对)"
+)  # 某局对县政协…会议
 TITLE_BODY_PAREN = re.compile(r"\(([^()\d]{2,15}?(?:局|厅|委|办|政府|中心))\)$")
 
 
@@ -136,6 +140,9 @@ def clean_title(line: str) -> str:
     if prefix:
         skip = len(folded) - len(folded.lstrip(" |-•\t")) + prefix.end()
         line = line[skip:]
+    line = re.sub(
+        r"^\s*\d{1,4}\s*号\s+(?=关于|对)", "", line
+    )  # the tail of a 文号 cut by the page: `34号 对…`
     line = re.sub(r"^[\u4e00-\u9fff\s]{1,4}[:：]\s*", "", line.strip(" |-•\t"))  # a label cut short: `称:`
     line = re.sub(rf"(?<=[{CJK}])\s+(?=[{CJK}\d“《(（])|(?<=[\d”》)）])\s+(?=[{CJK}])", "", line)
     return line.strip(" |-•\t")
@@ -161,7 +168,7 @@ def pick_title(lines: list[str], labelled: str | None) -> str | None:
     candidates = []
     for i, line in enumerate(cleaned):
         following = cleaned[i + 1] if i + 1 < len(lines) else ""
-        opens = line.startswith(("关于", "对")) and TITLE_NAMES.search(fold(line))
+        opens = TITLE_START.match(line) and TITLE_NAMES.search(fold(line))
         joined = opens and len(following) <= 40 and looks_like_title(line + following)
         if not (looks_like_title(line) or joined):
             continue
@@ -188,22 +195,32 @@ def title_body(title: str | None) -> tuple[str | None, str | None]:
     """(title without a trailing `(水利局)`, the body named there or before 关于/对 at its start)."""
     if not title:
         return title, None
-    title = re.sub(
-        r"[(（]关于[^()（）]{2,80}?(?:建议|提案|议案)[)）]$", "", title
-    )  # the proposal's, repeated
+    title = re.sub(r"[(（]关于[^()（）]{2,80}?(?:建议|提案|议案)[)）]$", "", title)  # the proposal's, again
+    inner = re.search(r"[(（]([^()（）]{8,120})[)）]$", title)
+    if inner and TITLE_START.match(inner.group(1)) and TITLE_END.search(fold(inner.group(1))):
+        title = inner.group(
+            1
+        )  # a page heading around the reply's own: 南港镇…办理答复(舒城县水利局关于…的函)
     paren = TITLE_BODY_PAREN.search(fold(title))
     if paren:
         return title[: paren.start()], paren.group(1)
-    found = re.match(r"^\s*(\S{2,30}?(?:局|厅|委员会|办公室|委|办|政府|中心))\s*(?:关于|对)", title)
+    found = re.match(r"^\s*([^\s()（）]{2,30}?(?:局|厅|委员会|办公室|委|办|政府|中心))\s*(?:关于|对)", title)
     return title, found.group(1) if found else None
 
 
-def fuller_body(chosen: str | None, others: list[str | None]) -> str | None:
-    """A short form (`县教育局`) gives way to a full name that ends with it (`连南瑶族自治县教育局`)."""
+def pick_body(
+    bodies: list[str | None], opening: str, folded_opening: str, publisher: str | None
+) -> str | None:
+    """The replying body: the signature's, else a labelled 答复单位/主办单位, the title's own, the body the
+    opening says the proposal was given to (县政府已交由县农业农村局办理), the publisher; a short form
+    (县教育局) gives way to a full name that ends with it (连南瑶族自治县教育局)."""
+    handed = HANDED_TO.search(folded_opening)
+    bodies = [*bodies, opening[handed.start(1) : handed.end(1)] if handed else None, publisher]
+    chosen = next((b for b in bodies if b), None)
     if not chosen:
-        return next((o for o in others if o), None)
+        return None
     core = chosen.lstrip("省市县区")
-    for other in others:
+    for other in bodies:
         if other and len(other) > len(chosen) and other.endswith(core):
             return other
     return chosen

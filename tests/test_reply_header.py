@@ -153,6 +153,8 @@ def test_real_replies_metadata_floors():
     assert rules["title"] >= 0.97 and rules["replying_body"] >= 0.95 and rules["proposal_number"] >= 0.97
     heldout, _ = score("heldout")
     assert heldout["title"] >= 0.9 and heldout["replying_body"] >= 0.9 and heldout["proposal_number"] >= 0.95
+    unseen, _ = score("unseen")
+    assert unseen["title"] >= 0.97 and unseen["replying_body"] >= 0.95 and unseen["proposal_number"] >= 0.97
 
 
 def test_session_is_not_read_from_links_to_other_replies():
@@ -189,3 +191,47 @@ def test_a_date_in_words_with_a_circle_for_zero():
     )
     assert str(meta["signed_date"].date()) == "2011-05-20"
     assert meta["title"] == "宁陕县交通局对县十六届人大六次会议第29号建议的复函"
+
+
+def test_a_letter_to_the_main_handler_is_addressed_to_a_body():
+    text = "某局关于区政协三届一次会议第033号提案协办意见的函\n达川经信函〔2021〕153号\n区乡村振兴局:\n现将协办意见函告如下:"
+    meta = parse_metadata(text, fold(text))[0]
+    assert (meta["addressee"], meta["title"]) == (
+        "区乡村振兴局",
+        "某局关于区政协三届一次会议第033号提案协办意见的函",
+    )
+    text = "某局关于第05030103号提案的答复\n市政协人口资源环境委员会第二学习小组:\n你们提出的提案收悉。"
+    assert parse_metadata(text, fold(text))[0]["addressee"] == "市政协人口资源环境委员会第二学习小组"
+
+
+def test_a_body_named_after_the_date_with_its_contact():
+    meta = meta_of(
+        "对第112号提案的答复", "以上答复。\n2022726\n舞钢市教育体育局  联系电话:3303606 联系人:刘熠\n"
+    )
+    assert meta["replying_body"] == "舞钢市教育体育局"
+
+
+def test_a_title_broken_after_its_session():
+    meta = meta_of("秦安县发展和改革局对县政协第十四届委员会第二次会议\n第35号提案的答复")
+    assert meta["title"] == "秦安县发展和改革局对县政协第十四届委员会第二次会议第35号提案的答复"
+
+
+def test_the_tail_of_a_cut_doc_number_and_a_heading_around_the_title():
+    meta = meta_of(
+        "34号 对岳阳市第九届人民代表大会第四次会议第297号建议的答复\n岳卫提字〔2024〕34号 A1类 同意公开"
+    )
+    assert meta["title"] == "对岳阳市第九届人民代表大会第四次会议第297号建议的答复"
+    meta = meta_of(
+        "南港镇2023年人大代表建议办理答复(舒城县水利局关于县十八届人大二次会议第14号代表建议办理的函)"
+    )
+    assert (meta["title"], meta["replying_body"]) == (
+        "舒城县水利局关于县十八届人大二次会议第14号代表建议办理的函",
+        "舒城县水利局",
+    )
+
+
+def test_the_body_the_proposal_was_given_to():
+    text = "王某等委员:\n你们提出的《关于测试的提案》县政府已交由县农业农村局办理,经认真研究,现答复如下:\n共15个。"
+    assert parse_metadata(text, fold(text))[0]["replying_body"] == "县农业农村局"
+    text = "王某委员:\n您提出的“关于测试的提案”的提案交由我局办理,现答复如下:\n共15个。"
+    assert parse_metadata(text, fold(text))[0]["replying_body"] is None
