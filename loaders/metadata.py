@@ -181,8 +181,11 @@ def _read_opening(text: str, folded: str, start: int, end: int, meta: dict) -> N
             meta["proposal_number"] = re.sub(r"\s+", "", number.group(1) or number.group(2))
             break
     kind = re.search(r"提案|议案|建议", where[where.find("》") + 1 :] if "》" in where else where)
-    if kind:
-        meta["proposal_kind"] = "提案" if kind.group() == "提案" else "建议"
+    role = re.search(r"(代表|委员)(?:小组|们)?$", meta.get("addressee", ""))  # 代表 write 建议, 委员 提案
+    if kind or role:
+        meta["proposal_kind"] = (
+            "提案" if (kind.group() if kind else role.group(1)) in ("提案", "委员") else "建议"
+        )
 
 
 def _foot_date(line: str):

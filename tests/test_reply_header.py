@@ -235,3 +235,13 @@ def test_the_body_the_proposal_was_given_to():
     assert parse_metadata(text, fold(text))[0]["replying_body"] == "县农业农村局"
     text = "王某委员:\n您提出的“关于测试的提案”的提案交由我局办理,现答复如下:\n共15个。"
     assert parse_metadata(text, fold(text))[0]["replying_body"] is None
+
+
+def test_the_kind_of_proposal_from_who_wrote_it():
+    text = (
+        "陈清丽代表:\n您提出的《关于调整和增加一条公交线路的意见》(第20240076号)收悉。经研究办理,现答复如下。"
+    )
+    meta = parse_metadata(text, fold(text))[0]
+    assert (meta["proposal_number"], meta["proposal_kind"]) == ("20240076", "建议")
+    text = "刘林波委员:\n你提出的《关于安装饮水净化过滤设备的意见》,已交我们研究办理,现答复如下:"
+    assert parse_metadata(text, fold(text))[0]["proposal_kind"] == "提案"
