@@ -13,11 +13,10 @@ from datetime import datetime
 from loaders.numbers import parse_chinese, parse_positional
 from loaders.reply_header import (
     BODY_SUFFIX,
-    LABELS,
     is_body_name,
-    label_pairs,
     pick_body,
     pick_title,
+    read_labels,
     title_body,
 )
 
@@ -91,41 +90,12 @@ def _header_end(folded: str, lines) -> tuple[int, int | None]:
     return 0, None
 
 
-def _labelled(text: str, folded: str, lines, meta: dict) -> list[tuple[int, int]]:
-    """Reads the labelled fields into meta (first value wins); returns the lines that carry no label."""
-    plain, pending = [], None
-    for start, end in lines:
-        line, original = folded[start:end], text[start:end]
-        pairs = label_pairs(line)
-        if pending and not pairs:  # `- 发文机构` on one line, `- 隆阳区水务局` on the next
-            meta.setdefault(pending, original.strip(" -•|\t"))
-            pending = None
-            continue
-        pending = None
-        number = DOC_NUMBER.search(line)
-        if pairs and number:  # 杭经信建〔2021〕45号 may share its line with 答复类别:B类
-            meta.setdefault("doc_number", original[number.start() : number.end()])
-        for key, value_start, value_end in pairs:
-            field, value = LABELS[key], original[value_start:value_end].strip()
-            if field and not value and len(pairs) == 1:
-                pending = field
-            if (
-                not field
-                or not value
-                or (key == "类别" and not re.search(r"[ABC]", folded[value_start:value_end]))
-            ):
-                continue  # 类别 names a reply's class only when it is one
-            if not field.endswith("title_label"):
-                value = value.split()[0].strip(" ()（）|")
-            if value:
-                meta.setdefault(field, value)
-        if not pairs:
-            plain.append((start, end))
-    return plain
-
-
 def _read_header(text: str, folded: str, lines, meta: dict) -> None:
-    plain = _labelled(text, folded, lines, meta)
+    plain, labelled = read_labels(text, folded, lines, meta)
+    for start, end in labelled:  # 杭经信建〔2021〕45号 may share its line with 答复类别:B类
+        number = DOC_NUMBER.search(folded, start, end)
+        if number:
+            meta.setdefault("doc_number", text[number.start() : number.end()])
     dates, rest = [], []
     for start, end in plain:
         line, original = folded[start:end], text[start:end]

@@ -120,6 +120,32 @@ def label_pairs(line: str) -> list[tuple[str, int, int]]:
     return pairs
 
 
+def read_labels(text: str, folded: str, lines, meta: dict) -> tuple[list, list]:
+    """Reads the labelled fields of the header lines into meta (first value wins); returns the spans of the
+    lines that carry no label and of those that do."""
+    plain, labelled, pending = [], [], None
+    for start, end in lines:
+        original = text[start:end]
+        pairs = label_pairs(folded[start:end])
+        if pending and not pairs:  # `- 发文机构` on one line, `- 隆阳区水务局` on the next
+            meta.setdefault(pending, original.strip(" -•|\t"))
+            pending = None
+            continue
+        pending = None
+        (labelled if pairs else plain).append((start, end))
+        for key, value_start, value_end in pairs:
+            field, value = LABELS[key], original[value_start:value_end].strip()
+            if field and not value and len(pairs) == 1:
+                pending = field
+            if not field or not value or (key == "类别" and not re.search(r"[ABC]", fold(value))):
+                continue  # 类别 names a reply's class only when it is one
+            if not field.endswith("title_label"):
+                value = value.split()[0].strip(" ()（）|")
+            if value:
+                meta.setdefault(field, value)
+    return plain, labelled
+
+
 def is_body_name(line: str) -> bool:
     """A line that is only a body's name: `南华县交通运输局`, `石林彝族自治县卫生健康局`."""
     line = fold(line).strip()
