@@ -150,12 +150,17 @@ def _read_opening(text: str, folded: str, start: int, end: int, meta: dict) -> N
         if number:
             meta["proposal_number"] = re.sub(r"\s+", "", number.group(1) or number.group(2))
             break
-    kind = re.search(r"提案|议案|建议", where[where.find("》") + 1 :] if "》" in where else where)
-    role = re.search(r"(代表|委员)(?:小组|们)?$", meta.get("addressee", ""))  # 代表 write 建议, 委员 提案
-    if kind or role:
-        meta["proposal_kind"] = (
-            "提案" if (kind.group() if kind else role.group(1)) in ("提案", "委员") else "建议"
-        )
+    # the kind: the word after the title's number (第415号提案), after the opening's quote (》的提案), who wrote
+    # it (代表 write 建议, 委员 提案), any word of the opening
+    quote_end = max(window.rfind("》"), window.rfind('"'))
+    kind = (
+        re.search(r"\d\s*号\s*(?:代表)?(提案|议案|建议)", meta.get("title", ""))
+        or re.search(r"(提案|议案|建议)", window[quote_end + 1 :] if quote_end >= 0 else "")
+        or re.search(r"(代表|委员)(?:小组|们)?$", meta.get("addressee", ""))
+        or re.search(r"(提案|议案|建议)", where)
+    )
+    if kind:
+        meta["proposal_kind"] = "提案" if kind.group(1) in ("提案", "委员") else "建议"
 
 
 def _foot_date(line: str):

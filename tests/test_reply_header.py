@@ -245,3 +245,5 @@ def test_the_kind_of_proposal_from_who_wrote_it():
     assert (meta["proposal_number"], meta["proposal_kind"]) == ("20240076", "建议")
     text = "刘林波委员:\n你提出的《关于安装饮水净化过滤设备的意见》,已交我们研究办理,现答复如下:"
     assert parse_metadata(text, fold(text))[0]["proposal_kind"] == "提案"
+    text = "对市政协十二届二次会议第415号提案的答复\n周某等16位委员:\n你们提出的关于“关于提高油茶产业效益的建议”的 提案收悉。"
+    assert parse_metadata(text, fold(text))[0]["proposal_kind"] == "提案"  # the title's word, not the quote's
