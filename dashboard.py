@@ -13,8 +13,8 @@ import streamlit as st
 from board import data as app_data
 from board import widgets
 from board.charts import section_order
+from board.codes_zh import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 from board.filters import KEYS, NO_CLASS, NO_PERIOD, Filters, from_state
-from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 from loaders.domains import domain_names
 from views import theme as theme_page
 

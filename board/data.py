@@ -26,10 +26,10 @@ import library as reply_store
 from board import charts, summaries
 from board.charts import Chart, compare
 from board.filters import Filters, SearchIndex, filter_mask, ranked
-from board.formatting import reply_short_names
+from board.reply_names import reply_short_names
+from library.scans import read_decoded
 from loaders import LoadError, ReplyTables
 from loaders.domains import domains_path
-from loaders.read import read_path
 from loaders.themes import themes_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -281,7 +281,7 @@ def short_names() -> dict[str, str]:
 @st.cache_data(max_entries=64)
 def _text(path: str, stamp: str) -> str | None:
     try:
-        return read_path(path).text
+        return read_decoded(path).text
     except LoadError:
         return None
 

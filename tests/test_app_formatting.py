@@ -6,15 +6,8 @@ import pandas as pd
 import pytest
 from app_frames import sample_figures
 
-from board.formatting import (
-    display_unit,
-    format_amount,
-    format_figure,
-    format_figures,
-    headlines,
-    newest_first,
-    number_zh,
-)
+from board.formatting import display_unit, format_amount, format_figure, format_figures, number_zh
+from board.summaries import headlines, newest_first
 
 
 @pytest.mark.parametrize(

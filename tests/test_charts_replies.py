@@ -7,7 +7,7 @@ from app_frames import sample_documents, sample_figures
 
 from board import charts
 from board.charts.scale import magnitude_bands
-from board.formatting import reply_short_names
+from board.reply_names import reply_short_names
 
 
 def three_replies() -> tuple[pd.DataFrame, dict[str, str]]:

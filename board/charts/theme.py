@@ -22,16 +22,9 @@ from plotly.subplots import make_subplots
 
 from board.charts.base import Chart, layout, text_or_dash, wrap
 from board.charts.scale import magnitude_bands
+from board.codes_zh import KIND_ZH, QUALIFIER_ZH, period_zh
 from board.filters import figure_key
-from board.formatting import (
-    FIGURE_ZH,
-    KIND_ZH,
-    QUALIFIER_ZH,
-    display_unit,
-    format_figures,
-    measure_word,
-    period_zh,
-)
+from board.formatting import FIGURE_ZH, display_unit, format_figures, measure_word
 from loaders.columns import columns_of, labels_zh
 
 PATTERN = {"at_least": "/", "at_most": "\\", "approx": ".", "range": "", "exact": ""}
