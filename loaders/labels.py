@@ -244,8 +244,9 @@ class LabelChain:
         post += shared_head(post, window[len(post) :] if post else window)
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
-        from_value = ("由" in before or "从" in before) and bool(FROM_VALUE.search(before.rstrip()))
-        from_value = from_value and CHANGE_AFTER.match(window[len(fig.qualifier_word or "") :])
+        from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
+            window[len(fig.qualifier_word or "") :]
+        )
         changed_to = ONLY_CHANGE.match(own) and CHANGE_WORD.search(before, label_start)
         if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
             own = strip_change(self.previous_label)
