@@ -1,0 +1,38 @@
+"""Round three of the genre's rules (tests/real/fresh2 and the dev replies as dev material), one made-up
+sentence each, in the same minimal reply dated 2021 as tests/test_genre_rules.py: no sentence here is copied
+from the replies that prompted the rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_genre_rules import figures_of
+
+# names, slogans and phases that hold a numeral but report no amount
+NEGATIVES = [
+    "三家渠村新修水渠,经五家渠市转运。",  # place names: N家 + 渠 (not 渠道)
+    "二期扩建工程已完工,三期扩建工程正在设计。",  # a phase of works, as 第三期 would be
+    "一期已投用;二期正在建设;三期将适时启动。",  # a clause led by the next phase
+    "园区四周都是农田,学校四周均为民房。",  # the surroundings, not four weeks
+    "纳入全县农村公路三年攻坚行动,列入三年专项行动。",  # a programme's name
+    "按照“一年起步、两年成型、三年见效”的思路推进。",  # a short quoted slogan of parallel clauses
+    "先后出台稳外贸十条、惠企30条等政策。",  # policies known by their number of articles
+]
+
+# the same words where they do report an amount
+FIGURES = [
+    ("通过五家渠道商销售,举办培训班三期。", ["五家", "三期"]),
+    ("为期四周的培训,先后出台支持措施20条、细则15条。", ["四周", "20条", "15条"]),
+    ("用三年时间完成改造。", ["三年"]),
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES, ids=[f"negative{i}" for i in range(len(NEGATIVES))])
+def test_not_figures(sentence):
+    assert figures_of(sentence)["text"].tolist() == []
+
+
+@pytest.mark.parametrize(("sentence", "texts"), FIGURES, ids=[f"figure{i}" for i in range(len(FIGURES))])
+def test_still_figures(sentence, texts):
+    assert figures_of(sentence)["text"].tolist() == texts
