@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from loaders.labels import TRAILING, LabelChain
-from loaders.periods import one_per_year, period_before, time_expressions
+from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
     PLAN_TURN,
@@ -48,7 +48,10 @@ def annotate(figures: list, structure) -> None:
         s_start, s_end = structure.sentence_at(fig.start)
         if s_start != last_sentence:
             sentence_text, sentence = text[s_start:s_end], folded[s_start:s_end]
-            times, leads = time_expressions(sentence, year), year_leads(sentence)
+            carried = None  # 2016年末有692户。全年出栏108头: 全年 is the year the paragraph stated before
+            if "全年" in sentence or "当年" in sentence:
+                carried = paragraph_year(folded[folded.rfind("\n", 0, s_start) + 1 : s_start], year)
+            times, leads = time_expressions(sentence, year, carried), year_leads(sentence)
         fig.sentence_text, fig.sentence_start = sentence_text, s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
         fig.period = period_before(times, fig.start - s_start)

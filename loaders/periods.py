@@ -115,17 +115,22 @@ SAME_YEAR = {
 TARGET = re.compile(
     r"力争|计划|预计|目标|确保|争取|将|(?<![一二三四五六七八九十])[一二三四五六七八九十]是$"
 )  # 二是到2023年底
+# the verb that leads from a value of an earlier year to the value reached (从2021年的27%提升至55%)
+CHANGED_TO = re.compile(r"(?:增加|提高|提升|增长|上升|下降|降低|减少|扩大|调整|升|降)(?:到|至|为)")
 NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
 ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
 
 
-def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str | None]]:
+def time_expressions(
+    sentence: str, doc_year: int | None, carried: int | None = None
+) -> list[tuple[int, str | None]]:
     """(end offset, period or None) of every time expression in a sentence (the fold), in order.
 
     A time word inside a list item (一是…二是…) dates that item only: each item starts again from the
-    period stated before the list (今年以来，一是…；二是…).
+    period stated before the list (今年以来，一是…；二是…). `carried`: a year the paragraph stated in an
+    earlier sentence (paragraph_year), which 全年/当年 with no year of their own sentence refer to.
     """
-    found, stated_year, stated_end = [], None, 0
+    found, stated_year, stated_end = [], carried, 0
 
     def head_words(match: re.Match) -> str:  # the sentence before it, back to a ；: 力争…，到2025年末…
         return sentence[sentence.rfind(";", 0, match.start()) + 1 : match.start()]
@@ -159,8 +164,12 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             )
         ):
             period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
-        elif g["lead"] == "从" and g["year"] and sentence.startswith("的", match.end()):
-            period = g["year"]  # 从2022年的3家增加到6家: the year of the value changed from
+        elif g["lead"] == "从" and (g["year"] or g["rel"]) and sentence.startswith("的", match.end()):
+            # 从2022年的3家增加到6家, 从去年的12家: the year of the value changed from
+            period = g["year"] or (str(doc_year + _RELATIVE_YEAR[g["rel"]]) if doc_year else None)
+            change = CHANGED_TO.search(sentence, match.end(), _clause_end(sentence, match.end()))
+            if change:  # 2022年,…从2021年的27%提升至55%: the value reached is the period stated before
+                found.append((change.end(), period_before(found, match.start())))
         else:
             period = _period_of(match, doc_year)
         if g["rel"] == "去年" and sentence.startswith("同期", match.end()):
@@ -183,6 +192,28 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
     shared = period_before(found, items[0])
     resets = [(end, shared) for end in items[1:]]
     return sorted(found + resets, key=lambda pair: pair[0])
+
+
+def paragraph_year(paragraph: str, doc_year: int | None) -> int | None:
+    """The year the paragraph's last time expression states (2016年末有692户。全年出栏108头: 2016), for
+    全年/当年 in a later sentence; None when that expression is no single year (a span, 以来, a deadline)."""
+    year = None
+    for match in TIME_EXPRESSION.finditer(paragraph):
+        g = match.groupdict()
+        if match.start() == match.end() or g["lead"] in ("比", "较", "同比", "环比"):
+            continue
+        if not (
+            g["now"] or g["plan"] or g["y1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["month"]
+        ):
+            continue
+        single = g["lead"] in (None, "截至", "截止") and g["tail"] in (None, "底", "末")
+        if g["year"] and single:
+            year = int(g["year"])
+        elif g["rel"] in _RELATIVE_YEAR and g["rel"] not in SAME_YEAR and doc_year and single:
+            year = doc_year + _RELATIVE_YEAR[g["rel"]]
+        elif not (g["rel"] in SAME_YEAR or g["part"] or g["m1"] or g["month"]):
+            year = None  # a span, 以来, 到2025年, 目前: no single year for 全年 to refer to
+    return year
 
 
 def _clause_end(sentence: str, start: int) -> int:
