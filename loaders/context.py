@@ -29,7 +29,8 @@ GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
-ELABORATION = re.compile(r"\s*其中")  # a sentence that details the one before it
+# a sentence that details the one before it: 其中…, 该幼儿园…, 二期… (the next phase of works it named)
+ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|[一二三四五六七八九十]期)")
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -66,8 +67,11 @@ def annotate(figures: list, structure) -> None:
         clause = before[found.start() + 1 if found else 0 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
         if plan is None and s_start > 0 and ELABORATION.match(before):
-            previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]
+            previous_start = structure.sentence_at(s_start - 1)[0]
+            previous = folded[previous_start:s_start]
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
+            if plan is None and last_sentence == previous_start:
+                plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
         if design_of_unbuilt(clause, sentence) or scheduled(sentence, len(before), year, leads):

@@ -53,15 +53,24 @@ AWAITING_WORKS = re.compile(
     r"待[^,;。]{0,15}(?:开工|实施)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
     r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
 )
+# works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
+# park under construction is: only the words of a design count here)
+UNFINISHED = re.compile(
+    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|预计[^,;。]{0,12}(?:完工|建成|竣工|投用)"
+)
+DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量")
 DESIGN_WORDS = re.compile(
     r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
 )
 
 
 def design_of_unbuilt(clause: str, sentence: str) -> bool:
-    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come."""
-    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) and not DONE_WORDS.search(
-        clause
+    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come;
+    设计规模2万吨/日的工程正提速推进,预计明年底可完工: the design scale of works not finished."""
+    if DONE_WORDS.search(clause):
+        return False
+    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
+        DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence)
     )
 
 

@@ -23,6 +23,18 @@ CASES = [
     ("2020年,全县普惠率从2019年的62%提高到85%。今年1-6月,合作社从去年的12家增加到20家。",
      [("62%", 62, "percent", "exact", "2019", False), ("85%", 85, "percent", "exact", "2020", False),
       ("12家", 12, "count", "exact", "2020", False), ("20家", 20, "count", "exact", "2021-01/2021-06", False)]),
+    # a sentence that details the one before (该…, the next phase) shares its plan: its words, else its figures'
+    ("城东社区养老中心将于年底投入运营。该中心可设置床位80张,配备护理员12名。城西中心已投入运营。该中心设置床位60张。",
+     [("80张", 80, "count", "exact", None, True), ("12名", 12, "count", "exact", None, True),
+      ("60张", 60, "count", "exact", None, False)]),
+    ("供水工程计划分三期实施。其中一期新建管网12公里,投资3000万元。二期改造泵站6座,投资1500万元。",
+     [("三期", 3, "count", "exact", None, True), ("12公里", 12000, "m", "exact", None, True),
+      ("3000万元", 3e7, "CNY", "exact", None, True), ("6座", 6, "count", "exact", None, True),
+      ("1500万元", 1.5e7, "CNY", "exact", None, True)]),
+    # the design scale of works still being built is planned; the land a park under construction holds is not
+    ("设计日处理能力5万吨的水厂正加快建设,预计明年6月建成投用。在建产业园5个,占地面积300亩,预计明年建成。",
+     [("5万吨", 5e7, "kg", "exact", None, True), ("5个", 5, "count", "exact", None, False),
+      ("300亩", 300 * 10000 / 15, "m2", "exact", None, False)]),
 ]  # fmt: skip
 
 # names, slogans and phases that hold a numeral but report no amount
