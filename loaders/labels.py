@@ -66,6 +66,9 @@ INLINE_BRACKET = re.compile(
 )
 # 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
+# what a count of households or people measures when no noun names it
+HEAD_COUNT = {"户": "户数", "人": "人数", "人次": "人次"}
+PLACE_ONLY = re.compile(r"^(?:该|全|本|我)?(?:村|社区|镇|乡|县|市|区)$")  # 该村, 全县: a place, no measure
 # 4乡镇, 12村组: the measure word begins the noun after it
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
@@ -131,7 +134,7 @@ def clean_pre(pre: str) -> str:
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()
     hung = HANGING.sub("", pre)
-    return hung if hung != pre and len(pre) > 2 else pre
+    return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
@@ -192,6 +195,7 @@ class LabelChain:
         self.head_from_figure = False
         self.previous_end = 0  # where the previous figure (and its 以上/左右) ended
         self.previous_label = ""
+        self.previous_own = ""  # the previous figure's own words (规模 in 规模3个班105人)
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
@@ -208,6 +212,12 @@ class LabelChain:
         if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
             post = any_post
         post += shared_head(post, window[len(post) :] if post else window)
+        unnamed = not own or after_previous or PLACE_ONLY.search(own)
+        counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
+        if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
+            # 2016年末有692户2078人, 规模3个班105人, 该村有320户: households or people, nothing else named
+            own = self.previous_own if after_previous else own
+            post, after_previous = counted, False
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
@@ -240,14 +250,15 @@ class LabelChain:
             label, planned = f"{self.head} · {own[-18:]}{post}", inherited
         else:
             label, planned = (own[-18:] + post) or self.head, bool(plan)
-            if own:
+            listed = before[label_start - 1 : label_start] == "、"
+            if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = own[-18:] + post, planned, True
         if from_value:
             planned = False  # 拟将标准由1万元提高到2万元: the value changed from is the present one
         word = fig.qualifier_word or ""
         after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
         self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
-        self.previous_label, self.previous_post = label, any_post
+        self.previous_label, self.previous_post, self.previous_own = label, any_post, own
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 

@@ -69,3 +69,22 @@ def test_still_figures(sentence, texts):
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_case(sentence, expected):
     round_one.test_sentence(sentence, expected)
+
+
+# labels: (sentence, [(figure text, label)]), as in tests/test_genre_rules.py
+LABELS = [
+    # an adverb left alone (尚有 → 尚) names nothing: the noun after the figure does
+    ("目前尚有35公里未完成路面硬化。", [("35公里", "未完成路面硬化")]),
+    # a figure named only by the noun after it heads its sentence's later clauses
+    ("今年1-5月,已有860家企业完成登记,同比增长12.5%。", [("860家", "企业完成登记"), ("12.5%", "企业完成登记 · 同比增长")]),
+    # a count of households or people that nothing else names (a place only, or the previous figure's noun)
+    ("该村2020年底有1520户4860人。", [("1520户", "该村户数"), ("4860人", "人数")]),
+    ("学校现有规模6个班210人。", [("6个", "学校现有规模班"), ("210人", "学校现有规模人数")]),
+    ("工程涉及8个乡镇、96个行政村、12.5万人。", [("8个", "工程涉及乡镇"), ("96个", "行政村"), ("12.5万人", "人数")]),
+    ("城镇和农村居民分别为3.2万户、1.5万户。", [("3.2万户", "城镇和农村居民"), ("1.5万户", "城镇和农村居民")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
+def test_label(sentence, expected):
+    round_one.test_label(sentence, expected)
