@@ -185,6 +185,24 @@ def noun_instead(own: str, any_post: str, kind: str, before: str) -> tuple[str, 
     return None
 
 
+# where a long clause may be cut so that its last words still start a word: after a verb of giving or
+# doing, a preposition or 的 (关于建议省政府每年给予|砚山承接产业加工园区)
+WORD_START = re.compile(
+    r"(?:给予|安排|用于|开展|实施|完成|批示|投入|累计|(?<![公总一])共|(?<![面针相应绝核比])对|向"
+    r"|(?<![认成作因行视称更即分最较])为|将|把|的)"
+)
+
+
+def last_words(own: str, most: int = 18) -> str:
+    """The last `most` characters of a clause, from the start of a word where one can be seen."""
+    if len(own) <= most:
+        return own
+    for cut in WORD_START.finditer(own):
+        if 4 <= len(own) - cut.end() <= most:  # not 房屋的|减免: too little left to name the measure
+            return own[cut.end() :]
+    return own[-most:]
+
+
 class LabelChain:
     """Labels of one reply's figures in reading order, carrying the subject a list's clauses share."""
 
@@ -240,19 +258,19 @@ class LabelChain:
         generic = bool(GENERIC.match(PLAN_WORDS.sub("", own))) and not post
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
-            self.head, self.sentence = clean_pre(clauses[-1])[-16:], s_start
+            self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
             self.head_planned = self.head_from_figure = False
         same_list = self.head_from_figure and before[label_start - 1 : label_start] in (",", "、")
         inherited = bool(plan) if plan is not None else self.head_planned
         if generic and self.head:
             label, planned = (f"{self.head} · {own}" if own else self.head), inherited
         elif same_list and RELATIONAL.match(own):  # 园区15个,集聚小微企业超1000家: the parks' enterprises
-            label, planned = f"{self.head} · {own[-18:]}{post}", inherited
+            label, planned = f"{self.head} · {last_words(own)}{post}", inherited
         else:
-            label, planned = (own[-18:] + post) or self.head, bool(plan)
+            label, planned = (last_words(own) + post) or self.head, bool(plan)
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
-                self.head, self.head_planned, self.head_from_figure = own[-18:] + post, planned, True
+                self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
         if from_value:
             planned = False  # 拟将标准由1万元提高到2万元: the value changed from is the present one
         word = fig.qualifier_word or ""
