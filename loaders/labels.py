@@ -30,7 +30,8 @@ TIME_WORDS = re.compile(
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
     {w for w, _ in BEFORE_WORDS}
     | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
-    | {"分别为", "分别是", "分别达到", "分别"},
+    | {"分别为", "分别是", "分别达到", "分别"}
+    | {"控制在", "稳定在", "保持在", "维持在"},
     key=len,
     reverse=True,
 )
@@ -123,6 +124,8 @@ def names_before(clause: str, own: str) -> bool:
     )
 
 
+PLAN_TAIL = re.compile(r"(?:力争|预计|有望|确保|争取|将|拟|要)+$")
+PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含")
 
 
@@ -133,6 +136,10 @@ def clean_pre(pre: str) -> str:
     pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()
+    bare = PLAN_HEAD.sub("", PLAN_TAIL.sub("", pre))
+    pre = (
+        bare if len(bare) >= 2 else pre
+    )  # 力争新增学位, 进出口总额力争: the measure (is_planned says the intent)
     hung = HANGING.sub("", pre)
     return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
@@ -230,6 +237,8 @@ class LabelChain:
         if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
             post = any_post
         post += shared_head(post, window[len(post) :] if post else window)
+        if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
+            own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
         unnamed = not own or after_previous or PLACE_ONLY.search(own)
         counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
