@@ -28,6 +28,7 @@ from loaders.qualifiers import qualifier_of
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
+DATE_KEYS = ("signed_date", "published_date", "written_date")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
 # a sentence that details the one before it: 其中…, 该幼儿园…, 二期… (the next phase of works it named)
 ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|[一二三四五六七八九十]期)")
@@ -41,6 +42,9 @@ def annotate(figures: list, structure) -> None:
     depends only on the headings above a figure once per section."""
     folded, text = structure.folded, structure.text
     year = structure.meta.get("year")
+    # a reply with no date has its year guessed from the years it states: none of them can be ahead of it, so
+    # a sentence led by a year is no schedule there (2023年,新增泊位6745个 in a reply guessed to be of 2022)
+    dated = any(isinstance(structure.meta.get(key), datetime) for key in DATE_KEYS)
     labels = LabelChain()
     last_planned, last_sentence = None, None
     sentence_text, sentence, times, leads = "", "", [], []
@@ -74,7 +78,9 @@ def annotate(figures: list, structure) -> None:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
-        if design_of_unbuilt(clause, sentence) or scheduled(sentence, len(before), year, leads):
+        if design_of_unbuilt(clause, sentence) or scheduled(
+            sentence, len(before), year if dated else None, leads
+        ):
             plan = True
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders import load_text
 from tests import test_genre_rules as round_one
 from tests.test_genre_rules import figures_of
 
@@ -96,3 +97,14 @@ LABELS = [
 @pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
 def test_label(sentence, expected):
     round_one.test_label(sentence, expected)
+
+
+def test_undated_reply_has_no_schedule():
+    """A reply with no date has its year guessed from the years it states (here 2020, the last with a month);
+    a sentence led by a later year reports what was done unless a plan word says otherwise."""
+    text = (
+        "张三代表:\n您提出的《关于测试的建议》收悉,现答复如下:\n2020年5月,我局启动停车设施建设。"
+        "2021年,全市新增停车泊位3200个。2022年,全市计划新增停车泊位5000个。\n某某局\n"
+    )
+    figures = load_text(text, "undated.txt").figures
+    assert figures[["text", "is_planned"]].values.tolist() == [["3200个", False], ["5000个", True]]
