@@ -8,6 +8,7 @@ and so does a single day (`7月24日` dates an event, not a period).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _RELATIVE_YEAR = {
@@ -145,6 +146,10 @@ def time_expressions(
             continue
         if g["lead"] in ("比", "较", "同比", "环比"):
             continue  # 比上年增加: the year compared with, not the period reported
+        if sentence[match.start() - 1 : match.start()] in ("对", "把", "将") and ATTRIBUTE.match(
+            sentence, match.end()
+        ):
+            continue  # 将于2025年对2021-2022年实施的设施进行改造: it dates the things, not the work
         if g["rel"] and sentence[match.start("rel") - 1 : match.start("rel")] in NUMERAL_BEFORE:
             continue  # 3年内 is a duration, not 年内 (this year)
         head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")
@@ -184,6 +189,8 @@ def time_expressions(
             stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
     found.sort(key=lambda pair: pair[0])
+    if "年" in sentence and YEAR_SERIES_START.search(sentence):
+        found = _year_series(sentence, found)
     items = (
         [m.end() for m in ENUMERATOR.finditer(sentence)] if "是" in sentence else []
     )  # re tries every place
@@ -214,6 +221,28 @@ def paragraph_year(paragraph: str, doc_year: int | None) -> int | None:
         elif not (g["rel"] in SAME_YEAR or g["part"] or g["m1"] or g["month"]):
             year = None  # a span, 以来, 到2025年, 目前: no single year for 全年 to refer to
     return year
+
+
+ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun
+# 2021、2022年 / 从2021年和2022年: years listed one after another are the span they cover
+YEAR_SERIES_START = re.compile(r"\d{4}\s*年?\s*[、和及与]\s*\d{4}")
+YEAR_SERIES = re.compile(
+    r"(?:从|自)?(\d{4})\s*年?((?:\s*[、和及与]\s*\d{4}\s*年?)*\s*[、和及与]\s*\d{4})\s*年"
+    r"(?!\s*\d{1,2}\s*月|底|末|以来|起|前)"
+)
+
+
+def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """The expressions of consecutive listed years (2021、2022年) become one: the span from first to last."""
+    for series in YEAR_SERIES.finditer(sentence):
+        years = [int(series.group(1)), *map(int, re.findall(r"\d{4}", series.group(2)))]
+        if any(b != a + 1 for a, b in itertools.pairwise(years)):
+            continue  # 2019年和2021年: two years apart, no span
+        inside = range(series.start() + 1, series.end() + 1)
+        found = [pair for pair in found if pair[0] not in inside] + [
+            (series.end(), f"{years[0]}/{years[-1]}")
+        ]
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def _clause_end(sentence: str, start: int) -> int:

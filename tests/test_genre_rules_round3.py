@@ -24,6 +24,12 @@ CASES = [
     ("2020年,全县普惠率从2019年的62%提高到85%。今年1-6月,合作社从去年的12家增加到20家。",
      [("62%", 62, "percent", "exact", "2019", False), ("85%", 85, "percent", "exact", "2020", False),
       ("12家", 12, "count", "exact", "2020", False), ("20家", 20, "count", "exact", "2021-01/2021-06", False)]),
+    # consecutive years listed (2019、2020年, 从2020年和2021年) are the span they cover; not years apart
+    ("2019、2020年共争取补助资金860万元。我县从2020年和2021年实施了一批项目,总计投入资金1200万元。",
+     [("860万元", 8.6e6, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2020/2021", False)]),
+    ("2018年和2020年新增企业30家。", [("30家", 30, "count", "exact", "2020", False)]),
+    # a time word in a relative clause after 对/把/将 dates the things, not the work done on them
+    ("计划于2024年对2020-2021年建成的站点进行升级,每个站点更换设备2台。", [("2台", 2, "count", "exact", "2024", True)]),
     # a sentence that details the one before (该…, the next phase) shares its plan: its words, else its figures'
     ("城东社区养老中心将于年底投入运营。该中心可设置床位80张,配备护理员12名。城西中心已投入运营。该中心设置床位60张。",
      [("80张", 80, "count", "exact", None, True), ("12名", 12, "count", "exact", None, True),
