@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from loaders.labels import TRAILING, LabelChain
+from loaders.labels import TRAILING, LabelChain, curly_quotes
 from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
@@ -111,6 +111,25 @@ def _listed_years(lead: str, count: int) -> list[str] | None:
     return years if len(years) == count else None
 
 
+# 蔬菜、水果、茶叶的产后低温处理率分别为63%、72%、58%: items listed before 的 and the measure they share
+DISTRIBUTIVE = re.compile(r"([^,;:。]+)的([^,;:。的、]{2,14}?)分别(?:为|是|达到|达)?$")
+
+
+WHOLE_PLACE = re.compile(r"^(?:全|我|本)(?:市|县|区|省|镇|乡)")
+
+
+def _listed_items(lead: str, count: int) -> list[str] | None:
+    """One label per item (蔬菜产后低温处理率, 水果…) when as many items as values are listed before 的."""
+    found = DISTRIBUTIVE.search(lead.rstrip())
+    if not found:
+        return None
+    items = [item.strip() for item in found.group(1).split("、")]  # not 和: 施工企业和监理企业 is one
+    if len(items) != count or any(not 1 <= len(item) <= 10 or re.search(r"\d", item) for item in items):
+        return None
+    items[0] = WHOLE_PLACE.sub("", items[0]) or items[0]  # 全市蔬菜、水果: the place is every item's
+    return [curly_quotes(item + found.group(2)) for item in items]
+
+
 def spread_over_years(figures: list, folded: str) -> None:
     """2021年至2023年…分别为3860万元、4520万元和5220万元: as many figures as the span has years, listed after
     分别, are one per year, in order."""
@@ -134,6 +153,8 @@ def spread_over_years(figures: list, folded: str) -> None:
         for member, year in zip(run, years or [], strict=False):
             member.period = year
             member.period_start, member.period_end = period_bounds(year)
+        for member, label in zip(run, _listed_items(lead, len(run)) or [], strict=False):
+            member.label = label
         i += len(run)
 
 

@@ -30,11 +30,12 @@ TIME_WORDS = re.compile(
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
     {w for w, _ in BEFORE_WORDS}
     | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
-    | {"分别为", "分别是", "分别达到", "分别"}
+    | {"分别为", "分别是", "分别达到", "分别", "总计", "合计", "总共"}
     | {"控制在", "稳定在", "保持在", "维持在"},
     key=len,
     reverse=True,
 )
+TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
 TRAILING = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
     f"(?:{'|'.join(TRAILING_WORDS)})+$"
@@ -126,7 +127,8 @@ def names_before(clause: str, own: str) -> bool:
 
 PLAN_TAIL = re.compile(r"(?:力争|预计|有望|确保|争取|将|拟|要)+$")
 PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")
-RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含")
+# 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
+RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
 
 
 def clean_pre(pre: str) -> str:
@@ -159,7 +161,8 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    return rest.lstrip("的").strip()[:14].rstrip("的")
+    rest = rest.lstrip("的").strip()[:14].rstrip("的")
+    return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
 # 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
@@ -274,7 +277,7 @@ class LabelChain:
         if generic and self.head:
             label, planned = (f"{self.head} · {own}" if own else self.head), inherited
         elif same_list and RELATIONAL.match(own):  # 园区15个,集聚小微企业超1000家: the parks' enterprises
-            label, planned = f"{self.head} · {last_words(own)}{post}", inherited
+            label, planned = f"{self.head} · {last_words(own.removeprefix('约'))}{post}", inherited
         else:
             label, planned = (last_words(own) + post) or self.head, bool(plan)
             listed = before[label_start - 1 : label_start] == "、"

@@ -95,6 +95,13 @@ LABELS = [
     # the intent is is_planned's to say, not the title's: no leading 力争/将/预计, no trailing 力争/控制在
     ("力争全县农村自来水普及率达到95%,将城区初中平均班额控制在45人,新建学校总投资预计1.2亿元。",
      [("95%", "全县农村自来水普及率"), ("45人", "城区初中平均班额"), ("1.2亿元", "新建学校总投资")]),
+    # the noun after a count and a clause before an amount end before the linking word (共, 合计, 近 …)
+    ("新修5条产业路共12.6公里。全县注册资本合计36亿元。",
+     [("5条", "新修产业路"), ("12.6公里", "产业路"), ("36亿元", "全县注册资本")]),
+    # a share (约占…的) is of the list's subject
+    ("全市新能源汽车3.2万辆,约占汽车保有量的4.1%。", [("3.2万辆", "全市新能源汽车"), ("4.1%", "全市新能源汽车 · 占汽车保有量")]),
+    # items listed before 的 and the measure they share, one value each (分别为): item and measure
+    ("全县小麦、玉米、水稻的机收率分别为98%、92%、85%。", [("98%", "小麦机收率"), ("92%", "玉米机收率"), ("85%", "水稻机收率")]),
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip
