@@ -70,15 +70,16 @@ def annotate(figures: list, structure) -> None:
         turned = mixed[headings] and _turned_to_plans(structure, fig.start)
         clause = before[found.start() + 1 if found else 0 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
-        if plan is None and s_start > 0 and ELABORATION.match(before):
-            previous_start = structure.sentence_at(s_start - 1)[0]
-            previous = folded[previous_start:s_start]
+        elaborates = s_start > 0 and ELABORATION.match(before)
+        previous_start = structure.sentence_at(s_start - 1)[0] if elaborates else s_start
+        previous = folded[previous_start:s_start]
+        if plan is None and elaborates:
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
             if plan is None and last_sentence == previous_start:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
-        if design_of_unbuilt(clause, sentence) or scheduled(
+        if design_of_unbuilt(clause, previous + sentence) or scheduled(
             sentence, len(before), year if dated else None, leads
         ):
             plan = True

@@ -28,7 +28,7 @@ _HALVES = {"上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第�
            "前三季度": (1, 9)}  # fmt: skip
 _REL = "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True))
 _PART = "|".join(sorted(_HALVES, key=len, reverse=True))
-_NOW = "截至目前|截止目前|截至现在|至今|迄今|目前"
+_NOW = "截至目前|截止目前|截至现在|至今|迄今|目前|当前"
 _LEAD = "截至|截止|自|从|至|到|比|较|同比|环比"
 _TAIL = "以来|起|止|底前|末前|底|末|初|至今|之前|前"
 # how a time expression can start: a number before 年, 月 or a range's dash, or one of its words. Checked

@@ -38,6 +38,15 @@ CASES = [
      [("三期", 3, "count", "exact", None, True), ("12公里", 12000, "m", "exact", None, True),
       ("3000万元", 3e7, "CNY", "exact", None, True), ("6座", 6, "count", "exact", None, True),
       ("1500万元", 1.5e7, "CNY", "exact", None, True)]),
+    # a plan word in a modifier of an earlier clause (即将建成的…) plans nothing; funds 下达 were released;
+    # 当前 is now, not the span stated before
+    ("作为即将建成的区域中心城市,全县人均公园绿地面积达12平方米。省林业局计划安排我市造林3万亩,下达造林补助资金900万元。",
+     [("12平方米", 12, "m2", "exact", None, False), ("3万亩", 3e4 * 10000 / 15, "m2", "exact", None, True),
+      ("900万元", 9e6, "CNY", "exact", None, False)]),
+    ("十三五期间建成体育馆一座,当前全县人均体育场地面积达1.8平方米。", [("1.8平方米", 1.8, "m2", "exact", None, False)]),
+    # a sentence about the project (该项目…) after one that says it awaits approval: its design figures are planned
+    ("项目已完成立项,待上级审批后正式启动。该项目总投资6000万元,改造面积8000平方米。",
+     [("6000万元", 6e7, "CNY", "exact", None, True), ("8000平方米", 8000, "m2", "exact", None, True)]),
     # the design scale of works still being built is planned; the land a park under construction holds is not
     ("设计日处理能力5万吨的水厂正加快建设,预计明年6月建成投用。在建产业园5个,占地面积300亩,预计明年建成。",
      [("5万吨", 5e7, "kg", "exact", None, True), ("5个", 5, "count", "exact", None, False),
@@ -102,6 +111,7 @@ LABELS = [
     ("全市新能源汽车3.2万辆,约占汽车保有量的4.1%。", [("3.2万辆", "全市新能源汽车"), ("4.1%", "全市新能源汽车 · 占汽车保有量")]),
     # items listed before 的 and the measure they share, one value each (分别为): item and measure
     ("全县小麦、玉米、水稻的机收率分别为98%、92%、85%。", [("98%", "小麦机收率"), ("92%", "玉米机收率"), ("85%", "水稻机收率")]),
+    ("当前全县人均体育场地面积达1.8平方米。", [("1.8平方米", "全县人均体育场地面积")]),  # 当前, like 目前, is no label
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip
