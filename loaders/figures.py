@@ -35,6 +35,7 @@ TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
 # 三期工程, 三期近期工程, 2期项目: a phase of works (an ordinal without 第), not a count of periods
 PHASE = re.compile(r"\s*(?:近期|远期|续建|扩建)?(?:工程|项目)")
 EARLIER_PHASE = re.compile(r"[一二]期")
+PLACE_ENDS = set("园区城苑府庭")  # 软件园三期, 万达城二期: a phase of a named development
 # 出台促进就业九条、复工复产20条等: a policy known by its number of articles (not 出台措施20条)
 POLICY_TITLE = re.compile(r"(?:出台|印发|制定|推出|发布|实施)[^,;。]*$")
 POLICY_NOUNS = ("措施", "政策", "意见", "条款", "举措", "办法", "规定", "了", "共", "计", "达", "等")
@@ -190,8 +191,10 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         and (after[:1] in TOPONYM_ENDS or (after[:1] == "渠" and after[1:] != "道"))
     ):
         return False  # 十家堡镇, 八家铺村, 五家渠市 are place names
-    if unit == "期" and (PHASE.match(folded, end) or _next_phase(folded, start, before)):
-        return False  # 三期近期工程, 一期…;三期将适时启动: phases of works
+    if unit == "期" and (
+        before in PLACE_ENDS or PHASE.match(folded, end) or _next_phase(folded, start, before)
+    ):
+        return False  # 三期近期工程, 一期…;三期将适时启动, 软件园三期: phases of works
     if is_chinese and value == 4 and unit == "周" and after[:1] in SURROUNDINGS:
         return False
     if (

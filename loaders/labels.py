@@ -35,10 +35,11 @@ TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its 
     key=len,
     reverse=True,
 )
+NOT_IN_WORD = {"为": "(?<![行作认成因以称])为"}  # 违法行为23437起: 为 ends a word there, it links nothing
 TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
 TRAILING = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
-    f"(?:{'|'.join(TRAILING_WORDS)})+$"
+    f"(?:{'|'.join(NOT_IN_WORD.get(w, w) for w in TRAILING_WORDS)})+$"
 )
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"

@@ -62,6 +62,7 @@ NEGATIVES = [
     "纳入全县农村公路三年攻坚行动,列入三年专项行动。",  # a programme's name
     "按照“一年起步、两年成型、三年见效”的思路推进。",  # a short quoted slogan of parallel clauses
     "先后出台稳外贸十条、惠企30条等政策。",  # policies known by their number of articles
+    "科技园三期东侧新建球场。",  # a phase of a named development
 ]
 
 # the same words where they do report an amount
@@ -69,6 +70,7 @@ FIGURES = [
     ("通过五家渠道商销售,举办培训班三期。", ["五家", "三期"]),
     ("为期四周的培训,先后出台支持措施20条、细则15条。", ["四周", "20条", "15条"]),
     ("用三年时间完成改造。", ["三年"]),
+    ("查处交通违法行为1250起,发生事故三起。", ["1250起", "三起"]),  # 起: cases
 ]
 
 
@@ -111,6 +113,7 @@ LABELS = [
     ("全市新能源汽车3.2万辆,约占汽车保有量的4.1%。", [("3.2万辆", "全市新能源汽车"), ("4.1%", "全市新能源汽车 · 占汽车保有量")]),
     # items listed before 的 and the measure they share, one value each (分别为): item and measure
     ("全县小麦、玉米、水稻的机收率分别为98%、92%、85%。", [("98%", "小麦机收率"), ("92%", "玉米机收率"), ("85%", "水稻机收率")]),
+    ("查处交通违法行为1250起。", [("1250起", "查处交通违法行为")]),  # 行为 keeps its 为
     ("当前全县人均体育场地面积达1.8平方米。", [("1.8平方米", "全县人均体育场地面积")]),  # 当前, like 目前, is no label
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
