@@ -71,6 +71,10 @@ INLINE_BRACKET = re.compile(
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
 # what a count of households or people measures when no noun names it
 HEAD_COUNT = {"户": "户数", "人": "人数", "人次": "人次"}
+# a verb whose object the clause leaves to the one before (去年发放补贴1236万元,今年1-9月发放986万元)
+ELIDED_VERB = re.compile(
+    r"^(?:发放|新增|培训|完成|实施|建成|新建|改造|投入|争取|安排|下达|举办|开展|招聘|引进|培育|认定|开通|种植)$"
+)
 PLACE_ONLY = re.compile(r"^(?:该|全|本|我)?(?:村|社区|镇|乡|县|市|区)$")  # 该村, 全县: a place, no measure
 # 4乡镇, 12村组: the measure word begins the noun after it
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
@@ -162,7 +166,7 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    rest = rest.lstrip("的").strip()[:14].rstrip("的")
+    rest = rest.lstrip("的").strip()[:18].rstrip("的")
     return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
@@ -225,6 +229,7 @@ class LabelChain:
         self.previous_end = 0  # where the previous figure (and its 以上/左右) ended
         self.previous_label = ""
         self.previous_own = ""  # the previous figure's own words (规模 in 规模3个班105人)
+        self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
@@ -243,14 +248,16 @@ class LabelChain:
         post += shared_head(post, window[len(post) :] if post else window)
         if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
-        unnamed = not own or after_previous or PLACE_ONLY.search(own)
+        unnamed = not own or after_previous or PLACE_ONLY.search(own) or RELATIONAL.fullmatch(own)
         counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
-            # 2016年末有692户2078人, 规模3个班105人, 该村有320户: households or people, nothing else named
+            # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
             own = self.previous_own if after_previous else own
             post, after_previous = counted, False
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
+        if not post and ELIDED_VERB.match(own):  # 去年发放创业补贴1236万元,惠及2472人;今年发放986万元
+            own = next((o[o.find(own) :] for o in reversed(self.recent) if own in o[:-2]), own)
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
         )
@@ -290,6 +297,7 @@ class LabelChain:
         after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
         self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
         self.previous_label, self.previous_post, self.previous_own = label, any_post, own
+        self.recent = [*self.recent[-3:], own]
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 
