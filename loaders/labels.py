@@ -71,6 +71,7 @@ INLINE_BRACKET = re.compile(
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
 # what a count of households or people measures when no noun names it
 HEAD_COUNT = {"户": "户数", "人": "人数", "人次": "人次"}
+KIND_NOUN = {"length": "里程", "area": "面积", "money": "金额"}  # after a verb of reach (涉及, 覆盖) alone
 # a verb whose object the clause leaves to the one before (去年发放补贴1236万元,今年1-9月发放986万元)
 ELIDED_VERB = re.compile(
     r"^(?:发放|新增|培训|完成|实施|建成|新建|改造|投入|争取|安排|下达|举办|开展|招聘|引进|培育|认定|开通|种植)$"
@@ -250,6 +251,8 @@ class LabelChain:
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
         unnamed = not own or after_previous or PLACE_ONLY.search(own) or RELATIONAL.fullmatch(own)
         counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
+        if not post and RELATIONAL.fullmatch(own):
+            counted = counted or KIND_NOUN.get(fig.kind)  # 涉及947.06公里: 涉及里程, not 涉及
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
             # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
             own = self.previous_own if after_previous else own

@@ -121,6 +121,9 @@ LABELS = [
       ("1972人", "发放创业补贴 · 惠及人数")]),
     # the noun after a count reaches to the end of its phrase (up to 18 characters), not into a word
     ("目前全镇仍有48个村民小组(或自然村)村内道路没有硬化。", [("48个", "全镇村民小组(或自然村)村内道路没有硬化")]),
+    # a verb of reach alone (涉及) before a length, an area or a sum: what it reaches
+    ("全乡仍有36个村民小组道路未硬化,涉及58.6公里。",
+     [("36个", "全乡村民小组道路未硬化"), ("58.6公里", "全乡村民小组道路未硬化 · 涉及里程")]),
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip
