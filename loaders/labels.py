@@ -43,7 +43,7 @@ TRAILING = re.compile(
 )
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
-    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|)$"
+    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
 )
 LABEL_MAX = 32
 # 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
@@ -204,7 +204,7 @@ def noun_instead(own: str, any_post: str, kind: str, before: str) -> tuple[str, 
 # where a long clause may be cut so that its last words still start a word: after a verb of giving or
 # doing, a preposition or 的 (关于建议省政府每年给予|砚山承接产业加工园区)
 WORD_START = re.compile(
-    r"(?:给予|安排|用于|开展|实施|完成|批示|投入|累计|(?<![公总一])共|(?<![面针相应绝核比])对|向"
+    r"(?:给予|安排|用于|开展|实施|完成|批示|投入|累计|布局|设立|引进|培育|推进|(?<![公总一])共|(?<![面针相应绝核比])对|向"
     r"|(?<![认成作因行视称更即分最较])为|将|把|的)"
 )
 
