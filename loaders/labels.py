@@ -152,9 +152,13 @@ def clean_pre(pre: str) -> str:
     return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
 
+COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
+
+
 def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = folded[end : end + 24].lstrip(" ")
     rest = rest[len(word_after(rest, 0) or "") :]
+    rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
     if CHANGE_AFTER.match(rest):
         return ""  # 由800万元增加到…: what follows is the change, not a noun
     if counter in COUNTER_COMPOUND and rest[:1] and rest[0] in COUNTER_COMPOUND[counter]:
