@@ -24,7 +24,7 @@ LEADING_FILLER = re.compile(
 )
 TIME_WORDS = re.compile(
     r"(?=[截自从到至\d今去年全当上下近])"  # where one can start: re skips the other places quickly
-    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底|末|止)?|"
+    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?(?:学年|年)度?(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底|末|止)?|"
     r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|今年|去年|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
 )
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number

@@ -118,6 +118,7 @@ TARGET = re.compile(
 )  # 二是到2023年底
 # the verb that leads from a value of an earlier year to the value reached (从2021年的27%提升至55%)
 CHANGED_TO = re.compile(r"(?:增加|提高|提升|增长|上升|下降|降低|减少|扩大|调整|升|降)(?:到|至|为)")
+AHEAD = re.compile(r"力争|计划|预计|确保|争取|(?<!已)将(?!近)|要(?=建成|实现|达到|完成)")  # after 到<year>底
 NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
 ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
 
@@ -166,6 +167,7 @@ def time_expressions(
             and (
                 TARGET.search(head_words(match))
                 or "的目标" in sentence[match.end() : _clause_end(sentence, match.end())]
+                or _heads_a_plan(sentence, match.end())
             )
         ):
             period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
@@ -243,6 +245,13 @@ def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tup
             (series.end(), f"{years[0]}/{years[-1]}")
         ]
     return sorted(found, key=lambda pair: pair[0])
+
+
+def _heads_a_plan(sentence: str, end: int) -> bool:
+    """到2022年底,全县将建成…: a plan word in the clause the deadline heads (not 到2017年底止,已建成…)."""
+    return not sentence.startswith("止", end) and bool(
+        AHEAD.search(sentence, end, _clause_end(sentence, end + 1))
+    )
 
 
 def _clause_end(sentence: str, start: int) -> int:

@@ -30,6 +30,9 @@ CASES = [
     ("2018年和2020年新增企业30家。", [("30家", 30, "count", "exact", "2020", False)]),
     # a time word in a relative clause after 对/把/将 dates the things, not the work done on them
     ("计划于2024年对2020-2021年建成的站点进行升级,每个站点更换设备2台。", [("2台", 2, "count", "exact", "2024", True)]),
+    # a deadline year-end heading a clause with a plan word is the target's year; one heading a result is not
+    ("到2022年底,全县将建成充电桩800个。到2020年底,全县已建成充电桩300个。",
+     [("800个", 800, "count", "exact", "2022", True), ("300个", 300, "count", "exact", None, False)]),
     # a sentence that details the one before (该…, the next phase) shares its plan: its words, else its figures'
     ("城东社区养老中心将于年底投入运营。该中心可设置床位80张,配备护理员12名。城西中心已投入运营。该中心设置床位60张。",
      [("80张", 80, "count", "exact", None, True), ("12名", 12, "count", "exact", None, True),
@@ -133,6 +136,7 @@ LABELS = [
     ("我厅会同省商务厅在兰州、天水、酒泉等地布局建设区域性冷链物流集配中心9个。", [("9个", "建设区域性冷链物流集配中心")]),
     # the noun after a count, past a copula (其中5所为乡镇中心园)
     ("新建幼儿园12所(其中5所为乡镇中心园)。", [("12所", "新建幼儿园"), ("5所", "乡镇中心园")]),
+    ("2021年度计划投资8000万元。", [("8000万元", "计划投资")]),  # 年度 is part of the time word, not of the label
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip
