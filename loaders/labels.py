@@ -23,9 +23,9 @@ LEADING_FILLER = re.compile(
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
 )
 TIME_WORDS = re.compile(
-    r"(?=[截自从到至\d今去年全当上下近])"  # where one can start: re skips the other places quickly
+    r"(?=[截自从到至\d今本明去年全当上下近])"  # where one can start: re skips the other places quickly
     r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?(?:学年|年)度?(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底|末|止)?|"
-    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|今年|去年|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
+    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|(?:今|本|明)年(?:底前|末前|底|末)?|去年|年底前|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
 )
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
     {w for w, _ in BEFORE_WORDS}
@@ -137,10 +137,13 @@ PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
 
 
+TIME_PREPOSITION = re.compile(r"^在(?=\x00)|(?<![低高大小多少等])于(?=\x00)")
+
+
 def clean_pre(pre: str) -> str:
     pre = TIME_WORDS.sub("\x00", pre)
-    if pre.startswith(("在\x00", "于\x00")):
-        pre = pre[1:]  # 在2023年对9个行政村: no 在对 (but 低于全年控制目标 keeps its 于)
+    if "于\x00" in pre or pre.startswith("在\x00"):  # 在2023年对9个行政村, 已于2020年完工: no 在对, 已于完工
+        pre = TIME_PREPOSITION.sub("", pre)  # (but 低于全年控制目标 keeps its 于)
     pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()

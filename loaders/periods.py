@@ -132,7 +132,7 @@ def time_expressions(
     period stated before the list (今年以来，一是…；二是…). `carried`: a year the paragraph stated in an
     earlier sentence (paragraph_year), which 全年/当年 with no year of their own sentence refer to.
     """
-    found, stated_year, stated_end = [], carried, 0
+    found, stated_year, stated_end, month_year = [], carried, 0, None
 
     def head_words(match: re.Match) -> str:  # the sentence before it, back to a ；: 力争…，到2025年末…
         return sentence[sentence.rfind(";", 0, match.start()) + 1 : match.start()]
@@ -157,7 +157,8 @@ def time_expressions(
         if BASELINE_AFTER.match(sentence, match.end()) and BASELINE_BEFORE.search(head):
             continue
         if stated_year and ITEM_BREAK.search(sentence, stated_end, match.start()):
-            stated_year = None  # a year stated in an earlier item (；二是…) does not reach this one
+            # a year stated in an earlier item (；二是…) does not reach this one
+            stated_year = month_year = None
         if g["rel"] in SAME_YEAR and stated_year:
             period = _period_of(match, stated_year)  # 2023年全年: the whole of the year stated, not this one
         elif (
@@ -177,6 +178,8 @@ def time_expressions(
             change = CHANGED_TO.search(sentence, match.end(), _clause_end(sentence, match.end()))
             if change:  # 2022年,…从2021年的27%提升至55%: the value reached is the period stated before
                 found.append((change.end(), period_before(found, match.start())))
+        elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"]):
+            period = _period_of(match, month_year)  # 2021年,…其中1-6月完成2亿元: months of the year stated
         else:
             period = _period_of(match, doc_year)
         if g["rel"] == "去年" and sentence.startswith("同期", match.end()):
@@ -187,6 +190,8 @@ def time_expressions(
             continue
         if g["year"] and not g["tail"] and not g["lead"]:
             stated_year, stated_end = int(g["year"]), match.end()  # 2023年, not 到2025年 (a deadline)
+            if not _enclosed(sentence, match.start()):
+                month_year = stated_year  # not a year in brackets or a title: 《…(2019年第一批)》
         elif g["rel"] in OTHER_YEAR and doc_year and not g["tail"]:
             stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
@@ -245,6 +250,11 @@ def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tup
             (series.end(), f"{years[0]}/{years[-1]}")
         ]
     return sorted(found, key=lambda pair: pair[0])
+
+
+def _enclosed(sentence: str, offset: int) -> bool:
+    """Whether `offset` lies inside brackets or a title's 《》 opened before it."""
+    return any(sentence.rfind(o, 0, offset) > sentence.rfind(c, 0, offset) for o, c in ("()", "《》"))
 
 
 def _heads_a_plan(sentence: str, end: int) -> bool:

@@ -33,6 +33,12 @@ CASES = [
     # a deadline year-end heading a clause with a plan word is the target's year; one heading a result is not
     ("到2022年底,全县将建成充电桩800个。到2020年底,全县已建成充电桩300个。",
      [("800个", 800, "count", "exact", "2022", True), ("300个", 300, "count", "exact", None, False)]),
+    # months and halves after a year stated in the sentence are of that year (not of a year in a title)
+    ("2020年,全县完成投资5亿元,其中1-6月完成2亿元,下半年完成3亿元。",
+     [("5亿元", 5e8, "CNY", "exact", "2020", False), ("2亿元", 2e8, "CNY", "exact", "2020-01/2020-06", False),
+      ("3亿元", 3e8, "CNY", "exact", "2020-07/2020-12", False)]),
+    ("根据《关于印发减负政策(2019年第一批)的通知》精神,1-6月减负12亿元。",
+     [("12亿元", 1.2e9, "CNY", "exact", "2021-01/2021-06", False)]),
     # a sentence that details the one before (该…, the next phase) shares its plan: its words, else its figures'
     ("城东社区养老中心将于年底投入运营。该中心可设置床位80张,配备护理员12名。城西中心已投入运营。该中心设置床位60张。",
      [("80张", 80, "count", "exact", None, True), ("12名", 12, "count", "exact", None, True),
@@ -136,7 +142,10 @@ LABELS = [
     ("我厅会同省商务厅在兰州、天水、酒泉等地布局建设区域性冷链物流集配中心9个。", [("9个", "建设区域性冷链物流集配中心")]),
     # the noun after a count, past a copula (其中5所为乡镇中心园)
     ("新建幼儿园12所(其中5所为乡镇中心园)。", [("12所", "新建幼儿园"), ("5所", "乡镇中心园")]),
-    ("2021年度计划投资8000万元。", [("8000万元", "计划投资")]),  # 年度 is part of the time word, not of the label
+    ("2021年度计划投资8000万元。", [("8000万元", "计划投资")]),
+    # this year's end, 已于<year>: time words and their preposition are no label
+    ("将于今年底前完成全部120户改造任务。该项目已于2020年完工,总投资5000万元。",
+     [("120户", "完成全部改造任务"), ("5000万元", "该项目已完工 · 总投资")]),  # 年度 is part of the time word, not of the label
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip
