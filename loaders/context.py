@@ -79,8 +79,10 @@ def annotate(figures: list, structure) -> None:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
-        if design_of_unbuilt(clause, previous + sentence) or scheduled(
-            sentence, len(before), year if dated else None, leads
+        if (
+            design_of_unbuilt(clause, sentence)
+            or (elaborates and design_of_unbuilt(clause, previous))
+            or scheduled(sentence, len(before), year if dated else None, leads)
         ):
             plan = True
         if AS_TARGET.match(folded, fig.end):
