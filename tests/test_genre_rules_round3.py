@@ -143,6 +143,7 @@ LABELS = [
     # the noun after a count, past a copula (其中5所为乡镇中心园)
     ("新建幼儿园12所(其中5所为乡镇中心园)。", [("12所", "新建幼儿园"), ("5所", "乡镇中心园")]),
     ("2021年度计划投资8000万元。", [("8000万元", "计划投资")]),
+    ("2020年底前完成改造的小区有32个。", [("32个", "完成改造的小区")]),  # a deadline, 年底前, as a whole
     # this year's end, 已于<year>: time words and their preposition are no label
     ("将于今年底前完成全部120户改造任务。该项目已于2020年完工,总投资5000万元。",
      [("120户", "完成全部改造任务"), ("5000万元", "该项目已完工 · 总投资")]),  # 年度 is part of the time word, not of the label
