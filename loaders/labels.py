@@ -18,7 +18,8 @@ LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
 POST_CUT = re.compile(r"用于|参加|给予|和|及|以及|等")
 DIGIT = re.compile(r"\d")
 LEADING_FILLER = re.compile(
-    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现|已累计(?=\S)|的|"
+    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
+    r"已累计(?=\S)|的|\d{1,2}[.、]\s*|"  # 现有山坪塘, but 现状供水能力; a numbered paragraph's 1.
     r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
 )
@@ -30,12 +31,14 @@ TIME_WORDS = re.compile(
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
     {w for w, _ in BEFORE_WORDS}
     | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
+    | {"各", "升至", "增至", "升到"}  # 水碾水磨各1座; 幼儿园数量将升至18所
     | {"分别为", "分别是", "分别达到", "分别", "总计", "合计", "总共"}
     | {"控制在", "稳定在", "保持在", "维持在"},
     key=len,
     reverse=True,
 )
-NOT_IN_WORD = {"为": "(?<![行作认成因以称])为"}  # 违法行为23437起: 为 ends a word there, it links nothing
+# 违法行为23437起, 提升至90%: there 为 and 升至 end or belong to a word, they are not the linking words
+NOT_IN_WORD = {"为": "(?<![行作认成因以称])为", "升至": "(?<![提上])升至", "升到": "(?<![提上])升到"}
 TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
 TRAILING = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above

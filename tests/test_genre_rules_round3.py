@@ -147,6 +147,11 @@ LABELS = [
     # this year's end, 已于<year>: time words and their preposition are no label
     ("将于今年底前完成全部120户改造任务。该项目已于2020年完工,总投资5000万元。",
      [("120户", "完成全部改造任务"), ("5000万元", "该项目已完工 · 总投资")]),  # 年度 is part of the time word, not of the label
+    # 现有 and a numbered paragraph's 1. are no label words (现状 is); 各 and 将增至 lead to the number
+    ("现状供水能力达1.5亿立方米,现有山坪塘860口。", [("1.5亿立方米", "现状供水能力"), ("860口", "山坪塘")]),
+    ("1. 全县新建污水管网36公里。", [("36公里", "全县新建污水管网")]),
+    ("大班3个,中、小班各2个。城区公办幼儿园数量将增至24所。",
+     [("3个", "大班"), ("2个", "小班"), ("24所", "城区公办幼儿园数量")]),
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip
