@@ -143,6 +143,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if RELATIVE.match(clause_before, match.end()) and "," in clause_before[match.end() :]:
             continue  # 作为即将建成的中心城市,…: a plan word inside a modifier of an earlier clause
+        if match.group() in ("确保", "力争", "争取") and ahead.endswith(("为", "为了")):
+            continue  # 为确保验收成功,拨付8万元: a purpose, the figure reports what was done for it
         if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):
             continue  # 完成年度目标任务的114.4% reports a result against the plan
         if match.group() == "计划" and (ISSUED_PLAN.search(ahead) or PROGRAMME.search(ahead)):

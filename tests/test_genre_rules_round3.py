@@ -39,6 +39,9 @@ CASES = [
       ("3亿元", 3e8, "CNY", "exact", "2020-07/2020-12", False)]),
     ("根据《关于印发减负政策(2019年第一批)的通知》精神,1-6月减负12亿元。",
      [("12亿元", 1.2e9, "CNY", "exact", "2021-01/2021-06", False)]),
+    # 为确保… states a purpose: what was done for it is no plan (a plan word of its own still is)
+    ("为确保景区验收成功,拨付专项经费12万元。为确保年内完工,我局将追加投资300万元。",
+     [("12万元", 1.2e5, "CNY", "exact", None, False), ("300万元", 3e6, "CNY", "exact", "2021", True)]),
     # a sentence that details the one before (该…, the next phase) shares its plan: its words, else its figures'
     ("城东社区养老中心将于年底投入运营。该中心可设置床位80张,配备护理员12名。城西中心已投入运营。该中心设置床位60张。",
      [("80张", 80, "count", "exact", None, True), ("12名", 12, "count", "exact", None, True),
