@@ -79,6 +79,9 @@ KIND_NOUN = {"length": "里程", "area": "面积", "money": "金额"}  # after a
 ELIDED_VERB = re.compile(
     r"^(?:发放|新增|培训|完成|实施|建成|新建|改造|投入|争取|安排|下达|举办|开展|招聘|引进|培育|认定|开通|种植)$"
 )
+PEOPLE_VERB = re.compile(
+    r"^(?:培训|招聘|安置|接待|救助|帮扶|转移|资助|慰问|服务)$"
+)  # 培训1460人次 → 培训人次
 PLACE_ONLY = re.compile(r"^(?:该|全|本|我)?(?:村|社区|镇|乡|县|市|区)$")  # 该村, 全县: a place, no measure
 # 4乡镇, 12村组: the measure word begins the noun after it
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
@@ -130,6 +133,7 @@ def names_before(clause: str, own: str) -> bool:
         len(items) >= 2
         and bool(own)
         and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
+        and bool(items[0].strip())
         and not DIGIT.search(items[0])
     )
 
@@ -259,13 +263,19 @@ class LabelChain:
         post += shared_head(post, window[len(post) :] if post else window)
         if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
-        unnamed = not own or after_previous or PLACE_ONLY.search(own) or RELATIONAL.fullmatch(own)
+        unnamed = (
+            not own
+            or after_previous
+            or PLACE_ONLY.search(own)
+            or RELATIONAL.fullmatch(own)
+            or PEOPLE_VERB.match(own)
+        )
         counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
         if not post and RELATIONAL.fullmatch(own):
             counted = counted or KIND_NOUN.get(fig.kind)  # 涉及947.06公里: 涉及里程, not 涉及
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
             # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
-            own = self.previous_own if after_previous else own
+            own = self.previous_own if after_previous and not PEOPLE_VERB.match(own) else own
             post, after_previous = counted, False
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
