@@ -14,6 +14,15 @@ from datetime import datetime
 from functools import cache
 
 from loaders import context
+from loaders.named_numbers import (
+    PHASE,
+    PLACE_ENDS,
+    POLICY_NOUNS,
+    POLICY_TITLE,
+    SURROUNDINGS,
+    next_phase,
+    slogan,
+)
 from loaders.numbers import (
     CHINESE_NUMERAL_CHARS,
     DIGITS,
@@ -32,14 +41,6 @@ RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 # 三年行动计划, 三年专项行动, 三年攻坚行动: a programme's name (a short modifier may come between)
 PLAN_NAME = re.compile(r"(?:专项|攻坚|提升|整治|集中|建设)?(?:行动|计划|规划|攻坚|工程|发展纲要)")
 TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
-# 三期工程, 三期近期工程, 2期项目: a phase of works (an ordinal without 第), not a count of periods
-PHASE = re.compile(r"\s*(?:近期|远期|续建|扩建)?(?:工程|项目)")
-EARLIER_PHASE = re.compile(r"[一二]期")
-PLACE_ENDS = set("园区城苑府庭")  # 软件园三期, 万达城二期: a phase of a named development
-# 出台促进就业九条、复工复产20条等: a policy known by its number of articles (not 出台措施20条)
-POLICY_TITLE = re.compile(r"(?:出台|印发|制定|推出|发布|实施)[^,;。]*$")
-POLICY_NOUNS = ("措施", "政策", "意见", "条款", "举措", "办法", "规定", "了", "共", "计", "达", "等")
-SURROUNDINGS = set("均都环围皆被")  # 四周均为民房: the surroundings, not four weeks
 AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线|营业|开放|不打烊|响应)")
 
 
@@ -137,27 +138,6 @@ def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int
     return folded.rfind(open_mark, lo, start) > folded.rfind(close_mark, lo, start)
 
 
-def _next_phase(folded: str, start: int, before: str) -> bool:
-    """一期…二期…;三期将适时启动: a clause led by a phase, after earlier phases were named."""
-    return (before in ("", ",", ";", "。", "\n") or start == 0) and bool(
-        EARLIER_PHASE.search(folded, max(0, start - 300), start)
-    )
-
-
-def _slogan(text: str, start: int, end: int, reach: int = 24) -> bool:
-    """“一年打基础,两年见成效,三年大提升”: a short quotation (up to `reach` characters) is a slogan, wherever
-    its number stands in it; a longer one may cite a sentence or a proposal's title with figures."""
-    if "“" not in text[max(0, start - reach) : start]:
-        return False
-    opened = text.rfind("“", max(0, start - reach), start)
-    closed = text.find("”", end, end + reach)
-    return (
-        opened > text.rfind("”", opened, start)
-        and 0 <= closed - opened <= reach
-        and "。" not in text[opened:closed]
-    )
-
-
 def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:
     start, end = m.start(), m.end()
     lead = folded[max(0, start - 4) : start].rstrip()
@@ -192,7 +172,7 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
     ):
         return False  # 十家堡镇, 八家铺村, 五家渠市 are place names
     if unit == "期" and (
-        before in PLACE_ENDS or PHASE.match(folded, end) or _next_phase(folded, start, before)
+        before in PLACE_ENDS or PHASE.match(folded, end) or next_phase(folded, start, before)
     ):
         return False  # 三期近期工程, 一期…;三期将适时启动, 软件园三期: phases of works
     if is_chinese and value == 4 and unit == "周" and after[:1] in SURROUNDINGS:
@@ -219,7 +199,7 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
     if (
         _inside(folded, start, "《", "》")
         or _inside(text, start, "“", "”", reach=10)
-        or _slogan(text, start, end)
+        or slogan(text, start, end)
     ):
         return False  # numbers in the titles of cited documents, and in short quoted slogans (“三服务”)
     if folded[start] not in set_phrase_characters():

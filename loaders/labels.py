@@ -9,6 +9,16 @@ from __future__ import annotations
 
 import re
 
+from loaders.label_words import (
+    ELIDED_VERB,
+    HEAD_COUNT,
+    KIND_NOUN,
+    PEOPLE_VERB,
+    PLACE_ONLY,
+    PLAN_HEAD,
+    PLAN_TAIL,
+    last_words,
+)
 from loaders.plans import PLAN_WORDS
 from loaders.qualifiers import BEFORE_WORDS, word_after
 
@@ -72,17 +82,6 @@ INLINE_BRACKET = re.compile(
 )
 # 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
-# what a count of households or people measures when no noun names it
-HEAD_COUNT = {"户": "户数", "人": "人数", "人次": "人次"}
-KIND_NOUN = {"length": "里程", "area": "面积", "money": "金额"}  # after a verb of reach (涉及, 覆盖) alone
-# a verb whose object the clause leaves to the one before (去年发放补贴1236万元,今年1-9月发放986万元)
-ELIDED_VERB = re.compile(
-    r"^(?:发放|新增|培训|完成|实施|建成|新建|改造|投入|争取|安排|下达|举办|开展|招聘|引进|培育|认定|开通|种植)$"
-)
-PEOPLE_VERB = re.compile(
-    r"^(?:培训|招聘|安置|接待|救助|帮扶|转移|资助|慰问|服务)$"
-)  # 培训1460人次 → 培训人次
-PLACE_ONLY = re.compile(r"^(?:该|全|本|我)?(?:村|社区|镇|乡|县|市|区)$")  # 该村, 全县: a place, no measure
 # 4乡镇, 12村组: the measure word begins the noun after it
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
@@ -138,8 +137,6 @@ def names_before(clause: str, own: str) -> bool:
     )
 
 
-PLAN_TAIL = re.compile(r"(?:力争|预计|有望|确保|争取|将|拟|要)+$")
-PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")
 # 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
 
@@ -213,24 +210,6 @@ def noun_instead(own: str, any_post: str, kind: str, before: str) -> tuple[str, 
     if kind in ("length", "area") and any_post and LENGTH_MODIFIER.search(own):
         return LENGTH_MODIFIER.sub("", own), VERB_TAIL.sub("", any_post)
     return None
-
-
-# where a long clause may be cut so that its last words still start a word: after a verb of giving or
-# doing, a preposition or 的 (关于建议省政府每年给予|砚山承接产业加工园区)
-WORD_START = re.compile(
-    r"(?:给予|安排|用于|开展|实施|完成|批示|投入|累计|布局|设立|引进|培育|推进|(?<![公总一])共|(?<![面针相应绝核比])对|向"
-    r"|(?<![认成作因行视称更即分最较])为|将|把|的)"
-)
-
-
-def last_words(own: str, most: int = 18) -> str:
-    """The last `most` characters of a clause, from the start of a word where one can be seen."""
-    if len(own) <= most:
-        return own
-    for cut in WORD_START.finditer(own):
-        if 4 <= len(own) - cut.end() <= most:  # not 房屋的|减免: too little left to name the measure
-            return own[cut.end() :]
-    return own[-most:]
 
 
 class LabelChain:
