@@ -18,6 +18,10 @@ PEOPLE_VERB = re.compile(
 )  # 培训1460人次 → 培训人次
 PLACE_ONLY = re.compile(r"^(?:该|全|本|我)?(?:村|社区|镇|乡|县|市|区)$")  # 该村, 全县: a place, no measure
 
+# a total that names no noun (主城区总数) counts the noun an earlier clause gave a number of (机动车数量)
+TOTAL_ONLY = re.compile(r"^(.{0,4}?)(总数|总量)$")
+COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:数量|总数|总量|保有量)")
+
 # the intent is is_planned's to say, not the title's: 力争新增学位, 进出口总额力争
 PLAN_TAIL = re.compile(r"(?:力争|预计|有望|确保|争取|将|拟|要)+$")
 PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.label_words import (
+    COUNTED_NOUN,
     ELIDED_VERB,
     HEAD_COUNT,
     KIND_NOUN,
@@ -17,6 +18,7 @@ from loaders.label_words import (
     PLACE_ONLY,
     PLAN_HEAD,
     PLAN_TAIL,
+    TOTAL_ONLY,
     last_words,
 )
 from loaders.plans import PLAN_WORDS
@@ -258,6 +260,9 @@ class LabelChain:
             post, after_previous = counted, False
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
+        if not post and (total := TOTAL_ONLY.match(own)):  # 机动车数量日益增加,目前主城区总数约10万辆
+            counted_before = list(COUNTED_NOUN.finditer(before, 0, max(label_start - 1, 0)))
+            own = total.group(1) + counted_before[-1].group(1) + total.group(2) if counted_before else own
         if not post and ELIDED_VERB.match(own):  # 去年发放创业补贴1236万元,惠及2472人;今年发放986万元
             own = next((o[o.find(own) :] for o in reversed(self.recent) if own in o[:-2]), own)
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(

@@ -158,6 +158,8 @@ LABELS = [
     # a verb done to people before their count (培训4200人次); a list of names needs a name before its 、
     ("全年举办技能培训班36期、培训4200人次,接待游客1.2万人次。",
      [("36期", "举办技能培训班"), ("4200人次", "培训人次"), ("1.2万人次", "接待游客")]),
+    # a total that names no noun counts the noun an earlier clause gave a number of
+    ("近年来全县电动自行车数量快速增长,目前城区总数约6万辆。", [("6万辆", "城区电动自行车总数")]),
     # a duration the plan takes: 用时, not 用
     ("预计用3个月时间完成整改。", [("3个月", "预计用时")]),
 ]  # fmt: skip

@@ -23,7 +23,7 @@ FLOORS = {
     "fresh2": dict(f1=1.0, qualifier=1.0, period=1.0, planned=1.0, label=1.0, label_title=1.0),
     # ten replies gathered and annotated during round three (tests/real/README.md has their before-scores);
     # round three's later rules were written from their misses
-    "fresh3": dict(f1=1.0, qualifier=1.0, period=1.0, planned=0.98, label=0.98, label_title=0.97),
+    "fresh3": dict(f1=1.0, qualifier=1.0, period=1.0, planned=0.98, label=1.0, label_title=0.98),
 }
 MIN_REPLIES = {"fresh2": 9}
 
