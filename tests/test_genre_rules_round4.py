@@ -1,0 +1,50 @@
+"""Round four of the genre's rules (tests/real/fresh4 and the misses left in the earlier sets as dev material,
+with the patterns of issue 13), one made-up sentence each, in the same minimal reply dated 2021-10-08 as
+tests/test_genre_rules.py. Each sentence differs from the one that prompted the rule in its words and its
+structure: the rules are phrased for the language of replies, not for one reply.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import test_genre_rules as round_one
+from tests.test_genre_rules import figures_of
+
+# (sentence, [(text, base_value, base_unit, qualifier, period, is_planned)]), as in tests/test_genre_rules.py
+CASES = [
+]  # fmt: skip
+
+# names that hold a numeral but report no amount
+NEGATIVES = [
+    "新建1所十二年一贯制学校和2所九年一贯制学校。",  # a school's type, not nine years
+]
+
+# measure words the units did not know
+FIGURES = [
+    ("陵园现有墓穴460穴,已安葬骨灰120穴。", ["460穴", "120穴"]),  # 穴: graves
+]
+
+# labels: (sentence, [(figure text, label)]), as in tests/test_genre_rules.py
+LABELS = [
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES, ids=[f"negative{i}" for i in range(len(NEGATIVES))])
+def test_not_figures(sentence):
+    assert figures_of(sentence)["text"].tolist() == ["1所", "2所"]
+
+
+@pytest.mark.parametrize(("sentence", "texts"), FIGURES, ids=[f"figure{i}" for i in range(len(FIGURES))])
+def test_still_figures(sentence, texts):
+    assert figures_of(sentence)["text"].tolist() == texts
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_case(sentence, expected):
+    round_one.test_sentence(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
+def test_label(sentence, expected):
+    round_one.test_label(sentence, expected)
