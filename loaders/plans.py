@@ -137,6 +137,16 @@ def expected_result(clause_before: str, sentence_before: str) -> bool:
     return bool(EXPECTED_RESULT.search(sentence_before)) and not DONE_WORDS.search(clause_before)
 
 
+# 根据…规划, 按照…计划要求: a plan named as the ground of what was done (the phrase ends at the plan noun)
+ACCORDING_TO = re.compile(r"(?:根据|依据|按照|依照|遵照|对照)[^,;。]{0,24}$")
+GROUND_END = re.compile(r"$|[,、的和及与]|要求|安排|部署|精神|确定")
+
+
+def _according_to(ahead: str, behind: str) -> bool:
+    phrase = ACCORDING_TO.search(ahead)
+    return bool(phrase and not PLAN_WORDS.search(phrase.group()) and GROUND_END.match(behind))
+
+
 def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = None) -> bool | None:
     """True for a plan word in the clause (not 已规划), None when the clause says nothing either way."""
     for match in reversed(list(PLAN_WORDS.finditer(clause_before))):
@@ -149,6 +159,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if RELATIVE.match(clause_before, match.end()) and "," in clause_before[match.end() :]:
             continue  # 作为即将建成的中心城市,…: a plan word inside a modifier of an earlier clause
+        if match.group() in ("规划", "计划") and _according_to(ahead, clause_before[match.end() :]):
+            continue  # 依照全县学校布局规划,撤并3所村小: what is done by a plan is no plan of its own
         if match.group() in ("确保", "力争", "争取") and ahead.endswith(("为", "为了")):
             continue  # 为确保验收成功,拨付8万元: a purpose, the figure reports what was done for it
         if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):

@@ -13,6 +13,9 @@ from tests.test_genre_rules import figures_of
 
 # (sentence, [(text, base_value, base_unit, qualifier, period, is_planned)]), as in tests/test_genre_rules.py
 CASES = [
+    # a plan named as the ground of what was done (根据/依照/按照…规划) plans nothing; a plan word of its own does
+    ("依照全县学校布局调整规划,今年撤并村小3所。按照规划要求,计划新建学校2所。",
+     [("3所", 3, "count", "exact", "2021", False), ("2所", 2, "count", "exact", None, True)]),
 ]  # fmt: skip
 
 # names that hold a numeral but report no amount
