@@ -47,7 +47,7 @@ def annotate(figures: list, structure) -> None:
     # a sentence led by a year is no schedule there (2023年,新增泊位6745个 in a reply guessed to be of 2022)
     dated = any(isinstance(structure.meta.get(key), datetime) for key in DATE_KEYS)
     labels = LabelChain()
-    last_planned, last_sentence = None, None
+    last_planned, last_sentence, last_period = None, None, None
     sentence_text, sentence, times, leads = "", "", [], []
     mixed: dict[str, bool] = {}  # headings → whether they name a problems-and-plans section
     for fig in figures:
@@ -73,6 +73,16 @@ def annotate(figures: list, structure) -> None:
         elaborates = s_start > 0 and ELABORATION.match(before)
         previous_start = structure.sentence_at(s_start - 1)[0] if elaborates else s_start
         previous = folded[previous_start:s_start]
+        if (
+            fig.period is None
+            and elaborates
+            and last_sentence == previous_start
+            and before_time(times, before)
+        ):
+            fig.period = (
+                last_period  # 2020-2022年共投入5亿元。其中用于…2亿元: the parts of a total share its span
+            )
+            fig.period_start, fig.period_end = period_bounds(fig.period)
         if plan is None and elaborates:
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
             if plan is None and last_sentence == previous_start:
@@ -89,8 +99,13 @@ def annotate(figures: list, structure) -> None:
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
-        last_planned, last_sentence = fig.is_planned, s_start
+        last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
     spread_over_years(figures, folded)
+
+
+def before_time(times: list, before: str) -> bool:
+    """Whether a sentence opening with 其中 states no time before the figure (its parts then share the total's)."""
+    return before.lstrip().startswith("其中") and not any(end <= len(before) for end, _ in times)
 
 
 def _turned_to_plans(structure, offset: int) -> bool:

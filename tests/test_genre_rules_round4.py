@@ -16,6 +16,10 @@ CASES = [
     # a plan named as the ground of what was done (根据/依照/按照…规划) plans nothing; a plan word of its own does
     ("依照全县学校布局调整规划,今年撤并村小3所。按照规划要求,计划新建学校2所。",
      [("3所", 3, "count", "exact", "2021", False), ("2所", 2, "count", "exact", None, True)]),
+    # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
+    ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
+     [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
+      ("2400万元", 2.4e7, "CNY", "exact", "2020", False)]),
 ]  # fmt: skip
 
 # names that hold a numeral but report no amount
