@@ -269,6 +269,11 @@ class LabelChain:
             before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]
         label_start = max(last_mark(before, BOUNDARY_MARKS) + 1, self.previous_end - s_start)
         own = clean_pre(before[label_start:])
+        if not own and before.endswith(
+            "("
+        ):  # 岗位补贴(112万元): a sum in brackets after the noun it measures
+            named = before[max(last_mark(before[:-1], BOUNDARY_MARKS) + 1, self.previous_end - s_start) : -1]
+            own = clean_pre(named)
         window = mask_brackets(folded[fig.end : fig.end + 80])
         any_post = noun_after(window, 0, fig.text.strip()[-1:])
         after_previous = bool(own) and self.previous_post.endswith(own)  # 20个村委会4.27万亩高标准农田

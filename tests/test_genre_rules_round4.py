@@ -34,6 +34,9 @@ FIGURES = [
 
 # labels: (sentence, [(figure text, label)]), as in tests/test_genre_rules.py
 LABELS = [
+    # a sum in brackets right after a noun is what that noun measures, not the previous figure's measure
+    ("全县发放创业担保贷款贴息(86万元)和岗位补贴(112.4万元)。",
+     [("86万元", "全县发放创业担保贷款贴息"), ("112.4万元", "岗位补贴")]),
 ]  # fmt: skip
 
 
