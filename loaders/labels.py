@@ -27,7 +27,7 @@ from loaders.qualifiers import BEFORE_WORDS, word_after
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
-POST_CUT = re.compile(r"用于|参加|给予|和|及|以及|等")
+POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等")  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
 LEADING_FILLER = re.compile(
     r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
@@ -196,7 +196,27 @@ def clean_pre(pre: str) -> str:
     return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
 
+# an attribute with its bound, then a value and the noun it specifies: 路面宽度不低于4.5米的硬化路
+SPEC_BEFORE = re.compile(
+    r"(?:宽度|长度|面积|高度|深度|直径|等级|容量|规模)(?:不低于|不少于|不小于|不超过|达到|在)?$"
+)
+SPEC_VALUE = re.compile(r"\d+(?:\.\d+)?[^\d,;:。、()]{1,3}?(?:及?以[上下])?的?(?=[\u4e00-\u9fff])")
 COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
+
+
+def specified(rest: str, digit: int) -> int:
+    """Where the noun after a count ends when a value specifies it (面积不少于200平方米的广场): past the
+    value and the head noun after it; 0 when the digit starts no such value."""
+    if not SPEC_BEFORE.search(rest, 0, digit):
+        return 0
+    value = SPEC_VALUE.match(rest, digit)
+    return (value.end() + len(re.match(r"[^\d]*", rest[value.end() :]).group())) if value else 0
+
+
+def up_to_value(noun: str) -> str:
+    """面积不少于 of 面积不少于200平方米的广场: the words before the value a noun's spec holds."""
+    digit = DIGIT.search(noun)
+    return TRAILING.sub("", noun[: digit.start()]) if digit else noun
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
@@ -209,13 +229,16 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
         rest = counter + rest
     stop = LABEL_BOUNDARY.search(rest)
     rest = rest[: stop.start()] if stop else rest
-    digit = DIGIT.search(rest)
-    rest = rest[: digit.start()] if digit else rest  # 由800万元增加到1500万元: the next figure is not a label
+    digit, most = DIGIT.search(rest), 18
+    if digit and (spec := specified(rest, digit.start())):
+        rest, most = rest[:spec], 24  # 1条路面宽度不低于4.5米的硬化路: the spec is part of the noun
+    elif digit:
+        rest = rest[: digit.start()]  # 由800万元增加到1500万元: the next figure is not a label
     change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    rest = rest.lstrip("的").strip()[:18].rstrip("的")
+    rest = rest.lstrip("的").strip()[:most].rstrip("的")
     return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
@@ -341,7 +364,7 @@ class LabelChain:
         word = fig.qualifier_word or ""
         after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
         self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
-        self.previous_label, self.previous_post, self.previous_own = label, any_post, own
+        self.previous_label, self.previous_post, self.previous_own = label, up_to_value(any_post), own
         self.recent = [*self.recent[-3:], own]
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 

@@ -37,6 +37,11 @@ LABELS = [
     # a sum in brackets right after a noun is what that noun measures, not the previous figure's measure
     ("全县发放创业担保贷款贴息(86万元)和岗位补贴(112.4万元)。",
      [("86万元", "全县发放创业担保贷款贴息"), ("112.4万元", "岗位补贴")]),
+    # 及以上/及以下 bound a grade, they list nothing; a value that specifies the noun after a count is part of it
+    ("每个乡镇配备1所二级及以上标准的卫生院。", [("1所", "每个乡镇配备二级及以上标准的卫生院")]),
+    ("每个行政村至少建成1个面积不少于200平方米的文化广场,1条长度300米以上的健身步道。",
+     [("1个", "每个行政村至少建成面积不少于200平方米的文化广场"), ("200平方米", "文化广场"),
+      ("1条", "长度300米以上的健身步道"), ("300米", "健身步道")]),
 ]  # fmt: skip
 
 
