@@ -20,6 +20,7 @@ from loaders.plans import (
     plan_in,
     plan_status,
     scheduled,
+    share_reported,
     sought_project,
     year_leads,
 )
@@ -83,7 +84,11 @@ def annotate(figures: list, structure) -> None:
                 last_period  # 2020-2022年共投入5亿元。其中用于…2亿元: the parts of a total share its span
             )
             fig.period_start, fig.period_end = period_bounds(fig.period)
-        if plan is None and elaborates:
+        if (
+            plan is None
+            and elaborates
+            and not share_reported(fig.period, folded[s_end : s_end + 40], dated and year)
+        ):
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
             if plan is None and last_sentence == previous_start:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km

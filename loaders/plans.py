@@ -126,6 +126,20 @@ def _in_the_past(sentence_before: str, doc_year: int | None) -> bool:
     return bool(lead and doc_year and int(lead.group(1)) < doc_year)
 
 
+# 2022年计划改造25个: a later year's share of a plan that says it is planned
+LATER_PLAN = re.compile(r"\s*(?:其中)?(\d{4})\s*年[^,;。\d]{0,8}?(?:计划|拟|将(?!近))")
+
+
+def share_reported(period: str | None, following: str, doc_year: int | None) -> bool:
+    """五年计划总投资2.4亿元。其中2021年改造9个村…。2022年计划改造25个 (a reply of 2021): the share of a year
+    past, or of the reply's own year when the next year's share is the one called planned, reports what was
+    done; it does not take the plan of the sentence it details."""
+    if not doc_year or not period or not period.isdigit() or int(period) > doc_year:
+        return False
+    later = LATER_PLAN.match(following)
+    return int(period) < doc_year or bool(later and int(later.group(1)) > int(period))
+
+
 # 项目建成后,可新增学位3780个; 此项目实施后可解决4乡镇59860人饮水问题: what a project is expected to bring
 EXPECTED_RESULT = re.compile(
     r"(?:建成|实施|完工|竣工|投用|投入使用|投产|运营|落成)(?:后|以后)[,\s]*(?:可|能够?|将|预计|每年可|年可)"

@@ -16,6 +16,12 @@ CASES = [
     # a plan named as the ground of what was done (根据/依照/按照…规划) plans nothing; a plan word of its own does
     ("依照全县学校布局调整规划,今年撤并村小3所。按照规划要求,计划新建学校2所。",
      [("3所", 3, "count", "exact", "2021", False), ("2所", 2, "count", "exact", None, True)]),
+    # the share of the reply's year in a plan the sentence before states is done when the next year's share is
+    # the one called planned (a past year's share always is); a share with no year of its own keeps the plan
+    ("十四五期间,全县计划改造农村危房1200户。其中2021年改造危房260户,投入资金780万元。2022年计划改造危房300户。",
+     [("1200户", 1200, "count", "exact", "2021/2025", True), ("260户", 260, "count", "exact", "2021", False),
+      ("780万元", 7.8e6, "CNY", "exact", "2021", False), ("300户", 300, "count", "exact", "2022", True)]),
+    ("全县计划新建公园8个。其中2021年新建3个。", [("8个", 8, "count", "exact", None, True), ("3个", 3, "count", "exact", "2021", True)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
