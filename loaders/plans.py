@@ -19,6 +19,7 @@ PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任
 MIXED_SECTION = re.compile(
     r"(?:困难|问题|不足|短板)[^\n]{0,8}(?:和|及|与)[^\n]{0,4}(?:下一步|打算|计划|思路)"
 )
+STEP_START = re.compile(r"\s*第[一二三四五六七八九十]步")
 PLAN_TURN = re.compile(r"下一步|下步|今后|下阶段")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
 # 将建成的, 计划实施的: a verb of works and 的, a modifier before a noun
@@ -206,6 +207,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
         return False
     if RESULT_VERBS.search(clause_before) and DATED.search(clause_before):
         return False  # 1-6月完成投资5亿元: a dated result
+    if sentence_before.lstrip().startswith("第") and STEP_START.match(sentence_before):
+        return True  # 第一步对8所学校安装空调: the steps of what is decided, not what was done (第一步已…)
     return None
 
 

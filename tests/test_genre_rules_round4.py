@@ -22,6 +22,10 @@ CASES = [
      [("1200户", 1200, "count", "exact", "2021/2025", True), ("260户", 260, "count", "exact", "2021", False),
       ("780万元", 7.8e6, "CNY", "exact", "2021", False), ("300户", 300, "count", "exact", "2022", True)]),
     ("全县计划新建公园8个。其中2021年新建3个。", [("8个", 8, "count", "exact", None, True), ("3个", 3, "count", "exact", "2021", True)]),
+    # sentences led by the steps of what was decided (第一步…第二步…) plan them, unless a step says it is done
+    ("县里决定分步推进校园改造。第一步对城区6所学校更换课桌椅,第二步为乡村学校添置图书2万册。",
+     [("6所", 6, "count", "exact", None, True), ("2万册", 2e4, "count", "exact", None, True)]),
+    ("第一步已为12所学校安装空调。", [("12所", 12, "count", "exact", None, False)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
