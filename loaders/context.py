@@ -49,6 +49,7 @@ def annotate(figures: list, structure) -> None:
     dated = any(isinstance(structure.meta.get(key), datetime) for key in DATE_KEYS)
     labels = LabelChain()
     last_planned, last_sentence, last_period = None, None, None
+    total_period, total_sentence = None, None
     sentence_text, sentence, times, leads = "", "", [], []
     mixed: dict[str, bool] = {}  # headings → whether they name a problems-and-plans section
     for fig in figures:
@@ -59,6 +60,8 @@ def annotate(figures: list, structure) -> None:
             if "全年" in sentence or "当年" in sentence:
                 carried = paragraph_year(folded[folded.rfind("\n", 0, s_start) + 1 : s_start], year)
             times, leads = time_expressions(sentence, year, carried), year_leads(sentence)
+            # the figure before the sentence: a total that a sentence led by 其中 splits
+            total_period, total_sentence = last_period, last_sentence
         fig.sentence_text, fig.sentence_start = sentence_text, s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
         fig.period = period_before(times, fig.start - s_start)
@@ -77,12 +80,10 @@ def annotate(figures: list, structure) -> None:
         if (
             fig.period is None
             and elaborates
-            and last_sentence == previous_start
+            and previous_start == total_sentence
             and before_time(times, before)
         ):
-            fig.period = (
-                last_period  # 2020-2022年共投入5亿元。其中用于…2亿元: the parts of a total share its span
-            )
+            fig.period = total_period  # 2020-2022年共投入5亿元。其中用于…2亿元,用于…3亿元: the total's span
             fig.period_start, fig.period_end = period_bounds(fig.period)
         if (
             plan is None
