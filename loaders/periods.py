@@ -178,6 +178,10 @@ def time_expressions(
             change = CHANGED_TO.search(sentence, match.end(), _clause_end(sentence, match.end()))
             if change:  # 2022年,…从2021年的27%提升至55%: the value reached is the period stated before
                 found.append((change.end(), period_before(found, match.start())))
+        elif (
+            g["day"] and g["year"] and not (g["lead"] or g["tail"]) and COMPLETED.match(sentence, match.end())
+        ):
+            period = _format(int(g["year"]), int(g["month"]))  # 于2020年6月18日落成,安置86户: what it yielded
         elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"]):
             period = _period_of(match, month_year)  # 2021年,…其中1-6月完成2亿元: months of the year stated
         else:
@@ -230,6 +234,8 @@ def paragraph_year(paragraph: str, doc_year: int | None) -> int | None:
     return year
 
 
+# works finished on a stated day: what they yield is of that month (a day alone dates an event, no period)
+COMPLETED = re.compile(r"\s*(?:正式)?(?:建成|竣工|完工|落成|投用|投入使用|投产|开通)")
 ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun
 # 2021、2022年 / 从2021年和2022年: years listed one after another are the span they cover
 YEAR_SERIES_START = re.compile(r"\d{4}\s*年?\s*[、和及与]\s*\d{4}")

@@ -26,6 +26,9 @@ CASES = [
     ("县里决定分步推进校园改造。第一步对城区6所学校更换课桌椅,第二步为乡村学校添置图书2万册。",
      [("6所", 6, "count", "exact", None, True), ("2万册", 2e4, "count", "exact", None, True)]),
     ("第一步已为12所学校安装空调。", [("12所", 12, "count", "exact", None, False)]),
+    # works finished on a stated day date what they yield by its month; a day alone still dates an event
+    ("新村安置点于2020年6月18日落成,安置搬迁群众86户。2020年7月2日召开现场会,参会干部120人。",
+     [("86户", 86, "count", "exact", "2020-06", False), ("120人", 120, "count", "exact", None, False)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
