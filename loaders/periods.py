@@ -67,6 +67,8 @@ def _period_of(match: re.Match, doc_year: int | None) -> str | None:
     if g["plan"]:  # the n-th five-year plan: 十一五 is 2006-2010, 十四五 2021-2025
         first = 2006 + 5 * ("一二三四五六".index(g["plan"]))
         return f"{first}/{first + 4}" if g["plan_tail"] in ("期间", "时期") else None
+    if g["y1"] and g["lead"] in ("自", "从") and not g["tail"] and int(g["y1"]) < int(g["y2"]):
+        return f"{g['y1']}/{g['y2']}"  # 自2019年至2021年已投入1600万元: a span closed at both ends
     if (
         g["now"]
         or g["lead"] in ("截至", "截止", "自", "从", "至")

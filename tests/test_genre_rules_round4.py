@@ -29,6 +29,9 @@ CASES = [
     # works finished on a stated day date what they yield by its month; a day alone still dates an event
     ("新村安置点于2020年6月18日落成,安置搬迁群众86户。2020年7月2日召开现场会,参会干部120人。",
      [("86户", 86, "count", "exact", "2020-06", False), ("120人", 120, "count", "exact", None, False)]),
+    # a span closed at both ends is the period even when 自/从 leads it (自2019年起 and 从…以来 stay running totals)
+    ("自2018年至2020年已累计投入资金1600万元,从2019年起新增岗位300个。",
+     [("1600万元", 1.6e7, "CNY", "exact", "2018/2020", False), ("300个", 300, "count", "exact", None, False)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
