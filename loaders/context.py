@@ -22,6 +22,7 @@ from loaders.plans import (
     scheduled,
     share_reported,
     sought_project,
+    works_ahead,
     year_leads,
 )
 from loaders.qualifiers import qualifier_of
@@ -99,6 +100,7 @@ def annotate(figures: list, structure) -> None:
             design_of_unbuilt(clause, sentence)
             or (elaborates and design_of_unbuilt(clause, previous))
             or scheduled(sentence, len(before), year if dated else None, leads)
+            or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
         ):
             plan = True
         if AS_TARGET.match(folded, fig.end):
@@ -107,6 +109,13 @@ def annotate(figures: list, structure) -> None:
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
     spread_over_years(figures, folded)
+
+
+def clause_after(folded: str, end: int) -> str:
+    """The rest of the figure's clause (up to 30 characters)."""
+    rest = folded[end : end + 30]
+    stop = CLAUSE_MARKS.search(rest)
+    return rest[: stop.start()] if stop else rest
 
 
 def before_time(times: list, before: str) -> bool:

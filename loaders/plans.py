@@ -127,6 +127,28 @@ def _in_the_past(sentence_before: str, doc_year: int | None) -> bool:
     return bool(lead and doc_year and int(lead.group(1)) < doc_year)
 
 
+# works under way: the length or area still being built is not there yet (在建园区5个 counts what exists)
+UNDER_WAY = re.compile(r"正在?(?:进行|开展|组织|加快|抓紧|全力)?[^,;。\d]{0,6}?(?:施工|建设|铺设|修建|硬化)")
+# a task a superior body assigns (下达我县道路建设任务186公里, 安排我省5万亩改培任务): work still to do
+ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)[^,;。\d]{0,20}$")
+TASK_NOUN = re.compile(r"(?:任务|项目)$|^[^,;。\d]{0,12}任务")
+WORKS_KINDS = frozenset({"length", "area"})
+
+
+def works_ahead(kind: str, clause: str, after: str, period: str | None, doc_year: int | None) -> bool:
+    """Whether a length or area measures works under way or assigned as a task (not reaching back before the
+    reply's year): what is to be built, as design figures of works not yet finished are."""
+    if kind not in WORKS_KINDS:
+        return False
+    if "正" in clause + after and UNDER_WAY.search(clause + after):
+        return True
+    if not ASSIGNED.search(clause) or RESULT_VERBS.search(clause + after):
+        return False
+    ends = re.findall(r"\d{4}", period or "")
+    reaches = not ends or not doc_year or int(ends[-1]) >= doc_year
+    return reaches and bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after))
+
+
 # 2022年计划改造25个: a later year's share of a plan that says it is planned
 LATER_PLAN = re.compile(r"\s*(?:其中)?(\d{4})\s*年[^,;。\d]{0,8}?(?:计划|拟|将(?!近))")
 

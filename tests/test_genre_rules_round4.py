@@ -32,6 +32,16 @@ CASES = [
     # a span closed at both ends is the period even when 自/从 leads it (自2019年起 and 从…以来 stay running totals)
     ("自2018年至2020年已累计投入资金1600万元,从2019年起新增岗位300个。",
      [("1600万元", 1.6e7, "CNY", "exact", "2018/2020", False), ("300个", 300, "count", "exact", None, False)]),
+    # a length or area of works under way is still to be built (the count of places it runs through is there)
+    ("目前还有9个村23.5公里道路正在进行路基施工。",
+     [("9个", 9, "count", "exact", None, False), ("23.5公里", 23500, "m", "exact", None, True)]),
+    # a length or area a superior body assigns as a task reaching the reply's year is work still to do; the funds
+    # released with it, the count of projects and a task of a year past are not
+    ("省交通厅2020-2022年共下达我县村组道路建设任务186公里。市里安排我县3000亩高标准农田建设任务。",
+     [("186公里", 186000, "m", "exact", "2020/2022", True), ("3000亩", 3000 * 10000 / 15, "m2", "exact", None, True)]),
+    ("2019年下达我县改造任务50公里,已全部完成。今年下达供水项目12个,下达中央资金2300万元。",
+     [("50公里", 50000, "m", "exact", "2019", False), ("12个", 12, "count", "exact", "2021", False),
+      ("2300万元", 2.3e7, "CNY", "exact", "2021", False)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
