@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.label_brackets import mask_brackets, unmask
+from loaders.label_parts import level_noun, part_named, parts_of, specified, up_to_value
 from loaders.label_words import (
     COUNTED_NOUN,
     ELIDED_VERB,
@@ -78,47 +80,12 @@ VERB_END = re.compile(
 )
 # words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
 HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已|可)+$")
-# 小(2)型水库, 农(牧)场, 项目校(园): a short bracket inside a noun is part of it, not a clause break
-INLINE_BRACKET = re.compile(
-    r"(?<=[\u4e00-\u9fff])\(([^()\d,;。、]{0,2}\d?[^()\d,;。、]{0,2})\)(?=[\u4e00-\u9fff\d])"
-)
+
+
 # 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
 # 4乡镇, 12村组: the measure word begins the noun after it
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
-
-
-def opening_first(pattern: re.Pattern) -> re.Pattern:
-    """`(?<=X)\\(…` as `\\((?<=X\\()…`, the same matches: a pattern that opens with a lookbehind is tried at
-    every place of the text, one that opens with a character lets re skip to the next bracket. The pattern
-    itself when it has another shape."""
-    lookbehind = re.match(r"\(\?<=(\[[^\]]*\])\)\\\(", pattern.pattern)
-    if not lookbehind:
-        return pattern
-    rest = pattern.pattern[lookbehind.end() :]
-    return re.compile(rf"\((?<={lookbehind.group(1)}\(){rest}", pattern.flags)
-
-
-INLINE_BRACKET_FAST = opening_first(INLINE_BRACKET)
-
-
-def mask_brackets(text: str) -> str:
-    """Inline brackets as full-width ones (same length), which no label boundary cuts at."""
-    if "(" not in text:
-        return text
-    return INLINE_BRACKET_FAST.sub(lambda m: f"（{m.group(1).translate(WIDE_DIGITS)}）", text)
-
-
-# digits inside a masked bracket become private-use characters (\\d would still see full-width ones)
-WIDE_DIGITS = {ord(d): 0xE000 + i for i, d in enumerate("0123456789")}
-NARROW = {ord("（"): "(", ord("）"): ")", **{0xE000 + i: d for i, d in enumerate("0123456789")}}
-MASKED = re.compile("[（）\ue000-\ue009]")
-
-
-def unmask(label: str) -> str:
-    if "（" not in label and "）" not in label and max(label, default="") < "\ue000":
-        return label  # nothing masked: two finds and a max, in C, instead of a search
-    return label.translate(NARROW) if MASKED.search(label) else label  # translate is slow on CJK
 
 
 def marks_of(last: re.Pattern) -> re.Pattern:
@@ -196,27 +163,7 @@ def clean_pre(pre: str) -> str:
     return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
 
-# an attribute with its bound, then a value and the noun it specifies: 路面宽度不低于4.5米的硬化路
-SPEC_BEFORE = re.compile(
-    r"(?:宽度|长度|面积|高度|深度|直径|等级|容量|规模)(?:不低于|不少于|不小于|不超过|达到|在)?$"
-)
-SPEC_VALUE = re.compile(r"\d+(?:\.\d+)?[^\d,;:。、()]{1,3}?(?:及?以[上下])?的?(?=[\u4e00-\u9fff])")
 COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
-
-
-def specified(rest: str, digit: int) -> int:
-    """Where the noun after a count ends when a value specifies it (面积不少于200平方米的广场): past the
-    value and the head noun after it; 0 when the digit starts no such value."""
-    if not SPEC_BEFORE.search(rest, 0, digit):
-        return 0
-    value = SPEC_VALUE.match(rest, digit)
-    return (value.end() + len(re.match(r"[^\d]*", rest[value.end() :]).group())) if value else 0
-
-
-def up_to_value(noun: str) -> str:
-    """面积不少于 of 面积不少于200平方米的广场: the words before the value a noun's spec holds."""
-    digit = DIGIT.search(noun)
-    return TRAILING.sub("", noun[: digit.start()]) if digit else noun
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
@@ -285,6 +232,7 @@ class LabelChain:
         self.previous_own = ""  # the previous figure's own words (规模 in 规模3个班105人)
         self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
+        self.total = ""  # the label of a total whose parts follow (其中…, or in brackets after it)
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
         """(label, is_planned, the clause's own words) of one figure; `before` is its sentence up to it."""
@@ -348,23 +296,43 @@ class LabelChain:
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
             self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
             self.head_planned = self.head_from_figure = False
+            self.total = ""
+        total, self.total = (
+            self.total,
+            parts_of(before[max(self.previous_end - s_start, 0) :], self.previous_label, self.total),
+        )
+        if total and not self.total and self.head_from_figure:
+            self.head = (
+                total  # 农家乐56家(五星级4家…),带动就业800人: the parts are over, the total heads again
+            )
+        if self.total and before[label_start - 1 : label_start] == "、":
+            own = own + level_noun(own, self.previous_own)  # 其中国家级企业5家、省级12家: 省级企业
         same_list = self.head_from_figure and before[label_start - 1 : label_start] in (",", "、")
         inherited = bool(plan) if plan is not None else self.head_planned
         if generic and self.head:
             label, planned = (f"{self.head} · {own}" if own else self.head), inherited
         elif same_list and RELATIONAL.match(own):  # 园区15个,集聚小微企业超1000家: the parks' enterprises
-            label, planned = f"{self.head} · {last_words(own.removeprefix('约'))}{post}", inherited
+            share = own.removeprefix("约")
+            label = f"{self.head} · {'占比' if share == '占' and not post else last_words(share)}{post}"
+            planned = inherited
         else:
             label, planned = (last_words(own) + post) or self.head, bool(plan)
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
+        if self.total and part_named(own, post, label):  # 合作社325家,其中种植业172家: 合作社 · 种植业
+            label = f"{self.total} · {label}"
+            self.head = label if self.head.endswith(own) else self.head
         if from_value:
             planned = False  # 拟将标准由1万元提高到2万元: the value changed from is the present one
         word = fig.qualifier_word or ""
         after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
         self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
-        self.previous_label, self.previous_post, self.previous_own = label, up_to_value(any_post), own
+        self.previous_label, self.previous_post, self.previous_own = (
+            label,
+            up_to_value(any_post, TRAILING),
+            own,
+        )
         self.recent = [*self.recent[-3:], own]
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 

@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import context, figures, labels, periods, structure, units
+from loaders import context, figures, label_brackets, labels, periods, structure, units
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -194,8 +194,8 @@ BRACKET_PIECES = [*"()中文ab12,;。、 ", "(2)", "(牧)", "小(2)型", "(一)"
 @given(st.lists(st.sampled_from(BRACKET_PIECES), max_size=20).map("".join))
 def test_inline_brackets_found_as_before(text):
     """The bracket pattern rewritten to open with its bracket finds the same brackets."""
-    fast = labels.INLINE_BRACKET_FAST
-    assert fast.pattern != labels.INLINE_BRACKET.pattern and fast.pattern.startswith("\\(")
+    fast = label_brackets.INLINE_BRACKET_FAST
+    assert fast.pattern != label_brackets.INLINE_BRACKET.pattern and fast.pattern.startswith("\\(")
     assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
-        (m.span(), m.groups()) for m in labels.INLINE_BRACKET.finditer(text)
+        (m.span(), m.groups()) for m in label_brackets.INLINE_BRACKET.finditer(text)
     ]

@@ -66,6 +66,16 @@ LABELS = [
     # a sum in brackets right after a noun is what that noun measures, not the previous figure's measure
     ("全县发放创业担保贷款贴息(86万元)和岗位补贴(112.4万元)。",
      [("86万元", "全县发放创业担保贷款贴息"), ("112.4万元", "岗位补贴")]),
+    # the parts of a total (after 其中, or in brackets after it) need the total's noun; a share (占) is the part's;
+    # a level named alone after a level with its noun (国家级…企业5家、省级12家) shares that noun
+    ("全县农民合作社325家,其中种植业172家,占53%;养殖业90家,占28%。",
+     [("325家", "全县农民合作社"), ("172家", "全县农民合作社 · 种植业"), ("53%", "全县农民合作社 · 种植业 · 占比"),
+      ("90家", "全县农民合作社 · 养殖业"), ("28%", "全县农民合作社 · 养殖业 · 占比")]),
+    ("全县创建星级农家乐56家(五星级4家、四星级11家),带动就业800人。",
+     [("56家", "全县创建星级农家乐"), ("4家", "全县创建星级农家乐 · 五星级"), ("11家", "全县创建星级农家乐 · 四星级"),
+      ("800人", "全县创建星级农家乐 · 带动就业")]),
+    ("全市规模以上企业86家,其中国家级高新技术企业5家、省级12家。",
+     [("86家", "全市规模以上企业"), ("5家", "国家级高新技术企业"), ("12家", "省级高新技术企业")]),
     # 及以上/及以下 bound a grade, they list nothing; a value that specifies the noun after a count is part of it
     ("每个乡镇配备1所二级及以上标准的卫生院。", [("1所", "每个乡镇配备二级及以上标准的卫生院")]),
     ("每个行政村至少建成1个面积不少于200平方米的文化广场,1条长度300米以上的健身步道。",

@@ -1,0 +1,55 @@
+"""Labels of figures that split or specify another: the parts of a total (其中种植业172家, 农家乐56家(五星级4家…))
+and a count whose noun a value specifies (1条路面宽度不低于4.5米的硬化路). Read by loaders.labels."""
+
+from __future__ import annotations
+
+import re
+
+DIGIT = re.compile(r"\d")
+
+# an attribute with its bound, then a value and the noun it specifies: 路面宽度不低于4.5米的硬化路
+SPEC_BEFORE = re.compile(
+    r"(?:宽度|长度|面积|高度|深度|直径|等级|容量|规模)(?:不低于|不少于|不小于|不超过|达到|在)?$"
+)
+SPEC_VALUE = re.compile(r"\d+(?:\.\d+)?[^\d,;:。、()]{1,3}?(?:及?以[上下])?的?(?=[\u4e00-\u9fff])")
+
+
+def specified(rest: str, digit: int) -> int:
+    """Where the noun after a count ends when a value specifies it (面积不少于200平方米的广场): past the
+    value and the head noun after it; 0 when the digit starts no such value."""
+    if not SPEC_BEFORE.search(rest, 0, digit):
+        return 0
+    value = SPEC_VALUE.match(rest, digit)
+    return (value.end() + len(re.match(r"[^\d]*", rest[value.end() :]).group())) if value else 0
+
+
+def up_to_value(noun: str, trailing: re.Pattern) -> str:
+    """面积不少于 of 面积不少于200平方米的广场: the words before the value a noun's spec holds."""
+    digit = DIGIT.search(noun)
+    return trailing.sub("", noun[: digit.start()]) if digit else noun
+
+
+PARTS_START = re.compile(r"^\s*(?:[,;]\s*其中|\()")
+PART_END = re.compile(r"\)")
+LEVEL_NOUN = re.compile(r"级([^\d,;:、。()]{2,10})$")
+
+
+def parts_of(gap: str, previous_label: str, total: str) -> str:
+    """The total whose parts the figure lists: the previous figure's label when the words since it open a list
+    of parts (,其中 or a bracket), the same total while the list goes on, none once a bracket closes it."""
+    if PARTS_START.match(gap):
+        return previous_label.split(" · ")[0]
+    return "" if PART_END.search(gap) else total
+
+
+def level_noun(own: str, previous_own: str) -> str:
+    """高新技术企业 for 省级 after 国家级高新技术企业: the noun a list of levels shares, named once."""
+    if not own.endswith("级") or len(own) > 4:
+        return ""
+    found = LEVEL_NOUN.search(previous_own)
+    return found.group(1) if found else ""
+
+
+def part_named(own: str, post: str, label: str) -> bool:
+    """Whether a part's label names only the part (种植业, 国家级, AA级): short, and no noun after the figure."""
+    return bool(own) and not post and len(own) <= 6 and label.startswith(own)
