@@ -22,6 +22,7 @@ _RELATIVE_YEAR = {
     "上年": -1,
     "明年": 1,
     "年底前": 0,  # 年底前再推出30个: a deadline this year, like 年内
+    "年底": 0,  # 计划在年底建成: a deadline this year (only before a verb of completion: COMPLETION_AHEAD)
 }
 _HALVES = {"上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第一季度": (1, 3), "二季度": (4, 6),
            "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12),
@@ -153,6 +154,8 @@ def time_expressions(
             sentence, match.end()
         ):
             continue  # 将于2025年对2021-2022年实施的设施进行改造: it dates the things, not the work
+        if g["rel"] == "年底" and not COMPLETION_AHEAD.match(sentence, match.end()):
+            continue  # 年底全县存栏…: a stock at the year's end has no period
         if g["rel"] and sentence[match.start("rel") - 1 : match.start("rel")] in NUMERAL_BEFORE:
             continue  # 3年内 is a duration, not 年内 (this year)
         head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")
@@ -236,6 +239,9 @@ def paragraph_year(paragraph: str, doc_year: int | None) -> int | None:
     return year
 
 
+COMPLETION_AHEAD = re.compile(
+    r"\s*(?:前)?\s*(?:全面|全部|基本)?(?:建成|竣工|完工|完成|投用|投入使用|投产|开通)"
+)
 # works finished on a stated day: what they yield is of that month (a day alone dates an event, no period)
 COMPLETED = re.compile(r"\s*(?:正式)?(?:建成|竣工|完工|落成|投用|投入使用|投产|开通)")
 ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun

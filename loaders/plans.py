@@ -59,9 +59,9 @@ AWAITING_WORKS = re.compile(
 # works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
 # park under construction is: only the words of a design count here)
 UNFINISHED = re.compile(
-    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|预计[^,;。]{0,12}(?:完工|建成|竣工|投用)"
+    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用)"
 )
-DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量")
+DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容")
 DESIGN_WORDS = re.compile(
     r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
 )

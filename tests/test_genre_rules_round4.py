@@ -42,6 +42,11 @@ CASES = [
     ("2019年下达我县改造任务50公里,已全部完成。今年下达供水项目12个,下达中央资金2300万元。",
      [("50公里", 50000, "m", "exact", "2019", False), ("12个", 12, "count", "exact", "2021", False),
       ("2300万元", 2.3e7, "CNY", "exact", "2021", False)]),
+    # 年底 before a verb of completion is a deadline of the reply's year (年底 before a stock is no period); the
+    # design figures of works whose completion is still striven for are planned
+    ("该水厂计划在年底建成投用,可解决1.2万人饮水问题。年底全县生猪存栏12万头。",
+     [("1.2万人", 1.2e4, "count", "exact", "2021", True), ("12万头", 1.2e5, "count", "exact", None, False)]),
+    ("水库总库容120万立方米,力争年底完工。", [("120万立方米", 1.2e6, "m3", "exact", None, True)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
