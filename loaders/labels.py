@@ -163,12 +163,16 @@ def clean_pre(pre: str) -> str:
     return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
 
+VERB_PHRASE = re.compile(r"已(?:于|经|在|全部|基本)|于\d|将于|正在|均已|全部")
+VERB_FIRST = frozenset("已于将正均全")
 COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = folded[end : end + 24].lstrip(" ")
     rest = rest[len(word_after(rest, 0) or "") :]
+    if rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest):
+        return ""  # 36.2公里已于6月通车: what follows says what became of it, it names nothing
     rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
     if CHANGE_AFTER.match(rest):
         return ""  # 由800万元增加到…: what follows is the change, not a noun
@@ -234,17 +238,25 @@ class LabelChain:
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
         self.total = ""  # the label of a total whose parts follow (其中…, or in brackets after it)
 
+    def before_bracket(self, before: str, s_start: int) -> str:
+        """The noun before a bracket the figure stands in (岗位补贴(112万元)) or right after (距县城(镇政府
+        所在地)4.5公里: the bracket, with no number, explains that noun)."""
+        opening = before.rfind("(")
+        inside = before[opening + 1 : -1] if before.endswith(")") else ""
+        if opening < 0 or DIGIT.search(inside) or len(inside) > 12 or "(" in inside:
+            return ""
+        start = max(last_mark(before[:opening], BOUNDARY_MARKS) + 1, self.previous_end - s_start)
+        named = clean_pre(before[start:opening])
+        return f"{named}({inside})" if named and inside else named
+
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
         """(label, is_planned, the clause's own words) of one figure; `before` is its sentence up to it."""
         if "(" in before:  # 项目校(园)100余所
             before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]
         label_start = max(last_mark(before, BOUNDARY_MARKS) + 1, self.previous_end - s_start)
         own = clean_pre(before[label_start:])
-        if not own and before.endswith(
-            "("
-        ):  # 岗位补贴(112万元): a sum in brackets after the noun it measures
-            named = before[max(last_mark(before[:-1], BOUNDARY_MARKS) + 1, self.previous_end - s_start) : -1]
-            own = clean_pre(named)
+        if not own and before.endswith(("(", ")")):  # 岗位补贴(112万元); 距县城(镇政府所在地)4.5公里
+            own = self.before_bracket(before, s_start)
         window = mask_brackets(folded[fig.end : fig.end + 80])
         any_post = noun_after(window, 0, fig.text.strip()[-1:])
         after_previous = bool(own) and self.previous_post.endswith(own)  # 20个村委会4.27万亩高标准农田

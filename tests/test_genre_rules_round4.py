@@ -71,6 +71,10 @@ LABELS = [
     # a sum in brackets right after a noun is what that noun measures, not the previous figure's measure
     ("全县发放创业担保贷款贴息(86万元)和岗位补贴(112.4万元)。",
      [("86万元", "全县发放创业担保贷款贴息"), ("112.4万元", "岗位补贴")]),
+    # a bracket with no number right before the figure explains the noun before it, it is not the measure
+    ("该村距县城(镇政府所在地)4.5公里。", [("4.5公里", "该村距县城(镇政府所在地)")]),
+    # words after a figure that say what became of it (已于…, 正在…) name nothing
+    ("新改建农村公路,其中26公里已于6月通车。", [("26公里", "新改建农村公路")]),
     # the parts of a total (after 其中, or in brackets after it) need the total's noun; a share (占) is the part's;
     # a level named alone after a level with its noun (国家级…企业5家、省级12家) shares that noun
     ("全县农民合作社325家,其中种植业172家,占53%;养殖业90家,占28%。",
