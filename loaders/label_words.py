@@ -42,3 +42,22 @@ def last_words(own: str, most: int = 18) -> str:
         if 4 <= len(own) - cut.end() <= most:  # not 房屋的|减免: too little left to name the measure
             return own[cut.end() :]
     return own[-most:]
+
+
+# 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
+CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
+PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
+CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
+CHANGE_WORD = re.compile(CHANGE)
+BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
+FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
+# the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
+CHANGE_TAIL = re.compile(rf"(?:(?:{CHANGE})|(?:由|从)(?:{FORMER})?)(?:{PER_UNIT})*的?$|的$")
+ONLY_CHANGE = re.compile(rf"^(?:{CHANGE}|{BARE_CHANGE})(?:{FORMER})?(?:{PER_UNIT})*的?$")
+FROM_VALUE = re.compile(rf"(?:由|从)(?:{FORMER})?(?:{PER_UNIT})*的?$")
+# a clause before the figure that ends in its verb names no measure: the noun after the figure does
+VERB_END = re.compile(
+    r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
+)
+# words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
+HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已|可)+$")

@@ -12,15 +12,22 @@ import re
 from loaders.label_brackets import mask_brackets, unmask
 from loaders.label_parts import level_noun, part_named, parts_of, specified, up_to_value
 from loaders.label_words import (
+    CHANGE_AFTER,
+    CHANGE_TAIL,
+    CHANGE_WORD,
     COUNTED_NOUN,
     ELIDED_VERB,
+    FROM_VALUE,
+    HANGING,
     HEAD_COUNT,
     KIND_NOUN,
+    ONLY_CHANGE,
     PEOPLE_VERB,
     PLACE_ONLY,
     PLAN_HEAD,
     PLAN_TAIL,
     TOTAL_ONLY,
+    VERB_END,
     last_words,
 )
 from loaders.plans import PLAN_WORDS
@@ -63,24 +70,6 @@ GENERIC = re.compile(
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
 )
 LABEL_MAX = 32
-# 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
-CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
-PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
-CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
-CHANGE_WORD = re.compile(CHANGE)
-BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
-FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
-# the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
-CHANGE_TAIL = re.compile(rf"(?:(?:{CHANGE})|(?:由|从)(?:{FORMER})?)(?:{PER_UNIT})*的?$|的$")
-ONLY_CHANGE = re.compile(rf"^(?:{CHANGE}|{BARE_CHANGE})(?:{FORMER})?(?:{PER_UNIT})*的?$")
-FROM_VALUE = re.compile(rf"(?:由|从)(?:{FORMER})?(?:{PER_UNIT})*的?$")
-# a clause before the figure that ends in its verb names no measure: the noun after the figure does
-VERB_END = re.compile(
-    r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
-)
-# words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
-HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已|可)+$")
-
 
 # 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
 LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
