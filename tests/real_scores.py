@@ -20,7 +20,7 @@ REAL = Path(__file__).resolve().parent / "real"
 # what a label may not end in: the words that lead from a measure to its number
 REMNANT = re.compile(
     r"(?:增加到|增加至|提高到|提高至|提升到|提升至|增长到|增长至|下降到|下降至|降低到|降至|调整为|调整到|调整|"
-    r"达到|达|为|约|近|超|共|计|共计|累计|合计|分别|由|从|的|和|及|与|、|·|,|:)\s*$"
+    r"达到|达|(?<![行作认成因以称])为|约|近|超|共|计|共计|累计|合计|分别|由|从|的|和|及|与|、|·|,|:)\s*$"
 )
 
 
