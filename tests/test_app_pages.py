@@ -142,6 +142,20 @@ def test_reader_shows_every_figure_highlighted_and_linked():
     assert [s.value for s in at.subheader][:2] == ["一、加强小微企业扶持力度", "二、支持小微企业发展平台建设"]
 
 
+def test_a_figure_clicked_in_the_reader_opens_its_row_in_the_explorer():
+    from board import figure_links
+
+    at = run_app("views/reader.py", theme="园区与平台")
+    catchers = at.get("bidi_component")
+    assert [c.proto.component_name for c in catchers] == ["reply_figure_links"]
+    at.session_state[figure_links.CLICKED] = "seed_reply.txt:1007"  # what the catcher stores on a click
+    at.run()
+    assert not at.exception and [t.value for t in at.title] == ["数据浏览"]
+    assert at.query_params["fig"] == "seed_reply.txt:1007"
+    shown = " ".join(h.proto.body for h in at.html)
+    assert '<mark class="rf-fig">2013.9亩</mark>' in shown
+
+
 def test_unreadable_files_are_named_in_one_line_not_a_traceback(tmp_path, monkeypatch):
     shutil.copy(ROOT / "data/seed_reply.txt", tmp_path / "seed_reply.txt")
     (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 100)
