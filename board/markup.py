@@ -161,26 +161,6 @@ def reader_html(
     return f'{STYLE}<div class="rf-text">{body}</div>'
 
 
-def uploader_in_chinese(button: str, instructions: str) -> str:
-    """A style sheet putting Chinese words on Streamlit's file uploader, whose own "Upload" and "20MB per
-    file" have no setting: the English is shrunk to nothing and the Chinese drawn in its place."""
-    zone = '[data-testid="stFileUploaderDropzone"]'
-    button_text = f'{zone} button [data-testid="stMarkdownContainer"] p'
-    hint = f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span'
-    return (
-        "<style>"
-        f"{button_text}, {hint} {{font-size: 0;}}"
-        f'{button_text}::after {{content: "{_css_string(button)}"; font-size: 0.875rem;}}'
-        f'{hint}::after {{content: "{_css_string(instructions)}"; font-size: 0.875rem;}}'
-        "</style>"
-    )
-
-
-def _css_string(text: str) -> str:
-    """Text safe inside a CSS string in a <style> element: no quote, backslash, angle bracket or newline."""
-    return "".join(ch if ch not in '"\\<>\n\r' else " " for ch in text)
-
-
 # a fixed snippet (no data in it): copies the page's address; execCommand where navigator.clipboard is absent
 # (an intranet page over plain http). Handlers are attached by the script: st.html strips onclick attributes.
 COPY_LINK_BUTTON = """
