@@ -108,8 +108,6 @@ def main() -> None:
         st.info(
             f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。"
         )
-    all_themes = app_data.themes(lib.tables.figures)
-    sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
     navigation = st.navigation(
         {
             "总览": [st.Page("views/overview.py", title="概览", default=True)],
@@ -124,7 +122,9 @@ def main() -> None:
         expanded=True,  # every page listed: no English "View 3 more"
     )
     if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
-        widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
+        widgets.preload_charts()  # before the filters: a new session's first chart sooner (board.widgets)
+    all_themes = app_data.themes(lib.tables.figures)
+    sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
     navigation.run()
 
 

@@ -219,18 +219,24 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
     caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
     sources = caption or "来源：" + "、".join(f"《{t}》" for t in documents["title"].dropna().head(3))
     st.caption(plain(f"{sources}　{chart.note}".strip()))
-    with st.expander(f"查看数据表：{chart.title}"):
-        if FIGURE_ZH in chart.data:
-            st.dataframe(
-                table_view(chart.data.drop(columns=[FIGURE_ZH])),
-                column_config=column_config(),
-                hide_index=True,
-            )
-            downloads(chart.data.drop(columns=[FIGURE_ZH]), documents, f"图表_{chart.title}", scope, f, key)
-        else:
-            st.dataframe(chart.data, hide_index=True)
-            downloads(chart.data, documents, f"图表_{chart.title}", scope, f, key, table=None)
+    # the table is drawn only once opened: a closed expander's contents are still sent and drawn, and a first
+    # visit would load the table's scripts (1.5 MB) before its first chart (benchmarks/sessions.py)
+    table = st.expander(f"查看数据表：{chart.title}", key=f"{key}-table", on_change="rerun")
+    if table.open:
+        with table:
+            chart_table(chart, documents, f, scope, key)
     return charts.selected_keys(event)
+
+
+def chart_table(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope: str, key: str) -> None:
+    """A chart's rows as a table, with its downloads."""
+    if FIGURE_ZH in chart.data:
+        rows = chart.data.drop(columns=[FIGURE_ZH])
+        st.dataframe(table_view(rows), column_config=column_config(), hide_index=True)
+        downloads(rows, documents, f"图表_{chart.title}", scope, f, key)
+    else:
+        st.dataframe(chart.data, hide_index=True)
+        downloads(chart.data, documents, f"图表_{chart.title}", scope, f, key, table=None)
 
 
 def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame, key: str = "") -> None:
