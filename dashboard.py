@@ -38,6 +38,20 @@ def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
     return sections
 
 
+def pages(lib: app_data.Library) -> dict[str, list]:
+    """The navigation: the overview, a page per theme of the library, the data pages."""
+    return {
+        "总览": [st.Page("views/overview.py", title="概览", default=True)],
+        **theme_pages(app_data.theme_pages(lib.tables.figures)),
+        "数据": [
+            st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
+            st.Page("views/reader.py", title="原文阅读", url_path="reader"),
+            st.Page("views/compare.py", title="对比分析", url_path="compare"),
+            st.Page("views/library.py", title="资料库", url_path="library"),
+        ],
+    }
+
+
 @st.cache_resource(max_entries=2)
 def filter_options(stamp: str, _figures, _all_themes: list[tuple[str, str]], _documents) -> dict[str, list]:
     """Each filter's choices, once per state of the library folder (the stamp), shared by all sessions;
@@ -102,27 +116,15 @@ def main() -> None:
     """One run of the app: the library as of now, the shared filters, then the page asked for."""
     st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
     lib = app_data.library(fresh=True)  # the pages reuse this look at the folder
+    navigation = st.navigation(pages(lib), expanded=True)  # every page listed: no English "View 3 more"
+    # the pages' scripts first: a new session's first chart sooner (board.widgets)
+    widgets.preload(charts=navigation.url_path not in ("explorer", "reader", "library"))
     for error in lib.errors:
         st.error(error)
     if lib.tables.documents.empty:
         st.info(
             f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。"
         )
-    navigation = st.navigation(
-        {
-            "总览": [st.Page("views/overview.py", title="概览", default=True)],
-            **theme_pages(app_data.theme_pages(lib.tables.figures)),
-            "数据": [
-                st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
-                st.Page("views/reader.py", title="原文阅读", url_path="reader"),
-                st.Page("views/compare.py", title="对比分析", url_path="compare"),
-                st.Page("views/library.py", title="资料库", url_path="library"),
-            ],
-        },
-        expanded=True,  # every page listed: no English "View 3 more"
-    )
-    if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
-        widgets.preload_charts()  # before the filters: a new session's first chart sooner (board.widgets)
     all_themes = app_data.themes(lib.tables.figures)
     sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
     navigation.run()
