@@ -11,10 +11,11 @@ from pathlib import Path
 import streamlit as st
 
 from board import data as app_data
+from board import navigation as theme_navigation
 from board import widgets
 from board.charts import section_order
+from board.codes_zh import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 from board.filters import KEYS, NO_CLASS, NO_PERIOD, Filters, from_state
-from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 from loaders.domains import domain_names
 from views import theme as theme_page
 
@@ -23,7 +24,7 @@ from views import theme as theme_page
 ICON = Path(__file__).parent / "board" / "assets" / "page_icon.png"
 
 
-def theme_pages(pages: list[app_data.ThemePage]) -> dict[str, list]:
+def theme_pages(pages: list[theme_navigation.ThemePage]) -> dict[str, list]:
     """One page per (domain, theme) in the library, in a navigation section per domain."""
     sections: dict[str, list] = {}
     for i, page in enumerate(pages, start=1):
@@ -42,7 +43,7 @@ def pages(lib: app_data.Library) -> dict[str, list]:
     """The navigation: the overview, a page per theme of the library, the data pages."""
     return {
         "总览": [st.Page("views/overview.py", title="概览", default=True)],
-        **theme_pages(app_data.theme_pages(lib.tables.figures)),
+        **theme_pages(theme_navigation.theme_pages(lib.tables.figures)),
         "数据": [
             st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
             st.Page("views/reader.py", title="原文阅读", url_path="reader"),
@@ -125,7 +126,7 @@ def main() -> None:
         st.info(
             f"资料库中还没有可读取的答复文件（{app_data.library_dir()}）。请把答复文件放入该文件夹后刷新。"
         )
-    all_themes = app_data.themes(lib.tables.figures)
+    all_themes = theme_navigation.themes(lib.tables.figures)
     sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
     navigation.run()
 

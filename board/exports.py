@@ -18,7 +18,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from board.formatting import coded_zh, documents_zh
+from board.codes_zh import coded_zh, documents_zh
 from loaders.columns import dictionary_zh, labels_zh
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "−")

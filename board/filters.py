@@ -17,7 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from board.formatting import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh, reported_figure
+from board.codes_zh import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
+from board.formatting import reported_figure
 
 NO_PERIOD = "（未注明）"  # period filter option for figures without a period (running totals, 截至目前)
 

@@ -2,7 +2,7 @@
 
 Values come from the loaders' base units (CNY, m2, count, …); the unit the reply wrote (亩, 家,
 万平方米) is only a hint for which display unit to use. Also the Chinese names of the coded values
-(kind, qualifier) shown in the UI.
+(kind, qualifier) are in board.codes_zh, reply names in board.reply_names.
 """
 
 from __future__ import annotations
@@ -13,28 +13,10 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-KIND_ZH = {
-    "money": "金额",
-    "area": "面积",
-    "count": "数量",
-    "percent": "比例",
-    "length": "长度",
-    "volume": "体积",
-    "mass": "重量",
-    "duration": "时长",
-    "other": "其他",
-}
-QUALIFIER_ZH = {
-    "exact": "确数",
-    "approx": "约数",
-    "at_least": "不少于（超/余/以上）",
-    "at_most": "不超过（以下/以内）",
-    "range": "区间",
-}
-STATUS_ZH = {"all": "全部", "achieved": "已完成/现状", "planned": "计划/目标"}
+from loaders.units import UnknownUnitError, lookup
+
 FIGURE_ZH = "数据"  # the display column holding format_figure(row); every other header comes from labels_zh
 
 _PREFIX = {"approx": "约", "at_least": "超", "at_most": "不超过"}
@@ -62,7 +44,7 @@ def _magnitude(x: float) -> tuple[float, str]:
 
 def measure_word(unit: object) -> str:
     """家 of 万家, 个 of 个: the word a count is counted in ("" for none)."""
-    return "" if unit is None or _missing(unit) else str(unit).lstrip("万亿千百十")
+    return "" if unit is None or is_missing(unit) else str(unit).lstrip("万亿千百十")
 
 
 PLAIN_UNITS = {"times": "倍", "ug/m3": "微克/立方米", "mg/L": "毫克/升"}  # shown as written, never scaled
@@ -108,9 +90,21 @@ def display_unit(base_unit: str, largest: float, unit_hint: str | None = None) -
         factor, word = _magnitude(x)
         return factor, word + ("千瓦" if base_unit == "kW" else "千瓦时")
     if base_unit in ("year", "month", "day"):
-        return 1.0, hint or {"year": "年", "month": "个月", "day": "天"}[base_unit]
+        return _duration_unit(base_unit, hint)
     factor, word = _magnitude(x)  # count and anything else: 万人, 亿元 style magnitudes on the measure word
     return factor, word + measure_word(hint)
+
+
+def _duration_unit(base_unit: str, hint: str) -> tuple[float, str]:
+    """Durations are stored in days, months or years; an axis titled 分钟 or 小时 divides by that unit's factor
+    in the loaders' unit table (3分钟 is stored as 0.0021 days and drawn as 3)."""
+    try:
+        unit = lookup(hint)
+    except UnknownUnitError:
+        unit = None
+    if unit is not None and unit.base_unit == base_unit:
+        return unit.factor, hint
+    return 1.0, {"year": "年", "month": "个月", "day": "天"}[base_unit]
 
 
 def format_amount(
@@ -123,9 +117,9 @@ def format_amount(
     qualifier_word: str | None = None,
 ) -> str:
     """One amount in base units as an official would write it, qualifier included (超1000家, 约370亩)."""
-    if base_value is None or _missing(base_value):
+    if base_value is None or is_missing(base_value):
         return "—"
-    top = high if qualifier == "range" and high is not None and not _missing(high) else base_value
+    top = high if qualifier == "range" and high is not None and not is_missing(high) else base_value
     factor, shown = display_unit(base_unit, max(abs(base_value), abs(top)), unit)
     number = number_zh(base_value / factor)
     if qualifier == "range" and top is not base_value:
@@ -148,9 +142,9 @@ def format_figure(row: Mapping[str, Any]) -> str:
     read by OCR with low confidence says 请核对."""
     text = row.get("text")
     value = row.get("base_value")
-    if text is not None and not _missing(text) and str(text).strip():
+    if text is not None and not is_missing(text) and str(text).strip():
         shown = reported_figure(str(text), _text_or_none(row.get("qualifier_word")))
-    elif value is None or _missing(value):
+    elif value is None or is_missing(value):
         shown = "—"
     else:
         shown = format_amount(
@@ -162,7 +156,7 @@ def format_figure(row: Mapping[str, Any]) -> str:
             qualifier_word=_text_or_none(row.get("qualifier_word")),
         )
     check = row.get("needs_check")  # read by OCR with low confidence: the official checks it on the page
-    return f"{shown}（{CHECK_ZH}）" if check is not None and not _missing(check) and bool(check) else shown
+    return f"{shown}（{CHECK_ZH}）" if check is not None and not is_missing(check) and bool(check) else shown
 
 
 CHECK_ZH = "请核对"
@@ -206,7 +200,7 @@ def format_figures(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(shown, index=frame.index, dtype="string")
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -214,173 +208,8 @@ def _missing(value: Any) -> bool:
 
 
 def _float_or_none(value: Any) -> float | None:
-    return None if value is None or _missing(value) else float(value)
+    return None if value is None or is_missing(value) else float(value)
 
 
 def _text_or_none(value: Any) -> str | None:
-    return None if value is None or _missing(value) else str(value)
-
-
-def newest_first(documents: pd.DataFrame) -> list[str]:
-    """The replies' doc names, the most recent first (signed, else published; undated last, by name)."""
-    dates = documents["signed_date"].fillna(documents["published_date"])
-    ordered = documents.assign(_date=dates).sort_values(
-        ["_date", "doc"], ascending=[False, True], na_position="last"
-    )
-    return ordered["doc"].tolist()
-
-
-def headlines(figures: pd.DataFrame, per_theme: int = 4, doc_order: list[str] | None = None) -> pd.DataFrame:
-    """The figures for a theme's KPI cards: achieved before planned, levels before growth rates, then the
-    reply's own order — replies put their headline figure first (累计为全市企业减负39.9亿元).
-
-    With several replies, pass `doc_order` (the most recent reply first): each theme then shows the lead
-    figure of as many different replies as it has cards, newest first, instead of one reply's first four.
-    """
-    if figures.empty:
-        return figures
-    planned = figures["is_planned"].fillna(False).to_numpy(dtype=bool)
-    growth = figures["is_growth"].fillna(False).to_numpy(dtype=bool)
-    vague = figures["base_value"].isna().to_numpy()
-    # rank a narrow frame of integer codes, then take only the chosen rows (sorting all 26 columns of
-    # 300,000 rows to keep a few dozen is most of an overview rerun)
-    doc_codes, docs = pd.factorize(figures["doc"])
-    keys = pd.DataFrame(
-        {
-            "theme": pd.factorize(figures["theme"])[0],
-            "rank": planned * 4 + growth * 2 + vague,
-            "doc": doc_codes,
-            "start": figures["start"].to_numpy(),
-        }
-    )
-    if doc_order is None:
-        ranked = keys.sort_values(["rank", "doc", "start"], kind="stable")
-        return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]
-    recent = pd.Index(doc_order).get_indexer(pd.Index(docs))  # per distinct doc; -1: not in doc_order
-    keys["recent"] = np.where(recent < 0, len(doc_order), recent)[doc_codes]
-    # in (rank, recency, offset) order, a reply's first figure in a theme is its lead figure there
-    ranked = keys.sort_values(["rank", "recent", "start"], kind="stable").drop_duplicates(["theme", "doc"])
-    return figures.iloc[ranked.groupby("theme", sort=False).head(per_theme).index]
-
-
-BASE_UNIT_ZH = {
-    "CNY": "元",
-    "USD": "美元",
-    "m2": "平方米",
-    "m": "米",
-    "m3": "立方米",
-    "kg": "千克",
-    "count": "个（计数）",
-    "percent": "%",
-    "pp": "百分点",
-    "year": "年",
-    "month": "月",
-    "day": "天",
-    "degree": "度",
-    "times": "倍",
-    "kW": "千瓦",
-    "kWh": "千瓦时",
-    "ug/m3": "微克/立方米",
-    "mg/L": "毫克/升",
-}
-
-
-SOURCE_ZH = {"publisher": "发布网站的主题分类", "body": "答复单位", "title": "标题", "text": "正文用词"}
-
-
-def period_zh(code: object) -> str:
-    """A period code as officials write it: 2020 → 2020年, 2020-01/2020-06 → 2020年1-6月,
-    2018/2022 → 2018—2022年, 2021-07/2022-03 → 2021年7月—2022年3月; "" for none; unknown codes unchanged."""
-    if code is None or _missing(code) or not str(code).strip():
-        return ""
-    first, _, last = str(code).strip().partition("/")
-    a, b = _year_month(first), _year_month(last or first)
-    if a is None or b is None:
-        return str(code)
-    (y1, m1), (y2, m2) = a, b
-    if m1 is None and m2 is None:
-        return f"{y1}年" if y1 == y2 else f"{y1}—{y2}年"
-    if m1 is None or m2 is None:
-        return str(code)
-    if y1 == y2:
-        return f"{y1}年{m1}月" if m1 == m2 else f"{y1}年{m1}-{m2}月"
-    return f"{y1}年{m1}月—{y2}年{m2}月"
-
-
-def _year_month(part: str) -> tuple[int, int | None] | None:
-    year, _, month = part.partition("-")
-    if not (year.isdigit() and len(year) == 4) or (month and not month.isdigit()):
-        return None
-    return int(year), int(month) if month else None
-
-
-def periods_zh(column: pd.Series) -> pd.Series:
-    """period_zh over a column, once per distinct code; "" where there is none."""
-    codes, distinct = pd.factorize(column)
-    shown = np.array([period_zh(c) for c in distinct] + [""], dtype=object)
-    return pd.Series(shown[codes], index=column.index, dtype="string")
-
-
-def coded_zh(frame: pd.DataFrame) -> pd.DataFrame:
-    """A figures frame with its codes in Chinese, for tables and downloads: qualifier (约数, 不少于…), kind
-    (数量, 面积…), base unit (元, 平方米…), period (2020年1-6月). Numbers and other columns unchanged."""
-    maps = {"qualifier": QUALIFIER_ZH, "kind": KIND_ZH, "base_unit": BASE_UNIT_ZH, "domain_source": SOURCE_ZH}
-    changed = {
-        name: frame[name].map(lambda v, zh=zh: zh.get(v, v), na_action="ignore").astype("string")
-        for name, zh in maps.items()
-        if name in frame
-    }
-    if "period" in frame:
-        changed["period"] = periods_zh(frame["period"]).replace("", pd.NA)
-    return frame.assign(**changed)
-
-
-FORMAT_ZH = {
-    "txt": "文本",
-    "docx": "Word 文档",
-    "doc": "Word 文档",
-    "pdf": "PDF",
-    "html": "网页",
-    "htm": "网页",
-}
-FORMAT_ZH |= {"wps": "WPS 文档", "ofd": "OFD 版式文件"}
-
-
-def documents_zh(frame: pd.DataFrame) -> pd.DataFrame:
-    """A documents frame for downloads: the format in words (Word 文档, 网页), not the file suffix; what decided
-    the domain in words."""
-    maps = {"format": FORMAT_ZH, "domain_source": SOURCE_ZH}
-    changed = {
-        name: frame[name].map(lambda v, zh=zh: zh.get(v, v), na_action="ignore")
-        for name, zh in maps.items()
-        if name in frame
-    }
-    return frame.assign(**changed)
-
-
-SHORT_TITLE = 14  # characters of a title kept in a reply's short name
-
-
-def reply_short_names(documents: pd.DataFrame) -> dict[str, str]:
-    """doc → the short name an official knows a reply by: 答复单位·提案170号 (replying body and proposal
-    number), else the body and a short title, else the short title, else the file name; unique per library
-    (a repeated name gets its file name added)."""
-    names: dict[str, str] = {}
-    for row in documents.to_dict("records"):
-        body = _clean(row.get("replying_body"))
-        number = _clean(row.get("proposal_number"))
-        title = _clean(row.get("title")) or _clean(row.get("proposal_title"))
-        short = title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "…"
-        if body and number:
-            name = f"{body}·{_clean(row.get('proposal_kind'))}{number}号"
-        elif body and short:
-            name = f"{body}·《{short}》"
-        else:
-            name = short or str(row["doc"]).rsplit(".", 1)[0]
-        names[str(row["doc"])] = name
-    counts = pd.Series(list(names.values())).value_counts()
-    return {doc: f"{n}（{doc}）" if counts[n] > 1 else n for doc, n in names.items()}
-
-
-def _clean(value: Any) -> str:
-    return "" if value is None or _missing(value) else " ".join(str(value).split())
+    return None if value is None or is_missing(value) else str(value)

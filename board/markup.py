@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from board.formatting import format_figure, period_zh
+from board.codes_zh import period_zh
+from board.formatting import format_figure
 from loaders.columns import labels_zh
 
 STYLE = """<style>

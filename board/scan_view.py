@@ -78,13 +78,12 @@ def _marked_page(path: str, page: int, box: tuple[int, int, int, int], stamp: st
 def show(path: str, figures, stamp: str = "") -> None:
     """A figure picker and its page with the box drawn (nothing when the reply was not read by OCR).
 
-    The reply is read again for its OCR boxes: the loaders keep the last scans they read in memory, so the
-    reader page, which has just read the text, does not OCR again."""
+    The OCR boxes come from what the reader read (library.scans keeps it beside the cache), never a new OCR."""
+    from library.scans import read_decoded
     from loaders import LoadError
-    from loaders.read import read_path
 
     try:
-        decoded = read_path(path)
+        decoded = read_decoded(path)
     except LoadError:
         return
     rows = [r for r in figures.itertuples() if figure_box(decoded, int(r.start), int(r.end))]

@@ -15,8 +15,9 @@ import streamlit as st
 
 from board import charts, exports, markup
 from board import data as app_data
+from board.codes_zh import coded_zh
 from board.filters import Filters, describe, isin, parse_figure_key, slug, to_query
-from board.formatting import FIGURE_ZH, coded_zh, format_figures
+from board.formatting import FIGURE_ZH, format_figures
 from board.markup import plain
 from loaders.columns import labels_zh
 

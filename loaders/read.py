@@ -94,7 +94,8 @@ def _read_container(data: bytes, fmt: str) -> Decoded:
         raise LoadError(f"unreadable .{fmt} ({type(err).__name__})") from None
 
 
-def read_path(path: str | Path) -> Decoded:
+def file_bytes(path: str | Path) -> bytes:
+    """A reply file's bytes under the size limit; LoadError with the reason otherwise."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -102,11 +103,14 @@ def read_path(path: str | Path) -> Decoded:
             raise LoadError(
                 f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except IsADirectoryError:
         raise LoadError("is a directory") from None
     except PermissionError:
         raise LoadError("permission denied") from None
-    return read_bytes(data, path.name)
+
+
+def read_path(path: str | Path) -> Decoded:
+    return read_bytes(file_bytes(path), Path(path).name)

@@ -6,15 +6,8 @@ import pandas as pd
 import pytest
 from app_frames import sample_figures
 
-from board.formatting import (
-    display_unit,
-    format_amount,
-    format_figure,
-    format_figures,
-    headlines,
-    newest_first,
-    number_zh,
-)
+from board.formatting import display_unit, format_amount, format_figure, format_figures, number_zh
+from board.summaries import headlines, newest_first
 
 
 @pytest.mark.parametrize(
@@ -157,3 +150,13 @@ def test_a_missing_qualifier_word_is_no_word():
     from board.formatting import reported_figure
 
     assert reported_figure("1000家", pd.NA) == "1000家" and reported_figure("1000家", None) == "1000家"
+
+
+def test_durations_are_drawn_in_the_unit_the_reply_wrote():
+    """3分钟 is stored as 3/1440 of a day; an axis titled 分钟 must show 3, not 0.0021."""
+    divisor, unit = display_unit("day", 3 / 1440, "分钟")
+    assert unit == "分钟" and round(3 / 1440 / divisor, 9) == 3
+    assert display_unit("day", 2 / 24, "小时") == (1 / 24, "小时")
+    assert display_unit("day", 14, "周") == (7, "周")
+    assert display_unit("day", 5, "") == (1.0, "天")
+    assert display_unit("year", 3, "年") == (1.0, "年")

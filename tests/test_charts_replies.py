@@ -7,7 +7,7 @@ from app_frames import sample_documents, sample_figures
 
 from board import charts
 from board.charts.scale import magnitude_bands
-from board.formatting import reply_short_names
+from board.reply_names import reply_short_names
 
 
 def three_replies() -> tuple[pd.DataFrame, dict[str, str]]:
@@ -26,6 +26,11 @@ def test_short_names_are_body_and_number_else_body_and_title_and_unique():
     documents = pd.concat([sample_documents("x.txt"), sample_documents("y.txt")], ignore_index=True)
     twice = reply_short_names(documents)
     assert len(set(twice.values())) == 2 and twice["x.txt"].endswith("（x.txt）")
+    unsigned = sample_documents("z.txt").assign(
+        replying_body=pd.NA, proposal_number="30", proposal_kind="建议"
+    )
+    unsigned["title"] = "关于优化公交布局畅通学子求知路的建议"
+    assert reply_short_names(unsigned)["z.txt"] == "《关于优化公交布局畅通学子求…》·建议30号"
 
 
 def test_every_bar_and_tooltip_names_its_reply():

@@ -10,9 +10,9 @@ from datetime import datetime
 import openpyxl
 from app_frames import sample_documents, sample_figures
 
+from board.codes_zh import period_zh
 from board.exports import csv_bytes, figures_workbook
 from board.filters import Filters, describe
-from board.formatting import period_zh
 from loaders.columns import MEANINGS_ZH, columns_of
 
 CODES = re.compile(

@@ -108,6 +108,16 @@ def test_a_damaged_doc_is_one_line():
     assert "\n" not in str(err.value)
 
 
+@needs_soffice
+@pytest.mark.skipif(not shutil.which("prlimit"), reason="util-linux's prlimit is not installed")
+def test_libreoffice_runs_under_a_memory_cap(seed_doc, monkeypatch):
+    """A conversion that needs more address space than the cap fails alone, as one line."""
+    monkeypatch.setattr(legacy_word, "MEMORY_LIMIT_BYTES", 200 << 20)  # LibreOffice needs about 0.6 GB
+    with pytest.raises(LoadError) as err:
+        read_bytes(seed_doc, "reply.doc")
+    assert "\n" not in str(err.value)
+
+
 def test_without_libreoffice_the_message_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(legacy_word.shutil, "which", lambda name: None)
     with pytest.raises(LoadError, match="libreoffice-writer-nogui"):

@@ -157,6 +157,10 @@ def test_planned_figures_are_drawn_apart_and_every_point_leads_to_its_sentence()
     keys = [c[0] for t in chart.figure.data for c in t.customdata]
     assert sorted(keys) == sorted(f"seed.txt:{s}" for s in points["start"])
     assert (points["reply_date"] == pd.Timestamp("2020-08-31")).all()
+    axis = chart.figure.layout.xaxis  # one reply date: months around it, never hour ticks read as days
+    assert axis.dtick == "M1" and axis.tickformat == "%Y年%-m月"
+    low, high = (pd.Timestamp(x) for x in axis.range)
+    assert low < pd.Timestamp("2020-08-01") and high > pd.Timestamp("2020-10-01")
 
 
 def test_mapping_table_problems_are_named_by_row():

@@ -11,7 +11,7 @@ from datetime import datetime
 import streamlit as st
 
 from board import data as app_data
-from board import exports, indicators, roles, widgets
+from board import exports, indicators, navigation, roles, widgets
 from board.charts import PLOTLY_CONFIG, selected_keys
 from board.filters import from_state, isin
 
@@ -97,7 +97,7 @@ with st.expander("指标映射表（可编辑）：哪些数据算作同一个�
         column_config={
             "indicator": st.column_config.TextColumn(indicators.HEADERS_ZH["indicator"], required=True),
             "theme": st.column_config.SelectboxColumn(
-                "主题", options=["", *(t for t, _ in app_data.themes())]
+                "主题", options=["", *(t for t, _ in navigation.themes())]
             ),
             "label_keywords": st.column_config.TextColumn(indicators.HEADERS_ZH["label_keywords"]),
             "base_unit": st.column_config.SelectboxColumn("标准单位", options=indicators.BASE_UNITS),

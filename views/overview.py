@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from board import data as app_data
-from board import markup, widgets
+from board import markup, navigation, widgets
 from board.filters import describe, from_state, isin
 from board.markup import plain
 
@@ -17,7 +17,7 @@ ALL_REPLIES = "（全部答复）"
 lib = app_data.library()
 documents, figures = lib.tables.documents, lib.tables.figures
 chosen = from_state(st.session_state)
-theme_names = [t for t, _ in app_data.themes(figures)]
+theme_names = [t for t, _ in navigation.themes(figures)]
 
 st.title("答复数据看板")
 if documents.empty:

@@ -4,20 +4,10 @@ Pure functions, no Streamlit: `charts.overview` counts figures by theme and sect
 theme's figures, one axis per kind of quantity, grouped where the reply compares things.
 """
 
+from board.charts.axes import MAX_COUNT_AXES, AxisGroup, axis_groups, family, split_label
 from board.charts.base import PLOTLY_CONFIG, Chart, section_order, selected_keys, source_caption, theme_colors
 from board.charts.overview import by_section, by_theme
-from board.charts.theme import (
-    LEGEND_NOTE,
-    MAX_COUNT_AXES,
-    AxisGroup,
-    axis_groups,
-    chart_data,
-    comparison_chart,
-    family,
-    group_chart,
-    split_label,
-    theme_charts,
-)
+from board.charts.theme import LEGEND_NOTE, chart_data, comparison_chart, group_chart, theme_charts
 from board.formatting import measure_word  # what count axes are split by
 
 __all__ = [

@@ -98,6 +98,7 @@ def indicator_points(rows: pd.DataFrame, indicator: str, base_unit: str) -> pd.D
     return points.sort_values(["reply_date", "doc", "start"]).reset_index(drop=True)
 
 
+NARROW_SPAN = pd.Timedelta(days=62)  # replies this close in time get a months axis around them
 MAX_POINTS = 400  # more points than this are drawn as monthly summaries (the table keeps every one)
 
 
@@ -128,6 +129,12 @@ def indicator_chart(points: pd.DataFrame, indicator: str) -> Chart:
         )
     fig.update_yaxes(title_text=html.escape(f"{indicator}（{unit}）"), rangemode="tozero")
     fig.update_xaxes(title_text="答复日期", tickformat="%Y年%-m月" if monthly else "%Y年%-m月%-d日")
+    dates = points["reply_date"].dropna() if len(points) else pd.Series(dtype="datetime64[s]")
+    # else Plotly ticks hours, each read as the day
+    if len(dates) and dates.max() - dates.min() < NARROW_SPAN:
+        fig.update_xaxes(
+            range=[dates.min() - NARROW_SPAN, dates.max() + NARROW_SPAN], dtick="M1", tickformat="%Y年%-m月"
+        )
     data = points.assign(数据=format_figures(points), 状态=points["is_planned"].fillna(False).map(STATUS))
     note = "实心点：已完成/现状；空心点：计划/目标；竖线：区间或上限。点选数据点可查看原句。"
     if monthly:

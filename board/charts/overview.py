@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from board.charts.base import Chart, layout, section_order, theme_colors
-from board.formatting import KIND_ZH
+from board.codes_zh import KIND_ZH
 from loaders.columns import labels_zh
 
 

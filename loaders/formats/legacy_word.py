@@ -5,7 +5,9 @@ Nothing in Python reads the Word binary format well enough (its text sits in pie
 container, tables are marked by control characters); LibreOffice's import filters are what bureaus' own
 archives are opened with. Each conversion runs in a fresh temporary folder with its own LibreOffice profile
 (`-env:UserInstallation`), so parallel conversions never share a lock or a profile, and in its own process
-group, killed whole when it runs past `TIMEOUT_SECONDS` (a damaged file can make LibreOffice hang).
+group, killed whole when it runs past `TIMEOUT_SECONDS` (a damaged file can make LibreOffice hang), and
+under an address-space cap of `MEMORY_LIMIT_BYTES` (util-linux's `prlimit`, inherited by the processes
+LibreOffice starts), so a file that makes it grow without end fails alone instead of starving the machine.
 Debian: `apt-get install libreoffice-writer-nogui`.
 """
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from loaders.decoding import Decoded, LoadError
 
 TIMEOUT_SECONDS = 60.0
+MEMORY_LIMIT_BYTES = 2 << 30  # LibreOffice converts a small reply within 0.6 GB of address space
 MAX_DOCX_BYTES = 60 * 1024 * 1024  # what LibreOffice writes back: a reply's .docx is a few MB at most
 SUFFIX = {"doc": ".doc", "wps": ".wps", "rtf": ".rtf"}
 # The import filter is named, never detected: on a file it does not recognise LibreOffice falls back to
@@ -75,7 +78,7 @@ def convert_to_docx(data: bytes, suffix: str, import_filter: str) -> bytes:
             str(work / "out"),
             str(source),
         ]
-        _run_bounded(args, env={**os.environ, "HOME": folder})
+        _run_bounded(_memory_capped(args), env={**os.environ, "HOME": folder})
         target = work / "out" / "reply.docx"
         if not target.is_file():
             raise LoadError(
@@ -84,6 +87,12 @@ def convert_to_docx(data: bytes, suffix: str, import_filter: str) -> bytes:
         if target.stat().st_size > MAX_DOCX_BYTES:
             raise LoadError(f"refused: the {suffix} file converts to more than {MAX_DOCX_BYTES >> 20} MB")
         return target.read_bytes()
+
+
+def _memory_capped(args: list[str]) -> list[str]:
+    """The command under an address-space cap (prlimit sets it before exec; no preexec_fn in a threaded app)."""
+    prlimit = shutil.which("prlimit")
+    return [prlimit, f"--as={MEMORY_LIMIT_BYTES}", "--", *args] if prlimit else args
 
 
 def _run_bounded(args: list[str], env: dict[str, str]) -> None:
