@@ -11,8 +11,8 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from loaders.labels import TRAILING, LabelChain
-from loaders.periods import one_per_year, period_before, time_expressions
+from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
+from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
     PLAN_TURN,
@@ -27,9 +27,12 @@ from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
+CLAUSE_MARKS = marks_of(LAST_CLAUSE_BOUNDARY)
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
+DATE_KEYS = ("signed_date", "published_date", "written_date")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
-ELABORATION = re.compile(r"\s*其中")  # a sentence that details the one before it
+# a sentence that details the one before it: 其中…, 该幼儿园…, 二期… (the next phase of works it named)
+ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|[一二三四五六七八九十]期)")
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -40,6 +43,9 @@ def annotate(figures: list, structure) -> None:
     depends only on the headings above a figure once per section."""
     folded, text = structure.folded, structure.text
     year = structure.meta.get("year")
+    # a reply with no date has its year guessed from the years it states: none of them can be ahead of it, so
+    # a sentence led by a year is no schedule there (2023年,新增泊位6745个 in a reply guessed to be of 2022)
+    dated = any(isinstance(structure.meta.get(key), datetime) for key in DATE_KEYS)
     labels = LabelChain()
     last_planned, last_sentence = None, None
     sentence_text, sentence, times, leads = "", "", [], []
@@ -48,26 +54,36 @@ def annotate(figures: list, structure) -> None:
         s_start, s_end = structure.sentence_at(fig.start)
         if s_start != last_sentence:
             sentence_text, sentence = text[s_start:s_end], folded[s_start:s_end]
-            times, leads = time_expressions(sentence, year), year_leads(sentence)
+            carried = None  # 2016年末有692户。全年出栏108头: 全年 is the year the paragraph stated before
+            if "全年" in sentence or "当年" in sentence:
+                carried = paragraph_year(folded[folded.rfind("\n", 0, s_start) + 1 : s_start], year)
+            times, leads = time_expressions(sentence, year, carried), year_leads(sentence)
         fig.sentence_text, fig.sentence_start = sentence_text, s_start
         fig.qualifier, fig.qualifier_word = qualifier_of(folded, fig.start, fig.end, fig)
         fig.period = period_before(times, fig.start - s_start)
         fig.period_start, fig.period_end = period_bounds(fig.period)
         before = folded[s_start : fig.start]
-        found = LAST_CLAUSE_BOUNDARY.search(before)
         continued = last_planned if last_sentence == s_start else None
         headings = structure.headings_at(fig.start)
         if headings not in mixed:
             mixed[headings] = MIXED_SECTION.search(headings) is not None
         turned = mixed[headings] and _turned_to_plans(structure, fig.start)
-        clause = before[found.start() + 1 if found else 0 :]
+        clause = before[last_mark(before, CLAUSE_MARKS) + 1 :]
         plan = plan_status(clause, before, continued, headings, turned, year)
-        if plan is None and s_start > 0 and ELABORATION.match(before):
-            previous = folded[structure.sentence_at(s_start - 1)[0] : s_start]
+        elaborates = s_start > 0 and ELABORATION.match(before)
+        previous_start = structure.sentence_at(s_start - 1)[0] if elaborates else s_start
+        previous = folded[previous_start:s_start]
+        if plan is None and elaborates:
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
+            if plan is None and last_sentence == previous_start:
+                plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
-        if design_of_unbuilt(clause, sentence) or scheduled(sentence, len(before), year, leads):
+        if (
+            design_of_unbuilt(clause, sentence)
+            or (elaborates and design_of_unbuilt(clause, previous))
+            or scheduled(sentence, len(before), year if dated else None, leads)
+        ):
             plan = True
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
@@ -98,6 +114,25 @@ def _listed_years(lead: str, count: int) -> list[str] | None:
     return years if len(years) == count else None
 
 
+# 蔬菜、水果、茶叶的产后低温处理率分别为63%、72%、58%: items listed before 的 and the measure they share
+DISTRIBUTIVE = re.compile(r"([^,;:。]+)的([^,;:。的、]{2,14}?)分别(?:为|是|达到|达)?$")
+
+
+WHOLE_PLACE = re.compile(r"^(?:全|我|本)(?:市|县|区|省|镇|乡)")
+
+
+def _listed_items(lead: str, count: int) -> list[str] | None:
+    """One label per item (蔬菜产后低温处理率, 水果…) when as many items as values are listed before 的."""
+    found = DISTRIBUTIVE.search(lead.rstrip())
+    if not found:
+        return None
+    items = [item.strip() for item in found.group(1).split("、")]  # not 和: 施工企业和监理企业 is one
+    if len(items) != count or any(not 1 <= len(item) <= 10 or re.search(r"\d", item) for item in items):
+        return None
+    items[0] = WHOLE_PLACE.sub("", items[0]) or items[0]  # 全市蔬菜、水果: the place is every item's
+    return [curly_quotes(item + found.group(2)) for item in items]
+
+
 def spread_over_years(figures: list, folded: str) -> None:
     """2021年至2023年…分别为3860万元、4520万元和5220万元: as many figures as the span has years, listed after
     分别, are one per year, in order."""
@@ -121,6 +156,8 @@ def spread_over_years(figures: list, folded: str) -> None:
         for member, year in zip(run, years or [], strict=False):
             member.period = year
             member.period_start, member.period_end = period_bounds(year)
+        for member, label in zip(run, _listed_items(lead, len(run)) or [], strict=False):
+            member.label = label
         i += len(run)
 
 

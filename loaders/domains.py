@@ -19,7 +19,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.units import RULES_DIR
@@ -48,6 +48,11 @@ class Domain:
 def domains_path() -> Path:
     """The domain table: $REPLY_DOMAINS_CSV when set (an official's edited copy), else the packaged one."""
     return Path(os.environ.get("REPLY_DOMAINS_CSV") or DOMAINS_CSV)
+
+
+@lru_cache(maxsize=8)
+def _path_text(setting: str | None) -> str:
+    return str(Path(setting or DOMAINS_CSV))
 
 
 @cache
@@ -135,7 +140,7 @@ def _best(votes: Counter) -> int | None:
 def detect_domain(meta: dict, header: str, sentences: list[str], body_text: str = "") -> tuple[str, str, str]:
     """(domain, subdomain, source) of one reply: meta as loaders.metadata gives it, the page header (the
     text above the addressee), the figures' sentences (or, with none, `body_text`)."""
-    path = str(domains_path())
+    path = _path_text(os.environ.get("REPLY_DOMAINS_CSV"))  # str(domains_path()), without a Path per reply
     table, found = _table(path), _patterns(path)
     owners = found["owners"]
     words = sentences or [body_text]

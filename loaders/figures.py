@@ -14,6 +14,15 @@ from datetime import datetime
 from functools import cache
 
 from loaders import context
+from loaders.named_numbers import (
+    PHASE,
+    PLACE_ENDS,
+    POLICY_NOUNS,
+    POLICY_TITLE,
+    SURROUNDINGS,
+    next_phase,
+    slogan,
+)
 from loaders.numbers import (
     CHINESE_NUMERAL_CHARS,
     DIGITS,
@@ -29,7 +38,8 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = CHINESE_NUMERAL_CHARS
 CHINESE = rf"[{CN}]+(?:点[{''.join(DIGITS)}]+)?"  # 五十二点三: a decimal point written out
 RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
-PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|工程|发展纲要")
+# 三年行动计划, 三年专项行动, 三年攻坚行动: a programme's name (a short modifier may come between)
+PLAN_NAME = re.compile(r"(?:专项|攻坚|提升|整治|集中|建设)?(?:行动|计划|规划|攻坚|工程|发展纲要)")
 TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
 AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线|营业|开放|不打烊|响应)")
 
@@ -41,11 +51,19 @@ def candidate_pattern() -> re.Pattern:
         rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
         rf"(?:{_range_guard()}(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
         rf"(?P<vague>[数几上](?=[十百千万亿]))?"
-        rf"(?P<num>{ARABIC}|{CHINESE}) ?"
+        rf"(?P<num>{ARABIC}|{CHINESE})"
+        # each numeral length re backtracks to is tried only where what follows can start (a first test)
+        rf"(?=[ 余多几{_first_characters(mag, unit)}]) ?"
         rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
-        rf"(?P<unit>{unit})"
+        rf"(?=[{_first_characters(unit)}])(?P<unit>{unit})"
         rf"|百分之(?P<pct>{ARABIC}|{CHINESE})"
     )
+
+
+def _first_characters(*alternations: str) -> str:
+    """The characters the words of regex alternations (loaders.units) can start with, as a class's body."""
+    words = [re.sub(r"\\(.)", r"\1", word) for alternation in alternations for word in alternation.split("|")]
+    return "".join(sorted({re.escape(word[0]) for word in words if word}))
 
 
 def _range_guard() -> str:
@@ -155,8 +173,25 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         (before == "近" and not folded.startswith("时间", end)) or folded.startswith(("来", "以来"), end)
     ):
         return False  # 近三年, 三年来: a time window (用近3年时间 stays a duration)
-    if is_chinese and unit == "家" and after[:1] in TOPONYM_ENDS:
-        return False  # 十家堡镇, 八家铺村 are place names
+    if (
+        is_chinese
+        and unit == "家"
+        and (after[:1] in TOPONYM_ENDS or (after[:1] == "渠" and after[1:] != "道"))
+    ):
+        return False  # 十家堡镇, 八家铺村, 五家渠市 are place names
+    if unit == "期" and (
+        before in PLACE_ENDS or PHASE.match(folded, end) or next_phase(folded, start, before)
+    ):
+        return False  # 三期近期工程, 一期…;三期将适时启动, 软件园三期: phases of works
+    if is_chinese and value == 4 and unit == "周" and after[:1] in SURROUNDINGS:
+        return False
+    if (
+        unit == "条"
+        and after[:1] in ("、", "等", '"')
+        and not lead.endswith(POLICY_NOUNS)
+        and POLICY_TITLE.search(folded, max(0, start - 30), start)
+    ):
+        return False  # 出台促进就业九条、复工复产20条等: policies' names
     if unit in ("小时", "分钟") and AROUND_THE_CLOCK.match(folded, end, end + 12):
         return False  # 24小时服务热线, 15分钟生活圈 name a service, they report no amount
     if (unit, after[:1]) in {
@@ -169,7 +204,11 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         ("届", ""),
     }:
         return False
-    if _inside(folded, start, "《", "》") or _inside(text, start, "“", "”", reach=10):
+    if (
+        _inside(folded, start, "《", "》")
+        or _inside(text, start, "“", "”", reach=10)
+        or slogan(text, start, end)
+    ):
         return False  # numbers in the titles of cited documents, and in short quoted slogans (“三服务”)
     if folded[start] not in set_phrase_characters():
         return True  # a set phrase around the number would hold its first character

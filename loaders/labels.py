@@ -9,6 +9,18 @@ from __future__ import annotations
 
 import re
 
+from loaders.label_words import (
+    COUNTED_NOUN,
+    ELIDED_VERB,
+    HEAD_COUNT,
+    KIND_NOUN,
+    PEOPLE_VERB,
+    PLACE_ONLY,
+    PLAN_HEAD,
+    PLAN_TAIL,
+    TOTAL_ONLY,
+    last_words,
+)
 from loaders.plans import PLAN_WORDS
 from loaders.qualifiers import BEFORE_WORDS, word_after
 
@@ -18,29 +30,35 @@ LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
 POST_CUT = re.compile(r"用于|参加|给予|和|及|以及|等")
 DIGIT = re.compile(r"\d")
 LEADING_FILLER = re.compile(
-    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|至今|现|已累计(?=\S)|的|"
+    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
+    r"已累计(?=\S)|的|\d{1,2}[.、]\s*|"  # 现有山坪塘, but 现状供水能力; a numbered paragraph's 1.
     r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
 )
 TIME_WORDS = re.compile(
-    r"(?=[截自从到至\d今去年全当上下近])"  # where one can start: re skips the other places quickly
-    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?年(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底|末|止)?|"
-    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|今年|去年|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
+    r"(?=[截自从到至\d今本明去年全当上下近])"  # where one can start: re skips the other places quickly
+    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?(?:学年|年)度?(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底前|末前|底|末|止)?|"
+    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|(?:今|本|明)年(?:底前|末前|底|末)?|去年|年底前|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
 )
 TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
     {w for w, _ in BEFORE_WORDS}
     | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
-    | {"分别为", "分别是", "分别达到", "分别"},
+    | {"各", "升至", "增至", "升到"}  # 水碾水磨各1座; 幼儿园数量将升至18所
+    | {"分别为", "分别是", "分别达到", "分别", "总计", "合计", "总共"}
+    | {"控制在", "稳定在", "保持在", "维持在"},
     key=len,
     reverse=True,
 )
+# 违法行为23437起, 提升至90%: there 为 and 升至 end or belong to a word, they are not the linking words
+NOT_IN_WORD = {"为": "(?<![行作认成因以称])为", "升至": "(?<![提上])升至", "升到": "(?<![提上])升到"}
+TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
 TRAILING = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
-    f"(?:{'|'.join(TRAILING_WORDS)})+$"
+    f"(?:{'|'.join(NOT_IN_WORD.get(w, w) for w in TRAILING_WORDS)})+$"
 )
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
-    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|)$"
+    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
 )
 LABEL_MAX = 32
 # 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
@@ -70,11 +88,25 @@ LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
 
+def opening_first(pattern: re.Pattern) -> re.Pattern:
+    """`(?<=X)\\(…` as `\\((?<=X\\()…`, the same matches: a pattern that opens with a lookbehind is tried at
+    every place of the text, one that opens with a character lets re skip to the next bracket. The pattern
+    itself when it has another shape."""
+    lookbehind = re.match(r"\(\?<=(\[[^\]]*\])\)\\\(", pattern.pattern)
+    if not lookbehind:
+        return pattern
+    rest = pattern.pattern[lookbehind.end() :]
+    return re.compile(rf"\((?<={lookbehind.group(1)}\(){rest}", pattern.flags)
+
+
+INLINE_BRACKET_FAST = opening_first(INLINE_BRACKET)
+
+
 def mask_brackets(text: str) -> str:
     """Inline brackets as full-width ones (same length), which no label boundary cuts at."""
     if "(" not in text:
         return text
-    return INLINE_BRACKET.sub(lambda m: f"（{m.group(1).translate(WIDE_DIGITS)}）", text)
+    return INLINE_BRACKET_FAST.sub(lambda m: f"（{m.group(1).translate(WIDE_DIGITS)}）", text)
 
 
 # digits inside a masked bracket become private-use characters (\\d would still see full-width ones)
@@ -84,7 +116,28 @@ MASKED = re.compile("[（）\ue000-\ue009]")
 
 
 def unmask(label: str) -> str:
+    if "（" not in label and "）" not in label and max(label, default="") < "\ue000":
+        return label  # nothing masked: two finds and a max, in C, instead of a search
     return label.translate(NARROW) if MASKED.search(label) else label  # translate is slow on CJK
+
+
+def marks_of(last: re.Pattern) -> re.Pattern:
+    """The class of marks a `[marks][^marks]*$` pattern ends at."""
+    return re.compile(last.pattern[: last.pattern.index("]") + 1])
+
+
+BOUNDARY_MARKS, BREAK_MARKS = marks_of(LAST_LABEL_BOUNDARY), marks_of(LAST_CLAUSE_BREAK)
+
+
+def last_mark(text: str, marks: re.Pattern) -> int:
+    """Where `[marks][^marks]*$` would match in `text` (-1: nowhere): the last mark, found by one search
+    of the reversed text, which re scans quickly, instead of a try at every mark from the left. A text
+    ending in a line end, where `$` could also match before it, is asked the long way."""
+    if text.endswith("\n"):
+        found = re.search(marks.pattern + "[^" + marks.pattern[1:] + "*$", text)
+        return found.start() if found else -1
+    found = marks.search(text[::-1])
+    return len(text) - 1 - found.start() if found else -1
 
 
 def strip_change(label: str) -> str:
@@ -116,27 +169,40 @@ def names_before(clause: str, own: str) -> bool:
         len(items) >= 2
         and bool(own)
         and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
+        and bool(items[0].strip())
         and not DIGIT.search(items[0])
     )
 
 
-RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含")
+# 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
+RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
+
+
+TIME_PREPOSITION = re.compile(r"^在(?=\x00)|(?<![低高大小多少等])于(?=\x00)")
 
 
 def clean_pre(pre: str) -> str:
     pre = TIME_WORDS.sub("\x00", pre)
-    if pre.startswith(("在\x00", "于\x00")):
-        pre = pre[1:]  # 在2023年对9个行政村: no 在对 (but 低于全年控制目标 keeps its 于)
+    if "于\x00" in pre or pre.startswith("在\x00"):  # 在2023年对9个行政村, 已于2020年完工: no 在对, 已于完工
+        pre = TIME_PREPOSITION.sub("", pre)  # (but 低于全年控制目标 keeps its 于)
     pre = pre.replace("\x00", "")
     pre = LEADING_FILLER.sub("", pre.strip())
     pre = TRAILING.sub("", pre).strip()
+    bare = PLAN_HEAD.sub("", PLAN_TAIL.sub("", pre))
+    pre = (
+        bare if len(bare) >= 2 else pre
+    )  # 力争新增学位, 进出口总额力争: the measure (is_planned says the intent)
     hung = HANGING.sub("", pre)
-    return hung if hung != pre and len(pre) > 2 else pre
+    return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
+
+
+COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = folded[end : end + 24].lstrip(" ")
     rest = rest[len(word_after(rest, 0) or "") :]
+    rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
     if CHANGE_AFTER.match(rest):
         return ""  # 由800万元增加到…: what follows is the change, not a noun
     if counter in COUNTER_COMPOUND and rest[:1] and rest[0] in COUNTER_COMPOUND[counter]:
@@ -149,7 +215,8 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    return rest.lstrip("的").strip()[:14].rstrip("的")
+    rest = rest.lstrip("的").strip()[:18].rstrip("的")
+    return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
 # 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
@@ -192,14 +259,15 @@ class LabelChain:
         self.head_from_figure = False
         self.previous_end = 0  # where the previous figure (and its 以上/左右) ended
         self.previous_label = ""
+        self.previous_own = ""  # the previous figure's own words (规模 in 规模3个班105人)
+        self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
 
     def label(self, fig, folded: str, s_start: int, before: str, plan: bool | None) -> tuple[str, bool, str]:
         """(label, is_planned, the clause's own words) of one figure; `before` is its sentence up to it."""
         if "(" in before:  # 项目校(园)100余所
             before = mask_brackets(before + folded[fig.start : fig.start + 1])[:-1]
-        found = LAST_LABEL_BOUNDARY.search(before)
-        label_start = max(found.start() + 1 if found else 0, self.previous_end - s_start)
+        label_start = max(last_mark(before, BOUNDARY_MARKS) + 1, self.previous_end - s_start)
         own = clean_pre(before[label_start:])
         window = mask_brackets(folded[fig.end : fig.end + 80])
         any_post = noun_after(window, 0, fig.text.strip()[-1:])
@@ -208,8 +276,29 @@ class LabelChain:
         if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
             post = any_post
         post += shared_head(post, window[len(post) :] if post else window)
+        if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
+            own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
+        unnamed = (
+            not own
+            or after_previous
+            or PLACE_ONLY.search(own)
+            or RELATIONAL.fullmatch(own)
+            or PEOPLE_VERB.match(own)
+        )
+        counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
+        if not post and RELATIONAL.fullmatch(own):
+            counted = counted or KIND_NOUN.get(fig.kind)  # 涉及947.06公里: 涉及里程, not 涉及
+        if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
+            # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
+            own = self.previous_own if after_previous and not PEOPLE_VERB.match(own) else own
+            post, after_previous = counted, False
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
+        if not post and (total := TOTAL_ONLY.match(own)):  # 机动车数量日益增加,目前主城区总数约10万辆
+            counted_before = list(COUNTED_NOUN.finditer(before, 0, max(label_start - 1, 0)))
+            own = total.group(1) + counted_before[-1].group(1) + total.group(2) if counted_before else own
+        if not post and ELIDED_VERB.match(own):  # 去年发放创业补贴1236万元,惠及2472人;今年发放986万元
+            own = next((o[o.find(own) :] for o in reversed(self.recent) if own in o[:-2]), own)
         from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
             window[len(fig.qualifier_word or "") :]
         )
@@ -219,8 +308,7 @@ class LabelChain:
         own = strip_change(own)
         if after_previous and post:
             own = ""
-        clause_break = LAST_CLAUSE_BREAK.search(before)
-        clause_start = max(clause_break.start() + 1 if clause_break else 0, self.previous_end - s_start)
+        clause_start = max(last_mark(before, BREAK_MARKS) + 1, self.previous_end - s_start)
         if (
             post
             and before[label_start - 1 : label_start] == "、"
@@ -230,24 +318,26 @@ class LabelChain:
         generic = bool(GENERIC.match(PLAN_WORDS.sub("", own))) and not post
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
-            self.head, self.sentence = clean_pre(clauses[-1])[-16:], s_start
+            self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
             self.head_planned = self.head_from_figure = False
         same_list = self.head_from_figure and before[label_start - 1 : label_start] in (",", "、")
         inherited = bool(plan) if plan is not None else self.head_planned
         if generic and self.head:
             label, planned = (f"{self.head} · {own}" if own else self.head), inherited
         elif same_list and RELATIONAL.match(own):  # 园区15个,集聚小微企业超1000家: the parks' enterprises
-            label, planned = f"{self.head} · {own[-18:]}{post}", inherited
+            label, planned = f"{self.head} · {last_words(own.removeprefix('约'))}{post}", inherited
         else:
-            label, planned = (own[-18:] + post) or self.head, bool(plan)
-            if own:
-                self.head, self.head_planned, self.head_from_figure = own[-18:] + post, planned, True
+            label, planned = (last_words(own) + post) or self.head, bool(plan)
+            listed = before[label_start - 1 : label_start] == "、"
+            if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
+                self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
         if from_value:
             planned = False  # 拟将标准由1万元提高到2万元: the value changed from is the present one
         word = fig.qualifier_word or ""
         after = fig.end + 1 if folded.startswith(" ", fig.end) else fig.end
         self.previous_end = after + len(word) if word and folded.startswith(word, after) else fig.end
-        self.previous_label, self.previous_post = label, any_post
+        self.previous_label, self.previous_post, self.previous_own = label, any_post, own
+        self.recent = [*self.recent[-3:], own]
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 

@@ -8,6 +8,7 @@ and so does a single day (`7月24日` dates an event, not a period).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _RELATIVE_YEAR = {
@@ -27,7 +28,7 @@ _HALVES = {"上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第�
            "前三季度": (1, 9)}  # fmt: skip
 _REL = "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True))
 _PART = "|".join(sorted(_HALVES, key=len, reverse=True))
-_NOW = "截至目前|截止目前|截至现在|至今|迄今|目前"
+_NOW = "截至目前|截止目前|截至现在|至今|迄今|目前|当前"
 _LEAD = "截至|截止|自|从|至|到|比|较|同比|环比"
 _TAIL = "以来|起|止|底前|末前|底|末|初|至今|之前|前"
 # how a time expression can start: a number before 年, 月 or a range's dash, or one of its words. Checked
@@ -115,17 +116,23 @@ SAME_YEAR = {
 TARGET = re.compile(
     r"力争|计划|预计|目标|确保|争取|将|(?<![一二三四五六七八九十])[一二三四五六七八九十]是$"
 )  # 二是到2023年底
+# the verb that leads from a value of an earlier year to the value reached (从2021年的27%提升至55%)
+CHANGED_TO = re.compile(r"(?:增加|提高|提升|增长|上升|下降|降低|减少|扩大|调整|升|降)(?:到|至|为)")
+AHEAD = re.compile(r"力争|计划|预计|确保|争取|(?<!已)将(?!近)|要(?=建成|实现|达到|完成)")  # after 到<year>底
 NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
 ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
 
 
-def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str | None]]:
+def time_expressions(
+    sentence: str, doc_year: int | None, carried: int | None = None
+) -> list[tuple[int, str | None]]:
     """(end offset, period or None) of every time expression in a sentence (the fold), in order.
 
     A time word inside a list item (一是…二是…) dates that item only: each item starts again from the
-    period stated before the list (今年以来，一是…；二是…).
+    period stated before the list (今年以来，一是…；二是…). `carried`: a year the paragraph stated in an
+    earlier sentence (paragraph_year), which 全年/当年 with no year of their own sentence refer to.
     """
-    found, stated_year, stated_end = [], None, 0
+    found, stated_year, stated_end, month_year = [], carried, 0, None
 
     def head_words(match: re.Match) -> str:  # the sentence before it, back to a ；: 力争…，到2025年末…
         return sentence[sentence.rfind(";", 0, match.start()) + 1 : match.start()]
@@ -140,13 +147,18 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             continue
         if g["lead"] in ("比", "较", "同比", "环比"):
             continue  # 比上年增加: the year compared with, not the period reported
+        if sentence[match.start() - 1 : match.start()] in ("对", "把", "将") and ATTRIBUTE.match(
+            sentence, match.end()
+        ):
+            continue  # 将于2025年对2021-2022年实施的设施进行改造: it dates the things, not the work
         if g["rel"] and sentence[match.start("rel") - 1 : match.start("rel")] in NUMERAL_BEFORE:
             continue  # 3年内 is a duration, not 年内 (this year)
         head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")
         if BASELINE_AFTER.match(sentence, match.end()) and BASELINE_BEFORE.search(head):
             continue
         if stated_year and ITEM_BREAK.search(sentence, stated_end, match.start()):
-            stated_year = None  # a year stated in an earlier item (；二是…) does not reach this one
+            # a year stated in an earlier item (；二是…) does not reach this one
+            stated_year = month_year = None
         if g["rel"] in SAME_YEAR and stated_year:
             period = _period_of(match, stated_year)  # 2023年全年: the whole of the year stated, not this one
         elif (
@@ -156,11 +168,18 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             and (
                 TARGET.search(head_words(match))
                 or "的目标" in sentence[match.end() : _clause_end(sentence, match.end())]
+                or _heads_a_plan(sentence, match.end())
             )
         ):
             period = g["year"]  # 力争到2025年底: a target for that year (到2017年底止 stays a running total)
-        elif g["lead"] == "从" and g["year"] and sentence.startswith("的", match.end()):
-            period = g["year"]  # 从2022年的3家增加到6家: the year of the value changed from
+        elif g["lead"] == "从" and (g["year"] or g["rel"]) and sentence.startswith("的", match.end()):
+            # 从2022年的3家增加到6家, 从去年的12家: the year of the value changed from
+            period = g["year"] or (str(doc_year + _RELATIVE_YEAR[g["rel"]]) if doc_year else None)
+            change = CHANGED_TO.search(sentence, match.end(), _clause_end(sentence, match.end()))
+            if change:  # 2022年,…从2021年的27%提升至55%: the value reached is the period stated before
+                found.append((change.end(), period_before(found, match.start())))
+        elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"]):
+            period = _period_of(match, month_year)  # 2021年,…其中1-6月完成2亿元: months of the year stated
         else:
             period = _period_of(match, doc_year)
         if g["rel"] == "去年" and sentence.startswith("同期", match.end()):
@@ -171,10 +190,14 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
             continue
         if g["year"] and not g["tail"] and not g["lead"]:
             stated_year, stated_end = int(g["year"]), match.end()  # 2023年, not 到2025年 (a deadline)
+            if not _enclosed(sentence, match.start()):
+                month_year = stated_year  # not a year in brackets or a title: 《…(2019年第一批)》
         elif g["rel"] in OTHER_YEAR and doc_year and not g["tail"]:
             stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
     found.sort(key=lambda pair: pair[0])
+    if "年" in sentence and YEAR_SERIES_START.search(sentence):
+        found = _year_series(sentence, found)
     items = (
         [m.end() for m in ENUMERATOR.finditer(sentence)] if "是" in sentence else []
     )  # re tries every place
@@ -183,6 +206,62 @@ def time_expressions(sentence: str, doc_year: int | None) -> list[tuple[int, str
     shared = period_before(found, items[0])
     resets = [(end, shared) for end in items[1:]]
     return sorted(found + resets, key=lambda pair: pair[0])
+
+
+def paragraph_year(paragraph: str, doc_year: int | None) -> int | None:
+    """The year the paragraph's last time expression states (2016年末有692户。全年出栏108头: 2016), for
+    全年/当年 in a later sentence; None when that expression is no single year (a span, 以来, a deadline)."""
+    year = None
+    for match in TIME_EXPRESSION.finditer(paragraph):
+        g = match.groupdict()
+        if match.start() == match.end() or g["lead"] in ("比", "较", "同比", "环比"):
+            continue
+        if not (
+            g["now"] or g["plan"] or g["y1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["month"]
+        ):
+            continue
+        single = g["lead"] in (None, "截至", "截止") and g["tail"] in (None, "底", "末")
+        if g["year"] and single:
+            year = int(g["year"])
+        elif g["rel"] in _RELATIVE_YEAR and g["rel"] not in SAME_YEAR and doc_year and single:
+            year = doc_year + _RELATIVE_YEAR[g["rel"]]
+        elif not (g["rel"] in SAME_YEAR or g["part"] or g["m1"] or g["month"]):
+            year = None  # a span, 以来, 到2025年, 目前: no single year for 全年 to refer to
+    return year
+
+
+ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun
+# 2021、2022年 / 从2021年和2022年: years listed one after another are the span they cover
+YEAR_SERIES_START = re.compile(r"\d{4}\s*年?\s*[、和及与]\s*\d{4}")
+YEAR_SERIES = re.compile(
+    r"(?:从|自)?(\d{4})\s*年?((?:\s*[、和及与]\s*\d{4}\s*年?)*\s*[、和及与]\s*\d{4})\s*年"
+    r"(?!\s*\d{1,2}\s*月|底|末|以来|起|前)"
+)
+
+
+def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """The expressions of consecutive listed years (2021、2022年) become one: the span from first to last."""
+    for series in YEAR_SERIES.finditer(sentence):
+        years = [int(series.group(1)), *map(int, re.findall(r"\d{4}", series.group(2)))]
+        if any(b != a + 1 for a, b in itertools.pairwise(years)):
+            continue  # 2019年和2021年: two years apart, no span
+        inside = range(series.start() + 1, series.end() + 1)
+        found = [pair for pair in found if pair[0] not in inside] + [
+            (series.end(), f"{years[0]}/{years[-1]}")
+        ]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _enclosed(sentence: str, offset: int) -> bool:
+    """Whether `offset` lies inside brackets or a title's 《》 opened before it."""
+    return any(sentence.rfind(o, 0, offset) > sentence.rfind(c, 0, offset) for o, c in ("()", "《》"))
+
+
+def _heads_a_plan(sentence: str, end: int) -> bool:
+    """到2022年底,全县将建成…: a plan word in the clause the deadline heads (not 到2017年底止,已建成…)."""
+    return not sentence.startswith("止", end) and bool(
+        AHEAD.search(sentence, end, _clause_end(sentence, end + 1))
+    )
 
 
 def _clause_end(sentence: str, start: int) -> int:

@@ -21,8 +21,10 @@ MIXED_SECTION = re.compile(
 )
 PLAN_TURN = re.compile(r"下一步|下步|今后|下阶段")
 PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
+# 将建成的, 计划实施的: a verb of works and 的, a modifier before a noun
+RELATIVE = re.compile(r"[^,;。\d]{0,3}?(?:建成|建设|实施|开工|完成|投用|出台|开展|举办|推出)[^,;。\d]{0,2}的")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
-DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止")
+DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止|下达")  # 下达补助资金: funds released
 # 完成/建成/实现 report a result, but plans use them too (力争…建成1个, 计划…完成1000公里): alone in a clause
 # they decide only when the sentence and its section say nothing of a plan, or the clause dates its result
 RESULT_VERBS = re.compile(r"完成|建成|实现")
@@ -50,18 +52,27 @@ PROGRAMME = re.compile(r"(?:实施|开展|启动|推进|落实|依托)[^,;。\d]
 DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)")
 # a project that has not broken ground: its design figures (库容, 总投资, 规模) describe what is to be built
 AWAITING_WORKS = re.compile(
-    r"待[^,;。]{0,15}(?:开工|实施)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
+    r"待[^,;。]{0,15}(?:开工|实施|启动)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
     r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
 )
+# works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
+# park under construction is: only the words of a design count here)
+UNFINISHED = re.compile(
+    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|预计[^,;。]{0,12}(?:完工|建成|竣工|投用)"
+)
+DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量")
 DESIGN_WORDS = re.compile(
     r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
 )
 
 
 def design_of_unbuilt(clause: str, sentence: str) -> bool:
-    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come."""
-    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) and not DONE_WORDS.search(
-        clause
+    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come;
+    设计规模2万吨/日的工程正提速推进,预计明年底可完工: the design scale of works not finished."""
+    if DONE_WORDS.search(clause):
+        return False
+    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
+        DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence)
     )
 
 
@@ -71,11 +82,15 @@ SOUGHT_PROJECT = re.compile(r"争取[^,;。\d]{0,8}\d[^,;。]{0,24}?(?:落地|�
 
 def sought_project(sentence: str, offset: int) -> bool:
     """Whether the figure at `offset` of the sentence sizes a project still being sought (争取…落地)."""
-    return any(m.start() <= offset < m.end() for m in SOUGHT_PROJECT.finditer(sentence))
+    return "争取" in sentence and any(
+        m.start() <= offset < m.end() for m in SOUGHT_PROJECT.finditer(sentence)
+    )
 
 
 def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
     """Whether the sentence (its last item, after a ；) sets a deadline 到YYYY年 after the reply's year."""
+    if not doc_year or "到" not in sentence_before:
+        return False  # every deadline says 到
     item = sentence_before[sentence_before.rfind(";") + 1 :]
     return bool(doc_year) and any(int(m.group(1)) > doc_year for m in DEADLINE.finditer(item))
 
@@ -85,6 +100,8 @@ ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)"
 
 def year_leads(sentence: str) -> list[tuple[int, int]]:
     """(offset, year) of each item of the sentence that opens with a year (2023年完成…;2024年…)."""
+    if "年" not in sentence:
+        return []  # re would try ITEM_YEAR at every place
     return [(m.start(), int(m.group(1))) for m in ITEM_YEAR.finditer(sentence)]
 
 
@@ -130,6 +147,10 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             or ahead.endswith(("按", "按照"))
         ):
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
+        if RELATIVE.match(clause_before, match.end()) and "," in clause_before[match.end() :]:
+            continue  # 作为即将建成的中心城市,…: a plan word inside a modifier of an earlier clause
+        if match.group() in ("确保", "力争", "争取") and ahead.endswith(("为", "为了")):
+            continue  # 为确保验收成功,拨付8万元: a purpose, the figure reports what was done for it
         if match.group() in ("目标", "计划") and YARDSTICK.search(ahead):
             continue  # 完成年度目标任务的114.4% reports a result against the plan
         if match.group() == "计划" and (ISSUED_PLAN.search(ahead) or PROGRAMME.search(ahead)):

@@ -23,10 +23,12 @@ SECTION_MARKERS = (
 )
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。;:]))[ \t]*([{CN}]是)", re.M)
 ITEM_WORD = re.compile(rf"[{CN}]是")  # in every inline item; unlike INLINE_ITEM, re finds it quickly
-# [。!?]+ spelled [。!?][。!?]*: alternatives that open with a character class let re skip to the next mark
-SENTENCE_END = re.compile(r"[。!?][。!?]*[\"')]*|\n\n*")
+# [。!?]+ spelled as one alternative per mark: alternatives that each open with a character let re skip to
+# the next mark (one that opens with a class makes it try the pattern at every place)
+SENTENCE_END = re.compile(r"。[。!?]*[\"')]*|![。!?]*[\"')]*|\?[。!?]*[\"')]*|\n\n*")
 CLAUSE_CUT = re.compile(r"[;,](?!\d)")  # not the comma of 1,250
 HEADING_MAX = 30
+HEADING_END = re.compile(r"[。!?:]")
 SENTENCE_MAX = 400  # a longer "sentence" (a table flattened to text, a line with no stops) is cut at clauses
 
 
@@ -143,9 +145,9 @@ def _cut_long(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 def _heading(folded: str, text: str, start: int, line_end: int) -> str:
     """The heading is the marker's line up to its first sentence end, kept short."""
     stop = line_end
-    found = re.search(r"[。!?:]", folded[start:line_end])
+    found = HEADING_END.search(folded, start, line_end)
     if found:
-        stop = start + found.start()
+        stop = found.start()
     heading = text[start:stop].strip()
     return heading if len(heading) <= HEADING_MAX else heading[: HEADING_MAX - 1] + "…"
 
@@ -161,7 +163,7 @@ def parse_sections(text: str, folded: str, body_start: int = 0, body_end: int | 
         line_end = pos + len(line.rstrip("\n"))
         for level, marker in SECTION_MARKERS:
             match = marker.match(stripped)
-            if match and not re.match(r"\d", stripped[match.end() : match.end() + 1]):
+            if match and not stripped[match.end() : match.end() + 1].isdecimal():  # \d is a decimal digit
                 found.append((line_start, match.group(), level, line_start + match.end(), line_end))
                 break
         pos += len(line)

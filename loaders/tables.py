@@ -15,7 +15,7 @@ from loaders.columns import columns_of, conform
 from loaders.domains import detect_domain
 from loaders.figures import extract_figures
 from loaders.structure import parse_structure
-from loaders.themes import assign_theme
+from loaders.themes import assign_theme, theme_key
 
 if TYPE_CHECKING:  # imported where frames are built: `python -m loaders` never builds one
     import pandas as pd
@@ -70,30 +70,32 @@ def extract_records(
         meta, header, list(dict.fromkeys(f.sentence_text for f in found)), body
     )
     meta.update(domain=domain, domain_source=source)
+    themes = theme_key(domain, subdomain)
+    no_ocr = _ocr_check([], 0, 0)
     for fig in found:
         section = structure.section_at(fig.start)
         heading = section.heading if section else "导语"
-        figures.append(
-            {
-                "doc": doc,
-                **fig.as_row(),
-                # the sentence up to the figure: its last keyword there is the one nearest the figure
-                "theme": assign_theme(
-                    fig.label,
-                    heading,
-                    fig.sentence_text[: fig.end - fig.sentence_start],
-                    domain,
-                    subdomain,
-                    fig.sentence_text,
-                ),
-                "domain": domain,
-                "domain_source": source,
-                "section_id": section.section_id if section else "0",
-                "section": heading,
-                "page": _page_of(pages or [], fig.start),
-                **_ocr_check(ocr or [], fig.start, fig.end),
-            }
+        row = {"doc": doc, **fig.__dict__}  # Figure.as_row, in one copy
+        row["sentence"] = row.pop("sentence_text")
+        row.update(
+            # the sentence up to the figure: its last keyword there is the one nearest the figure
+            theme=assign_theme(
+                fig.label,
+                heading,
+                fig.sentence_text[: fig.end - fig.sentence_start],
+                domain,
+                subdomain,
+                fig.sentence_text,
+                key=themes,
+            ),
+            domain=domain,
+            domain_source=source,
+            section_id=section.section_id if section else "0",
+            section=heading,
+            page=_page_of(pages, fig.start) if pages else None,
+            **(_ocr_check(ocr, fig.start, fig.end) if ocr else no_ocr),
         )
+        figures.append(row)
     document = {name: meta.get(name) for name in _names("documents")}
     document.update(doc=doc, encoding=encoding, format=fmt, n_chars=len(text), n_figures=len(figures))
     sections = [{"doc": doc, **s.as_row()} for s in structure.sections]

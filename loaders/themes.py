@@ -123,6 +123,11 @@ def _last(key: tuple[str, str, str], which: str, text: str) -> str | None:
     return owner[hits[-1].group()] if hits else None
 
 
+def theme_key(domain: str, subdomain: str) -> tuple[str, str, str]:
+    """What the themes of a reply's figures depend on besides their words: the table in use and the domain."""
+    return _path_text(os.environ.get("REPLY_THEMES_CSV")), domain, subdomain
+
+
 def assign_theme(
     label: str,
     section_heading: str,
@@ -130,12 +135,14 @@ def assign_theme(
     domain: str = "工业、交通",
     subdomain: str = "工业",
     whole_sentence: str = "",
+    key: tuple[str, str, str] | None = None,
 ) -> str:
     """The theme of one figure of a reply in `domain` (default: the seed's, an enterprise reply).
 
     `sentence` is the sentence up to the figure (its last keyword is the nearest); `whole_sentence`, when
-    given, is asked last: a keyword after the figure still beats the fallback."""
-    key = (_path_text(os.environ.get("REPLY_THEMES_CSV")), domain, subdomain)  # asked once per figure
+    given, is asked last: a keyword after the figure still beats the fallback. `key`: theme_key(domain,
+    subdomain), when the caller files many figures of one reply."""
+    key = key or theme_key(domain, subdomain)
     for text in (label, section_heading, sentence, whole_sentence):
         theme = _last(key, "own", text) or _last(key, "general", text)
         if theme:

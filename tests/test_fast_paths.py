@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import figures, labels, periods, structure
+from loaders import context, figures, labels, periods, structure, units
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -146,6 +146,25 @@ def test_range_guard_finds_the_same_candidates(text):
     assert non_empty(pattern, text) == non_empty(unguarded, text)
 
 
+@settings(max_examples=3000)
+@given(
+    st.lists(st.sampled_from([*FIGURE_PIECES, "千瓦时", "余万", " 万 元", "km"]), max_size=30).map("".join)
+)
+def test_unit_guards_find_the_same_candidates(text):
+    """The first tests before a candidate's magnitude, 余/多 and unit words only skip what cannot match."""
+    pattern = figures.candidate_pattern()
+    unit, mag = units.unit_pattern(), units.magnitude_pattern()
+    guards = [
+        f"(?=[ 余多几{figures._first_characters(mag, unit)}])",
+        f"(?=[{figures._first_characters(unit)}])",
+    ]
+    unguarded = pattern.pattern
+    for guard in guards:
+        assert guard in unguarded
+        unguarded = unguarded.replace(guard, "", 1)
+    assert non_empty(pattern, text) == non_empty(re.compile(unguarded), text)
+
+
 STRUCTURE_PIECES = [*"。!?\"')\n \t;:,一二三是的园区", "一是", "二是", "。\n", "!?"]
 
 
@@ -157,3 +176,26 @@ def test_sentence_ends_and_inline_items_found_as_before(text):
     ]
     if not structure.ITEM_WORD.search(text):
         assert not structure.INLINE_ITEM.search(text)
+
+
+MARK_PIECES = [*",;:、。!?\n()ab中文 ", "(2)", "\n\n"]
+
+
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=30).map("".join))
+def test_last_mark_is_where_the_last_boundary_pattern_matches(text):
+    for last in (labels.LAST_LABEL_BOUNDARY, labels.LAST_CLAUSE_BREAK, context.LAST_CLAUSE_BOUNDARY):
+        found = last.search(text)
+        assert labels.last_mark(text, labels.marks_of(last)) == (found.start() if found else -1)
+
+
+BRACKET_PIECES = [*"()中文ab12,;。、 ", "(2)", "(牧)", "小(2)型", "(一)"]
+
+
+@given(st.lists(st.sampled_from(BRACKET_PIECES), max_size=20).map("".join))
+def test_inline_brackets_found_as_before(text):
+    """The bracket pattern rewritten to open with its bracket finds the same brackets."""
+    fast = labels.INLINE_BRACKET_FAST
+    assert fast.pattern != labels.INLINE_BRACKET.pattern and fast.pattern.startswith("\\(")
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+        (m.span(), m.groups()) for m in labels.INLINE_BRACKET.finditer(text)
+    ]

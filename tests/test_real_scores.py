@@ -1,6 +1,7 @@
 """Published replies (tests/real/): floors for the dev set the rules were written from, the fresh set (no rule
-written for it in round one, the dev set of round two) and fresh2 (scored before round
-two's rules and after; one rule, the school year, was then written from it; README's "Quality figures" has each).
+written for it in round one, the dev set of round two), fresh2 (scored before round two's rules and after; one
+rule, the school year, was then written from it, and round three's from its other misses) and fresh3 (scored
+before round three's rules, then dev material of that round; README's "Quality figures" has each).
 
 The floors are the figures reached; a rule that lowers one says which kind of sentence it broke
 (`python -m tests.real_scores fresh` lists the misses).
@@ -16,10 +17,13 @@ from tests.real_scores import REAL, score_folder
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="the scorer lives in ../shared/corpus")
 
 FLOORS = {
-    "dev": dict(f1=0.99, qualifier=1.0, period=1.0, planned=0.96, label=1.0, label_title=1.0),
-    "fresh": dict(f1=0.96, qualifier=1.0, period=0.97, planned=1.0, label=1.0, label_title=0.98),
+    "dev": dict(f1=1.0, qualifier=1.0, period=1.0, planned=0.98, label=1.0, label_title=1.0),
+    "fresh": dict(f1=0.99, qualifier=1.0, period=0.97, planned=1.0, label=1.0, label_title=1.0),
     # nine replies gathered and annotated after round one, scored before round two's rules and after them
-    "fresh2": dict(f1=0.95, qualifier=1.0, period=0.75, planned=0.93, label=0.95, label_title=0.95),
+    "fresh2": dict(f1=1.0, qualifier=1.0, period=1.0, planned=1.0, label=1.0, label_title=1.0),
+    # ten replies gathered and annotated during round three (tests/real/README.md has their before-scores);
+    # round three's later rules were written from their misses
+    "fresh3": dict(f1=1.0, qualifier=1.0, period=1.0, planned=0.98, label=1.0, label_title=0.98),
 }
 MIN_REPLIES = {"fresh2": 9}
 

@@ -1,0 +1,44 @@
+"""Word lists the labels read (loaders.labels): what a bare count measures, verbs whose object an earlier
+clause gave, the intent words a chart title leaves to is_planned, and where a long clause may be cut."""
+
+from __future__ import annotations
+
+import re
+
+# what a count of households or people measures when no noun names it
+HEAD_COUNT = {"户": "户数", "人": "人数", "人次": "人次"}
+KIND_NOUN = {"length": "里程", "area": "面积", "money": "金额"}  # after a verb of reach (涉及, 覆盖) alone
+
+# a verb whose object the clause leaves to the one before (去年发放补贴1236万元,今年1-9月发放986万元)
+ELIDED_VERB = re.compile(
+    r"^(?:发放|新增|培训|完成|实施|建成|新建|改造|投入|争取|安排|下达|举办|开展|招聘|引进|培育|认定|开通|种植)$"
+)
+PEOPLE_VERB = re.compile(
+    r"^(?:培训|招聘|安置|接待|救助|帮扶|转移|资助|慰问|服务)$"
+)  # 培训1460人次 → 培训人次
+PLACE_ONLY = re.compile(r"^(?:该|全|本|我)?(?:村|社区|镇|乡|县|市|区)$")  # 该村, 全县: a place, no measure
+
+# a total that names no noun (主城区总数) counts the noun an earlier clause gave a number of (机动车数量)
+TOTAL_ONLY = re.compile(r"^(.{0,4}?)(总数|总量)$")
+COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:数量|总数|总量|保有量)")
+
+# the intent is is_planned's to say, not the title's: 力争新增学位, 进出口总额力争
+PLAN_TAIL = re.compile(r"(?:力争|预计|有望|确保|争取|将|拟|要)+$")
+PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")
+
+# where a long clause may be cut so that its last words still start a word: after a verb of giving or
+# doing, a preposition or 的 (关于建议省政府每年给予|砚山承接产业加工园区)
+WORD_START = re.compile(
+    r"(?:给予|安排|用于|开展|实施|完成|批示|投入|累计|布局|设立|引进|培育|推进|(?<![公总一])共|(?<![面针相应绝核比])对|向"
+    r"|(?<![认成作因行视称更即分最较])为|将|把|的)"
+)
+
+
+def last_words(own: str, most: int = 18) -> str:
+    """The last `most` characters of a clause, from the start of a word where one can be seen."""
+    if len(own) <= most:
+        return own
+    for cut in WORD_START.finditer(own):
+        if 4 <= len(own) - cut.end() <= most:  # not 房屋的|减免: too little left to name the measure
+            return own[cut.end() :]
+    return own[-most:]
