@@ -53,3 +53,24 @@ def level_noun(own: str, previous_own: str) -> str:
 def part_named(own: str, post: str, label: str) -> bool:
     """Whether a part's label names only the part (种植业, 国家级, AA级): short, and no noun after the figure."""
     return bool(own) and not post and len(own) <= 6 and label.startswith(own)
+
+
+# a list of places before the figure (城关镇、河口镇、新集乡共建成…): the last place opens the words that follow
+PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|村|县|区|街道|社区)$")
+LEAD_PLACE = re.compile(
+    r"^[\u4e00-\u9fff]{2,5}?(?:镇|乡|村|县|区|街道|社区)(?:等[\u4e00-\u9fff]{0,2}?(?:镇|乡|村|县|区)?)?(?:共|均|都|各)?"
+)
+
+
+def after_places(listed: str, own: str) -> str:
+    """建成村级光伏电站 from 新集乡共建成村级光伏电站 when the items listed before are places as well."""
+    items = listed.split("、")
+    lead = LEAD_PLACE.match(own)
+    if (
+        not lead
+        or "分别" in own
+        or len(own) - lead.end() < 2
+        or not all(PLACE_ITEM.search(i.strip()) for i in items[-2:])
+    ):
+        return own
+    return own[lead.end() :]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.label_brackets import mask_brackets, unmask
-from loaders.label_parts import level_noun, part_named, parts_of, specified, up_to_value
+from loaders.label_parts import after_places, level_noun, part_named, parts_of, specified, up_to_value
 from loaders.label_words import (
     CHANGE_AFTER,
     CHANGE_TAIL,
@@ -292,6 +292,8 @@ class LabelChain:
             and names_before(before[clause_start : label_start - 1] + "、" + before[label_start:], own)
         ):
             own = ""  # 坝湾、田心、寨子心5座小(2)型水库: the names are not what is counted
+        elif before[label_start - 1 : label_start] == "、":  # 河口镇、新集乡共建成电站42座: not 新集乡共建成
+            own = after_places(before[clause_start : label_start - 1], own)
         generic = bool(GENERIC.match(PLAN_WORDS.sub("", own))) and not post
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])

@@ -75,6 +75,9 @@ LABELS = [
     ("该村距县城(镇政府所在地)4.5公里。", [("4.5公里", "该村距县城(镇政府所在地)")]),
     # words after a figure that say what became of it (已于…, 正在…) name nothing
     ("新改建农村公路,其中26公里已于6月通车。", [("26公里", "新改建农村公路")]),
+    # a list of places before the figure: the last place is no part of the measure (a noun with 乡/村 inside is)
+    ("城关镇、河口镇、新集乡共建成村级光伏电站42座。", [("42座", "建成村级光伏电站")]),
+    ("国省道、美丽乡村公路120公里。", [("120公里", "美丽乡村公路")]),
     # the parts of a total (after 其中, or in brackets after it) need the total's noun; a share (占) is the part's;
     # a level named alone after a level with its noun (国家级…企业5家、省级12家) shares that noun
     ("全县农民合作社325家,其中种植业172家,占53%;养殖业90家,占28%。",
