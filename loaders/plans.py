@@ -132,6 +132,7 @@ UNDER_WAY = re.compile(r"正在?(?:进行|开展|组织|加快|抓紧|全力)?[^
 # a task a superior body assigns (下达我县道路建设任务186公里, 安排我省5万亩改培任务): work still to do
 ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)[^,;。\d]{0,20}$")
 TASK_NOUN = re.compile(r"(?:任务|项目)$|^[^,;。\d]{0,12}任务")
+SOUGHT_APPROVAL = re.compile(r"争取[^,;。\d]{0,20}(?:立项|获批|批复)$")
 WORKS_KINDS = frozenset({"length", "area"})
 
 
@@ -142,11 +143,12 @@ def works_ahead(kind: str, clause: str, after: str, period: str | None, doc_year
         return False
     if "正" in clause + after and UNDER_WAY.search(clause + after):
         return True
-    if not ASSIGNED.search(clause) or RESULT_VERBS.search(clause + after):
+    sought = "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…项目立项3.2万亩: to be built
+    if not (sought or ASSIGNED.search(clause)) or RESULT_VERBS.search(clause + after):
         return False
     ends = re.findall(r"\d{4}", period or "")
     reaches = not ends or not doc_year or int(ends[-1]) >= doc_year
-    return reaches and bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after))
+    return reaches and (sought or bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after)))
 
 
 # 2022年计划改造25个: a later year's share of a plan that says it is planned

@@ -47,6 +47,9 @@ CASES = [
     ("该水厂计划在年底建成投用,可解决1.2万人饮水问题。年底全县生猪存栏12万头。",
      [("1.2万人", 1.2e4, "count", "exact", "2021", True), ("12万头", 1.2e5, "count", "exact", None, False)]),
     ("水库总库容120万立方米,力争年底完工。", [("120万立方米", 1.2e6, "m3", "exact", None, True)]),
+    # the size of works whose approval is sought for the reply's year is still to be built (not a count)
+    ("2021年,我县积极争取省级高标准农田项目立项3.2万亩。2020年争取项目获批3个,已全部完工。",
+     [("3.2万亩", 3.2e4 * 10000 / 15, "m2", "exact", "2021", True), ("3个", 3, "count", "exact", "2020", False)]),
     # the parts of a total, in the next sentence led by 其中, share its span (a time of their own still decides)
     ("2019年至2020年,全区各级财政累计投入养老服务资金3600万元。其中居家养老补贴1200万元,2020年敬老院改造2400万元。",
      [("3600万元", 3.6e7, "CNY", "exact", "2019/2020", False), ("1200万元", 1.2e7, "CNY", "exact", "2019/2020", False),
