@@ -78,6 +78,7 @@ def _typed(value, dtype: str):
 
 
 SETTLED = {"string": str, "Int64": int, "Float64": float, "boolean": bool}  # values already as typed
+FIELD_VALUES = operator.itemgetter(*(name for name, _ in FIELDS))
 NONE = type(None)
 
 
@@ -87,8 +88,10 @@ def typed_columns(figures: list[dict]) -> list[list]:
     is not equal to itself) is kept as it is: one check per column, in C, instead of one Python test per
     value; a column of dates and gaps is written by one comprehension."""
     columns = []
-    for name, dtype in FIELDS:
-        column = [record[name] for record in figures]
+    if not figures:
+        return [[] for _ in FIELDS]
+    # each record's values in KEYS order by one C call, then turned into columns by zip
+    for (_, dtype), column in zip(FIELDS, zip(*map(FIELD_VALUES, figures), strict=True), strict=True):
         settled = SETTLED.get(dtype)
         kinds = set(map(type, column))
         if settled is not None and kinds <= {settled, NONE}:
