@@ -39,6 +39,20 @@ def theme_pages(pages: list[theme_navigation.ThemePage]) -> dict[str, list]:
     return sections
 
 
+def pages(lib: app_data.Library) -> dict[str, list]:
+    """The navigation: the overview, a page per theme of the library, the data pages."""
+    return {
+        "总览": [st.Page("views/overview.py", title="概览", default=True)],
+        **theme_pages(theme_navigation.theme_pages(lib.tables.figures)),
+        "数据": [
+            st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
+            st.Page("views/reader.py", title="原文阅读", url_path="reader"),
+            st.Page("views/compare.py", title="对比分析", url_path="compare"),
+            st.Page("views/library.py", title="资料库", url_path="library"),
+        ],
+    }
+
+
 @st.cache_resource(max_entries=2)
 def filter_options(stamp: str, _figures, _all_themes: list[tuple[str, str]], _documents) -> dict[str, list]:
     """Each filter's choices, once per state of the library folder (the stamp), shared by all sessions;
@@ -103,6 +117,9 @@ def main() -> None:
     """One run of the app: the library as of now, the shared filters, then the page asked for."""
     st.set_page_config(page_title="答复数据看板", page_icon=str(ICON), layout="wide")
     lib = app_data.library(fresh=True)  # the pages reuse this look at the folder
+    navigation = st.navigation(pages(lib), expanded=True)  # every page listed: no English "View 3 more"
+    # the pages' scripts first: a new session's first chart sooner (board.widgets)
+    widgets.preload(charts=navigation.url_path not in ("explorer", "reader", "library"))
     for error in lib.errors:
         st.error(error)
     if lib.tables.documents.empty:
@@ -111,21 +128,6 @@ def main() -> None:
         )
     all_themes = theme_navigation.themes(lib.tables.figures)
     sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
-    navigation = st.navigation(
-        {
-            "总览": [st.Page("views/overview.py", title="概览", default=True)],
-            **theme_pages(theme_navigation.theme_pages(lib.tables.figures)),
-            "数据": [
-                st.Page("views/explorer.py", title="数据浏览", url_path="explorer"),
-                st.Page("views/reader.py", title="原文阅读", url_path="reader"),
-                st.Page("views/compare.py", title="对比分析", url_path="compare"),
-                st.Page("views/library.py", title="资料库", url_path="library"),
-            ],
-        },
-        expanded=True,  # every page listed: no English "View 3 more"
-    )
-    if navigation.url_path not in ("explorer", "reader", "library"):  # the pages that draw charts
-        widgets.preload_charts()  # a new session's first chart sooner (board.widgets)
     navigation.run()
 
 

@@ -162,26 +162,6 @@ def reader_html(
     return f'{STYLE}<div class="rf-text">{body}</div>'
 
 
-def uploader_in_chinese(button: str, instructions: str) -> str:
-    """A style sheet putting Chinese words on Streamlit's file uploader, whose own "Upload" and "20MB per
-    file" have no setting: the English is shrunk to nothing and the Chinese drawn in its place."""
-    zone = '[data-testid="stFileUploaderDropzone"]'
-    button_text = f'{zone} button [data-testid="stMarkdownContainer"] p'
-    hint = f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span'
-    return (
-        "<style>"
-        f"{button_text}, {hint} {{font-size: 0;}}"
-        f'{button_text}::after {{content: "{_css_string(button)}"; font-size: 0.875rem;}}'
-        f'{hint}::after {{content: "{_css_string(instructions)}"; font-size: 0.875rem;}}'
-        "</style>"
-    )
-
-
-def _css_string(text: str) -> str:
-    """Text safe inside a CSS string in a <style> element: no quote, backslash, angle bracket or newline."""
-    return "".join(ch if ch not in '"\\<>\n\r' else " " for ch in text)
-
-
 # a fixed snippet (no data in it): copies the page's address; execCommand where navigator.clipboard is absent
 # (an intranet page over plain http). Handlers are attached by the script: st.html strips onclick attributes.
 COPY_LINK_BUTTON = """
@@ -216,6 +196,9 @@ def scroll_to_figure(start: int, jump: int) -> str:
 
 
 CARD_STYLE = """<style>
+.rf-fcards{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:16px;margin-bottom:4px}
+@media (max-width:640px){.rf-fcards{grid-template-columns:minmax(0,1fr)}}
+.rf-ftitle{margin:0 0 8px 0}.rf-ftitle b{font-weight:600}.rf-ftitle span{color:#808495;margin-left:1em}
 .rf-fcard{border:1px solid #d9dde3;border-radius:8px;padding:10px 14px;min-height:118px}
 .rf-fcard .rf-flabel{font-size:.9rem;color:#31333f;line-height:1.45}
 .rf-fcard .rf-fvalue{font-size:1.9rem;line-height:1.3;margin:4px 0}
@@ -229,8 +212,18 @@ def figure_card(row: Mapping[str, Any], reply: str = "") -> str:
     label = _text(row.get("label")) or _text(row.get("text"))
     meta = "　".join(p for p in (reply, period_zh(row.get("period"))) if p)
     return (
-        f'{CARD_STYLE}<div class="rf-fcard">'
+        f'<div class="rf-fcard">'
         f'<div class="rf-flabel">{html.escape(label)}</div>'
         f'<div class="rf-fvalue">{html.escape(format_figure(row))}</div>'
         f'<div class="rf-fmeta">{html.escape(meta)}</div></div>'
     )
+
+
+def figure_cards(
+    title: str, count: int, rows: Iterable[Mapping[str, Any]], replies: Mapping[str, str]
+) -> str:
+    """A theme's headline figures: its name and count, then its cards four to a row (one element for the
+    page to draw, not a column and an element per card: a new session's first chart comes sooner)."""
+    cards = "".join(figure_card(row, replies.get(str(row["doc"]), str(row["doc"]))) for row in rows)
+    head = f'<div class="rf-ftitle"><b>{html.escape(title)}</b><span>共{int(count)}项数据</span></div>'
+    return f'{CARD_STYLE}{head}<div class="rf-fcards">{cards}</div>'

@@ -151,27 +151,39 @@ def downloads(
     )
 
 
+WIDGET_CHUNKS = ("Multiselect", "Radio", "TextInput")  # the sidebar filters' scripts, on every page
+CHART_CHUNKS = ("PlotlyChart",)  # 4.7 MB, on the pages that draw charts
+
+
 @functools.cache
-def _plotly_chunk() -> str | None:
-    """The file name of Streamlit's Plotly bundle (hashed per Streamlit version), if it is there."""
-    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
-    return found[0].name if found else None
+def _chunks(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The file names of Streamlit's scripts for these elements (hashed per Streamlit version), where found."""
+    folder = Path(st.__file__).parent / "static" / "static" / "js"
+    found = (sorted(folder.glob(f"{name}.*.js")) for name in names)
+    return tuple(files[0].name for files in found if files)
 
 
-def preload_charts() -> None:
-    """Start loading Streamlit's Plotly bundle (4.7 MB, served by this server) as the page opens, not when the
-    first chart's turn comes after the sidebar's and the tables' bundles: a new session's first chart sooner."""
-    script = preload_script()
-    if script:
-        st.sidebar.html(script, unsafe_allow_javascript=True)
+def preload(charts: bool) -> None:
+    """Start loading the scripts of the page's elements as the page opens, all at once, from this server.
+    Left alone, the browser asks for an element's script only once it draws the element, and draws the
+    sidebar's filters one kind after another (each waits for the one before): the Plotly bundle came
+    1.5 s after the page's first message. The page's first element: <link rel="modulepreload"> tags, which
+    the page moves into its head (React) and the browser fetches at once; Markdown, whose own script is
+    loaded with the page (st.html's comes later). Its slot is hidden: no gap above the title."""
+    tags = preload_tags(charts)
+    if tags:
+        st.markdown(tags, unsafe_allow_html=True)
 
 
-def preload_script() -> str:
-    """The fixed snippet preload_charts sends (no document data in it), "" without a Plotly bundle."""
-    chunk = _plotly_chunk()
-    if not (chunk and re.fullmatch(r"PlotlyChart\.[\w-]+\.js", chunk)):  # only a plain file name in it
+def preload_tags(charts: bool = True) -> str:
+    """The fixed markup preload sends (no document data in it), "" when no script is found."""
+    names = _chunks((CHART_CHUNKS if charts else ()) + WIDGET_CHUNKS)  # the largest first (six at a time)
+    names = [n for n in names if re.fullmatch(r"[A-Za-z]+\.[\w-]+\.js", n)]  # only plain file names in it
+    if not names:
         return ""
-    return f"<span hidden></span><script>import('./static/js/{chunk}').catch(function(){{}});</script>"
+    links = "".join(f'<link rel="modulepreload" href="./static/js/{n}">' for n in names)
+    hide = "<style>[data-testid=stElementContainer]:has(.rf-preload){display:none}</style>"
+    return f'{links}<span class="rf-preload"></span>{hide}'
 
 
 def view_address(f: Filters) -> str:
@@ -220,18 +232,24 @@ def chart_block(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope:
     caption = charts.source_caption(chart.data, documents) if "section_id" in chart.data else ""
     sources = caption or "来源：" + "、".join(f"《{t}》" for t in documents["title"].dropna().head(3))
     st.caption(plain(f"{sources}　{chart.note}".strip()))
-    with st.expander(f"查看数据表：{chart.title}"):
-        if FIGURE_ZH in chart.data:
-            st.dataframe(
-                table_view(chart.data.drop(columns=[FIGURE_ZH])),
-                column_config=column_config(),
-                hide_index=True,
-            )
-            downloads(chart.data.drop(columns=[FIGURE_ZH]), documents, f"图表_{chart.title}", scope, f, key)
-        else:
-            st.dataframe(chart.data, hide_index=True)
-            downloads(chart.data, documents, f"图表_{chart.title}", scope, f, key, table=None)
+    # the table is drawn only once opened: a closed expander's contents are still sent and drawn, and a first
+    # visit would load the table's scripts (1.5 MB) before its first chart (benchmarks/sessions.py)
+    table = st.expander(f"查看数据表：{chart.title}", key=f"{key}-table", on_change="rerun")
+    if table.open:
+        with table:
+            chart_table(chart, documents, f, scope, key)
     return charts.selected_keys(event)
+
+
+def chart_table(chart: charts.Chart, documents: pd.DataFrame, f: Filters, scope: str, key: str) -> None:
+    """A chart's rows as a table, with its downloads."""
+    if FIGURE_ZH in chart.data:
+        rows = chart.data.drop(columns=[FIGURE_ZH])
+        st.dataframe(table_view(rows), column_config=column_config(), hide_index=True)
+        downloads(rows, documents, f"图表_{chart.title}", scope, f, key)
+    else:
+        st.dataframe(chart.data, hide_index=True)
+        downloads(chart.data, documents, f"图表_{chart.title}", scope, f, key, table=None)
 
 
 def show_keys(keys: list[str], figures: pd.DataFrame, documents: pd.DataFrame, key: str = "") -> None:

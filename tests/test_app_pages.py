@@ -46,8 +46,7 @@ def test_overview_shows_the_reply_card_and_headline_figures_with_qualifiers():
         "2020年8月31日",
     ]:
         assert text in card
-    values = [re.search(r'rf-fvalue">([^<]*)<', h.proto.body) for h in at.html]  # the headline cards
-    values = [v.group(1) for v in values if v]
+    values = re.findall(r'rf-fvalue">([^<]*)<', card)  # the headline cards
     for figure in ["39.9亿元", "超1000家", "2013.9亩", "15个", "4000余件", "1.6亿美元"]:
         assert figure in values
     assert "慈溪市经济和信息化局·提案170号　2020年1-6月" in card  # each card names its reply and period
@@ -56,8 +55,12 @@ def test_overview_shows_the_reply_card_and_headline_figures_with_qualifiers():
 
 def test_overview_has_chart_downloads_named_for_their_contents():
     at = run_app()
+    assert not at.get("download_button") and not at.dataframe  # a chart's table is drawn once opened
+    at.session_state["ov-theme-table"] = at.session_state["ov-section-table"] = True  # both opened
+    at.run()
     names = [b.proto.label for b in at.get("download_button")]
     assert names.count("下载 CSV") == 2 and names.count("下载 Excel") == 2
+    assert len(at.dataframe) == 2
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -81,6 +84,15 @@ def test_parks_page_compares_built_under_construction_and_planned():
     assert {"已建成工业小微企业园区", "在建小微企业园", "谋划建设小微企业园"} <= subjects
     panels = [a["text"] for a in compare[0]["layout"]["annotations"]]
     assert any("面积" in p for p in panels) and any("数量" in p for p in panels)
+
+
+def test_a_theme_pages_tables_are_drawn_once_opened():
+    at = theme_page("园区与平台").run()
+    assert charts_of(at) and not at.dataframe and not at.get("download_button")  # the charts come first
+    at.session_state["园区与平台-all-open"] = True  # 本主题全部数据 opened
+    at.run()
+    assert not at.exception and len(at.dataframe[0].value) == 13
+    assert {"下载 CSV", "下载 Excel"} <= {b.proto.label for b in at.get("download_button")}
 
 
 def test_theme_page_follows_the_sidebar_filters():
@@ -140,6 +152,20 @@ def test_reader_shows_every_figure_highlighted_and_linked():
     assert body.count('<mark class="rf-fig">') == 27
     assert "explorer?fig=seed_reply.txt%3A506" in body
     assert [s.value for s in at.subheader][:2] == ["一、加强小微企业扶持力度", "二、支持小微企业发展平台建设"]
+
+
+def test_a_figure_clicked_in_the_reader_opens_its_row_in_the_explorer():
+    from board import figure_links
+
+    at = run_app("views/reader.py", theme="园区与平台")
+    catchers = at.get("bidi_component")
+    assert [c.proto.component_name for c in catchers] == ["reply_figure_links"]
+    at.session_state[figure_links.CLICKED] = "seed_reply.txt:1007"  # what the catcher stores on a click
+    at.run()
+    assert not at.exception and [t.value for t in at.title] == ["数据浏览"]
+    assert at.query_params["fig"] == "seed_reply.txt:1007"
+    shown = " ".join(h.proto.body for h in at.html)
+    assert '<mark class="rf-fig">2013.9亩</mark>' in shown
 
 
 def test_unreadable_files_are_named_in_one_line_not_a_traceback(tmp_path, monkeypatch):

@@ -152,13 +152,38 @@ def test_clicking_a_bar_shows_its_sentence(page, app_url):
     no_error(page)
 
 
-def test_a_figure_in_the_reader_links_to_its_row(page, app_url):
-    page.goto(f"{app_url}/reader")
+def test_a_figure_in_the_reader_links_to_its_row_without_a_page_load(page, app_url):
+    page.goto(f"{app_url}/reader?theme=%E5%9B%AD%E5%8C%BA%E4%B8%8E%E5%B9%B3%E5%8F%B0")  # ?theme=园区与平台
     settle(page)
+    page.evaluate("window.__marker = 1")  # a new document (a page load) would not have it
+    loads = page.evaluate("performance.getEntriesByType('navigation').length")
     page.locator("a.rf-link", has_text="2013.9亩").click()
     page.wait_for_url("**/explorer?**", timeout=30_000)
     settle(page)
     page.wait_for_selector("div.rf-sentence mark.rf-fig", timeout=30_000)
     assert page.locator("div.rf-sentence mark.rf-fig").first.inner_text() == "2013.9亩"
+    assert page.evaluate("window.__marker") == 1
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == loads
+    assert "fig=seed_reply.txt%3A1007" in page.url and "theme=" in page.url  # the filters stay
     no_error(page)
     shoot(page, "09_explorer_from_reader")
+    page.get_by_role("button", name="在原文中查看").first.click()  # and back: the round trip
+    page.wait_for_selector("mark.rf-target", timeout=30_000)
+    assert page.locator("mark.rf-target").inner_text() == "2013.9亩" and "/reader" in page.url
+    assert page.evaluate("window.__marker") == 1
+    # the explorer's address still works opened afresh (a copied link)
+    page.goto(page.url.replace("/reader", "/explorer") + "&fig=seed_reply.txt%3A1007")
+    settle(page)
+    page.wait_for_selector("div.rf-sentence mark.rf-fig", timeout=30_000)
+    assert page.locator("div.rf-sentence mark.rf-fig").first.inner_text() == "2013.9亩"
+    assert page.evaluate("window.__marker") is None
+
+
+def test_a_figure_clicked_with_ctrl_is_left_to_the_browser(page, app_url):
+    page.goto(f"{app_url}/reader")
+    settle(page)
+    link = page.locator("a.rf-link", has_text="2013.9亩")
+    with page.context.expect_page(timeout=30_000) as opened:
+        link.click(modifiers=["Control"])  # a new tab, as for any link
+    assert "/explorer?fig=seed_reply.txt%3A1007" in opened.value.url
+    assert "/reader" in page.url

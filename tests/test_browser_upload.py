@@ -7,6 +7,8 @@ them proves they came from the upload.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser_support import (
@@ -112,6 +114,40 @@ def test_a_viewer_has_no_upload_or_delete_and_a_forged_upload_adds_nothing(page,
     no_error_shown(page)
 
 
+LATIN = re.compile(r"(?<![.\w])[A-Za-z]{2,}")  # an English word; not .docx (a file type) nor the unit MB
+UNITS = {"MB"}
+SPOKEN = re.compile(r'"([^"]*)"|: (.+)$', re.MULTILINE)  # in an aria snapshot line: - role "name": text
+
+
+def uploader_words_are_chinese(page) -> None:
+    """The uploader's words in Chinese, both in the page's text and in what a screen reader is given (the
+    accessibility tree: names of buttons and inputs included); the English is not merely hidden."""
+    uploader = page.locator("[data-testid='stFileUploader']")
+    uploader.wait_for(timeout=30_000)
+    for _ in range(50):  # the words are put in as the uploader is drawn
+        if "拖放文件到此处" in uploader.inner_text():
+            break
+        page.wait_for_timeout(200)
+    shown, tree = uploader.inner_text(), uploader.aria_snapshot()
+    spoken = " ".join(a or b for a, b in SPOKEN.findall(tree))  # names and texts, not the roles (button…)
+    assert "选择文件" in shown and "拖放文件到此处" in shown and "20 MB" in shown  # the page's limit
+    assert "选择要上传的答复文件" in spoken and "拖放文件到此处" in spoken
+    assert {w for w in LATIN.findall(spoken) if w not in UNITS} == set(), spoken
+    assert (
+        page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stFileUploader] *')].flatMap(e => [...e.childNodes])"
+            ".filter(n => n.nodeType === 3).map(n => n.nodeValue).join(' ')"
+        ).count("per file")
+        == 0
+    )  # not in the page at all, even hidden
+
+
+def test_the_uploader_speaks_chinese(page, app_url):
+    sign_in_as_editor(page, app_url)
+    uploader_words_are_chinese(page)
+    shoot(page, "10_library_uploader")
+
+
 def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
     data = make_docx(REPLY)
     sign_in_as_editor(page, app_url)
@@ -127,14 +163,7 @@ def test_an_uploaded_docx_shows_its_figures(page, app_url, library_copy):
     assert ["已添加", f"保存为 {NAME}，提取数据 3 条"] in [row[1:] for row in grid_rows(page, 1)]
     assert (library_copy / NAME).read_bytes() == data  # stored unchanged, in the copy, not in data/
     assert page.locator("[data-testid='stFileChip']").count() == 0  # the uploader was emptied
-    assert "20MB per file" in page.inner_text("[data-testid='stFileUploader']")  # the page's limit, not 200MB
-    drawn = page.evaluate(
-        """() => ['button [data-testid=stMarkdownContainer] p', '[data-testid=stFileUploaderDropzoneInstructions] span']
-            .map(s => document.querySelector('[data-testid=stFileUploaderDropzone] ' + s))
-            .map(e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content])"""
-    )
-    assert drawn[0] == ["0px", '"选择文件"']  # the English is shrunk away, the Chinese drawn in its place
-    assert drawn[1][0] == "0px" and "拖放文件到此处" in drawn[1][1] and "20 MB" in drawn[1][1]
+    uploader_words_are_chinese(page)  # also after the upload redrew the uploader
     no_error_shown(page)
     shoot(page, "10_library_uploaded")
 

@@ -66,14 +66,15 @@ def hostile_library(tmp_path, monkeypatch):
 def raw_html(at: AppTest) -> list[str]:
     """Everything a page sends to the browser as HTML: st.html bodies and markdown allowed to hold HTML."""
     from board.markup import COPY_LINK_BUTTON
-    from board.widgets import preload_script
+    from board.widgets import preload_tags
 
     own = {
         COPY_LINK_BUTTON.strip(),
-        preload_script().strip(),
+        preload_tags().strip(),
+        preload_tags(charts=False).strip(),
     }  # the app's own fixed scripts: no document text
     bodies = [h.proto.body for h in at.html if h.proto.body.strip() not in own]
-    bodies += [m.value for m in at.markdown if m.proto.allow_html]
+    bodies += [m.value for m in at.markdown if m.proto.allow_html and m.value.strip() not in own]
     bodies += [c.value for c in at.caption if c.proto.allow_html]
     return bodies
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from board import actions, exports, markup, roles
+from board import actions, exports, roles, uploader_zh
 from board import data as app_data
 
 st.title("答复资料库")
@@ -76,11 +76,10 @@ def editor_controls() -> None:
         st.rerun()
     st.subheader("上传答复")
     st.caption(actions.LIMITS_TEXT)
-    st.html(
-        markup.uploader_in_chinese(
-            "选择文件",
-            f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（{' '.join('.' + t for t in actions.UPLOAD_TYPES)}）",
-        )
+    uploader_zh.in_chinese(
+        "选择文件",
+        f"拖放文件到此处；每个不超过 {actions.MAX_UPLOAD_MB} MB（{' '.join('.' + t for t in actions.UPLOAD_TYPES)}）",
+        "选择要上传的答复文件",
     )
     uploads = st.file_uploader(
         "选择答复文件（可多选）",

@@ -53,11 +53,9 @@ short_names = app_data.short_names()
 
 
 def theme_cards(part, count: int, title: str) -> None:
-    st.markdown(f"**{plain(title)}**　:gray[共{count}项数据]")
-    columns = st.columns(4)
-    for column, row in zip(columns, part.to_dict("records"), strict=False):
-        with column:  # the whole label, the figure as reported, its reply and period (board.markup)
-            st.html(markup.figure_card(row, short_names.get(row["doc"], row["doc"])))
+    """The theme's name and count, its first cards: the whole label, the figure as reported, its reply and
+    period (board.markup)."""
+    st.html(markup.figure_cards(title, count, part.head(4).to_dict("records"), short_names))
 
 
 if len(shown.domains) > 1:  # replies of several domains: headline figures by domain, then theme

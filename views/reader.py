@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from board import data as app_data
-from board import markup, scan_view, widgets
+from board import figure_links, markup, scan_view, widgets
 from board.filters import figure_key, from_state, to_query
 from board.markup import plain
 
@@ -13,6 +13,12 @@ lib = app_data.library()
 documents, sections, figures = lib.tables.documents, lib.tables.sections, lib.tables.figures
 chosen = from_state(st.session_state)
 st.title("原文阅读")
+with st.sidebar:  # draws nothing; at the sidebar's foot its slot adds no gap to the page
+    figure_links.catch_clicks()  # a plain click on a figure: to its row, no new page load
+clicked = figure_links.take_clicked()
+if clicked:
+    st.session_state.pop("linked-shown", None)  # the explorer opens the figure's page of rows again
+    st.switch_page("views/explorer.py", query_params={"fig": figure_key(*clicked)})
 widgets.copy_link()
 if documents.empty:
     st.stop()

@@ -48,7 +48,11 @@ def render(theme: str, domain: str | None = None) -> None:
         st.caption(
             plain(f"以下数据没有确切数值，未画入图中：{'、'.join(texts)}{'等' if len(vague) > 20 else ''}")
         )
-    with st.expander(f"本主题全部数据（{len(positions)}项）"):
+    # drawn once opened (a closed expander's table would still load the table's scripts before the charts)
+    table = st.expander(f"本主题全部数据（{len(positions)}项）", key=f"{slug}-all-open", on_change="rerun")
+    if not table.open:
+        return
+    with table:
         shown = figures.iloc[positions[:MAX_ROWS]]
         if len(positions) > MAX_ROWS:
             st.caption(f"这里列出前{MAX_ROWS}项；全部数据请下载，或在“数据浏览”中分页查看。")
