@@ -77,6 +77,8 @@ def main() -> None:
         paths = sorted(folder.glob("*.txt"))
         chars = sum(len(p.read_text("utf-8")) for p in paths)
         print(f"{len(paths):,} files, {chars:,} characters, {size / 1e6:.1f} MB UTF-8")
+        _, start_cpu, _ = run_cli(paths[:1], args.format)
+        print(f"start-up, one reply: {start_cpu:.2f} CPU s (interpreter, imports, one reply's rows)")
         ratios = []
         for _ in range(args.repeat):
             cli, cli_cpu, status = run_cli(paths, args.format)

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import math
+import operator
 import os
 import sys
 from collections.abc import Sequence
@@ -77,18 +78,28 @@ def _typed(value, dtype: str):
 
 
 SETTLED = {"string": str, "Int64": int, "Float64": float, "boolean": bool}  # values already as typed
+FIELD_VALUES = operator.itemgetter(*(name for name, _ in FIELDS))
+NONE = type(None)
 
 
 def typed_columns(figures: list[dict]) -> list[list]:
     """A reply's figure records (loaders.tables) as the CLI's columns, in KEYS order, each value as `_typed`
-    gives it. A column whose values are all of their type already (no NaN) is kept as it is: one check
-    per column, in C, instead of one Python test per value."""
+    gives it. A column whose values are all of their type already or None (and no NaN: the only value that
+    is not equal to itself) is kept as it is: one check per column, in C, instead of one Python test per
+    value; a column of dates and gaps is written by one comprehension."""
     columns = []
-    for name, dtype in FIELDS:
-        column = [record[name] for record in figures]
+    if not figures:
+        return [[] for _ in FIELDS]
+    # each record's values in KEYS order by one C call, then turned into columns by zip
+    for (_, dtype), column in zip(FIELDS, zip(*map(FIELD_VALUES, figures), strict=True), strict=True):
         settled = SETTLED.get(dtype)
         kinds = set(map(type, column))
-        if settled is None or kinds - {settled} or (settled is float and any(map(math.isnan, column))):
+        if settled is not None and kinds <= {settled, NONE}:
+            if settled is float and not all(map(operator.eq, column, column)):
+                column = [v if v == v else None for v in column]
+        elif dtype.startswith("datetime") and kinds <= {datetime, NONE}:
+            column = [None if v is None else v.date().isoformat() for v in column]
+        else:
             column = [
                 v if type(v) is settled and v == v else None if v is None else _typed(v, dtype)
                 for v in column
@@ -121,7 +132,6 @@ def _json_value(value) -> str:
 
 
 BOOLEANS = {True: "true", False: "false"}
-NONE = type(None)
 # one row's line with a %s for each value: `%` formats a whole row in one C call
 LINE = "".join(prefix.replace("%", "%%") + "%s" for prefix in KEY_PREFIXES) + "}\n"
 
@@ -139,6 +149,9 @@ def _json_column(column: list) -> list[str]:
         return list(map(float.__repr__, column))
     if kinds == {str, NONE}:
         return [encode_basestring(v) if v is not None else "null" for v in column]
+    # filter(None, …) drops the gaps (and 0.0, finite anyway)
+    if kinds == {float, NONE} and all(map(math.isfinite, filter(None, column))):
+        return [float.__repr__(v) if v is not None else "null" for v in column]
     if kinds == {NONE}:
         return ["null"] * len(column)
     return list(map(_json_value, column))
@@ -175,19 +188,21 @@ def csv_lines(columns: list[list], header: bool = False) -> str:
     return buffer.getvalue()
 
 
-def render(name: str, fmt: str) -> tuple[str, str]:
-    """(the reason the file cannot be read, or "", its output lines)."""
+def render(name: str, fmt: str) -> tuple[str, bytes]:
+    """(the reason the file cannot be read, or "", its output lines as UTF-8 bytes). Bytes: the worker
+    encodes them once, pickling them to the parent is a copy, and the parent writes them as they are
+    (a string would be encoded by pickle, decoded in the parent and encoded again by stdout)."""
     try:
         figures = extract_decoded(read_path(name), Path(name).name).figures
     except LoadError as err:
-        return str(err), ""
+        return str(err), b""
     except Exception as err:  # a loader bug must not sink the other files
-        return f"internal error while reading ({type(err).__name__}: {err})".splitlines()[0], ""
+        return f"internal error while reading ({type(err).__name__}: {err})".splitlines()[0], b""
     columns = typed_columns(figures)
-    return "", jsonl_lines(columns) if fmt == "jsonl" else csv_lines(columns)
+    return "", (jsonl_lines(columns) if fmt == "jsonl" else csv_lines(columns)).encode("utf-8")
 
 
-def render_chunk(jobs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def render_chunk(jobs: Sequence[tuple[str, str]]) -> list[tuple[str, bytes]]:
     return [render(name, fmt) for name, fmt in jobs]
 
 
@@ -202,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault(PROGRESS_ENV, "1")  # scans: each OCR page on stderr
     status, wrote_header = 0, False
-    out = sys.stdout
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # the workers' lines are UTF-8 bytes already
     jobs = [(name, args.format) for name in args.files]
     done = (result for chunk in map_chunks(render_chunk, jobs, chunk=CHUNK) for result in chunk)
     for name, (error, text) in zip(args.files, done, strict=True):
@@ -212,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             status = 2
             continue
         if args.format == "csv" and not wrote_header:
-            out.write(csv_text([], header=True))
+            out.write(csv_text([], header=True).encode("utf-8"))
             wrote_header = True
         out.write(text)
         out.flush()

@@ -108,3 +108,23 @@ def test_a_reader_that_stops_early_gets_no_traceback(files):
         errors = process.stderr.read().decode("utf-8")
         status = process.wait()
     assert "Traceback" not in errors and status != 0
+
+
+def test_a_records_gaps_and_nans_are_typed_as_the_figures_table_types_them():
+    """Columns of a type and gaps take a shortcut past the per-value typing: NaN and dates still convert."""
+    from datetime import datetime
+
+    from loaders.__main__ import FIELDS, typed_columns
+
+    base = {name: None for name, _ in FIELDS} | {"doc": "a", "text": "3个", "start": 1, "end": 3}
+    values = [
+        {"value": 1.5, "period_start": datetime(2021, 1, 1)},
+        {"value": float("nan"), "ocr_confidence": float("nan")},
+        {"value": None, "page": 2},
+    ]
+    frame = pd.DataFrame([base | v for v in values])
+    frame = frame.astype({name: dtype for name, dtype in FIELDS})
+    columns = typed_columns([base | v for v in values])
+    assert [list(row) for row in zip(*columns, strict=True)] == [
+        [r[key] for key in KEYS] for r in records(frame)
+    ]
