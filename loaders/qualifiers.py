@@ -64,7 +64,7 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
         return "range", None
     if figure.base_value is None and figure.base_value_low is not None:
         return "approx", None
-    inner = INNER_MORE.search(figure.text, 1)
+    inner = INNER_MORE.search(folded, start + 1, end)  # the fold: 500餘個 is 500余个
     if inner or (folded[start] == "上" and figure.base_value_low is not None):
         return "at_least", inner.group(1) if inner else "上"
     after = word_after(folded, end + 1 if folded.startswith(" ", end) else end)  # 80% 左右: PDF copies
