@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from loaders.fold import unfold_table
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
 from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
@@ -109,6 +110,10 @@ def annotate(figures: list, structure) -> None:
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
     spread_over_years(figures, folded)
+    back = unfold_table(text, folded)  # a page in traditional characters: its labels as it wrote them
+    if back:
+        for fig in figures:
+            fig.label = fig.label.translate(back) if fig.label else fig.label
 
 
 def clause_after(folded: str, end: int) -> str:

@@ -83,3 +83,29 @@ def fold(text: str) -> str:
     folded = _foldable().sub(lambda found: table[ord(found.group())], text)
     assert len(folded) == len(text)
     return folded
+
+
+def unfold_table(text: str, folded: str) -> dict[int, str]:
+    """For labels built on the fold: simplified → the traditional character this text wrote, for every
+    character the fold changed that the text never writes unfolded and always wrote the same way (a page in
+    traditional characters gets its labels back as written; a mixed page keeps what is ambiguous)."""
+    if not _traditional().search(text):  # most replies: one bitmap scan, no Python loop
+        return {}
+    written: dict[str, set[str]] = {}
+    native: set[str] = set()
+    for original, simple in zip(text, folded, strict=True):
+        if original == simple:
+            native.add(simple)
+        elif original in _traditional_pairs():
+            written.setdefault(simple, set()).add(original)
+    return {ord(s): next(iter(t)) for s, t in written.items() if len(t) == 1 and s not in native}
+
+
+@cache
+def _traditional_pairs() -> dict[str, str]:
+    return traditional_to_simplified()
+
+
+@cache
+def _traditional() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(k) for k in sorted(_traditional_pairs())) + "]")
