@@ -6,7 +6,9 @@ from __future__ import annotations
 from loaders import load_text
 from loaders.fold import fold, traditional_to_simplified
 
-REPLY = "关于增加泊位的答复\n\n截至目前,全市已建成停車泊位6600個,佔地2989畝;計劃投資1.2億元,新增泊位500餘個。\n"
+REPLY = (
+    "关于增加泊位的答复\n\n截至目前,全市已建成停車泊位6600個,佔地2989畝;計劃投資1.2億元,新增泊位500餘個。\n"
+)
 
 
 def test_the_fold_keeps_offsets_and_leaves_simplified_text_alone():
