@@ -39,6 +39,5 @@ MASKED = re.compile("[（）\ue000-\ue009]")
 
 
 def unmask(label: str) -> str:
-    if "（" not in label and "）" not in label and max(label, default="") < "\ue000":
-        return label  # nothing masked: two finds and a max, in C, instead of a search
-    return label.translate(NARROW) if MASKED.search(label) else label  # translate is slow on CJK
+    # translate is slow on CJK, and a search of one class faster than `max` over the characters
+    return label.translate(NARROW) if MASKED.search(label) else label

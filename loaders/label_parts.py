@@ -23,7 +23,7 @@ def specified(rest: str, digit: int) -> int:
     return (value.end() + len(re.match(r"[^\d]*", rest[value.end() :]).group())) if value else 0
 
 
-def up_to_value(noun: str, trailing: re.Pattern) -> str:
+def up_to_value(noun: str, trailing) -> str:
     """面积不少于 of 面积不少于200平方米的广场: the words before the value a noun's spec holds."""
     digit = DIGIT.search(noun)
     return trailing.sub("", noun[: digit.start()]) if digit else noun

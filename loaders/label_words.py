@@ -5,6 +5,32 @@ from __future__ import annotations
 
 import re
 
+
+class EndWords:
+    """A pattern of words at the end of a text (`(?:words)+$`), used as a compiled pattern's `sub` and
+    `search` are. re tries such a pattern at every place of the text; a text whose last character ends none
+    of the words (`alternations`: the regex alternations the pattern is built from) is passed over at once."""
+
+    def __init__(self, pattern: str, *alternations: str) -> None:
+        self.compiled = re.compile(pattern)
+        self.pattern = pattern
+        self.ends = (*last_characters(*alternations), "\n")  # `$` also matches before a final line end
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.compiled.sub(repl, text) if text.endswith(self.ends) else text
+
+    def search(self, text: str) -> re.Match | None:
+        return self.compiled.search(text) if text.endswith(self.ends) else None
+
+
+def last_characters(*alternations: str) -> set[str]:
+    """The characters the words of regex alternations (`计划|将|拟`, `(?:增加|提高)(?:到|至)|调整`) end with."""
+    ends = {word.rstrip(")")[-1:] for alternation in alternations for word in alternation.split("|")}
+    if not ends or any(not end or not end.isalnum() for end in ends):
+        raise ValueError(f"not a plain alternation of words: {alternations}")
+    return ends
+
+
 # what a count of households or people measures when no noun names it
 HEAD_COUNT = {"户": "户数", "人": "人数", "人次": "人次"}
 KIND_NOUN = {"length": "里程", "area": "面积", "money": "金额"}  # after a verb of reach (涉及, 覆盖) alone
@@ -23,7 +49,8 @@ TOTAL_ONLY = re.compile(r"^(.{0,4}?)(总数|总量)$")
 COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:数量|总数|总量|保有量)")
 
 # the intent is is_planned's to say, not the title's: 力争新增学位, 进出口总额力争
-PLAN_TAIL = re.compile(r"(?:力争|预计|有望|确保|争取|将|拟|要)+$")
+PLAN_TAIL_WORDS = "力争|预计|有望|确保|争取|将|拟|要"
+PLAN_TAIL = EndWords(rf"(?:{PLAN_TAIL_WORDS})+$", PLAN_TAIL_WORDS)
 PLAN_HEAD = re.compile(r"^(?:力争|预计|确保|将|拟)+")
 
 # where a long clause may be cut so that its last words still start a word: after a verb of giving or
@@ -52,7 +79,14 @@ CHANGE_WORD = re.compile(CHANGE)
 BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
 FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
 # the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
-CHANGE_TAIL = re.compile(rf"(?:(?:{CHANGE})|(?:由|从)(?:{FORMER})?)(?:{PER_UNIT})*的?$|的$")
+CHANGE_TAIL = EndWords(
+    rf"(?:(?:{CHANGE})|(?:由|从)(?:{FORMER})?)(?:{PER_UNIT})*的?$|的$",
+    CHANGE,
+    "由|从",
+    FORMER,
+    PER_UNIT,
+    "的",
+)
 ONLY_CHANGE = re.compile(rf"^(?:{CHANGE}|{BARE_CHANGE})(?:{FORMER})?(?:{PER_UNIT})*的?$")
 FROM_VALUE = re.compile(rf"(?:由|从)(?:{FORMER})?(?:{PER_UNIT})*的?$")
 # a clause before the figure that ends in its verb names no measure: the noun after the figure does
@@ -60,4 +94,5 @@ VERB_END = re.compile(
     r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
 )
 # words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
-HANGING = re.compile(r"(?:仍|还|也|尚|均|都|又|再|另|已经|已|可)+$")
+HANGING_WORDS = "仍|还|也|尚|均|都|又|再|另|已经|已|可"
+HANGING = EndWords(rf"(?:{HANGING_WORDS})+$", HANGING_WORDS)

@@ -28,6 +28,7 @@ from loaders.label_words import (
     PLAN_TAIL,
     TOTAL_ONLY,
     VERB_END,
+    EndWords,
     last_words,
 )
 from loaders.plans import PLAN_WORDS
@@ -61,9 +62,10 @@ TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its 
 # 违法行为23437起, 提升至90%: there 为 and 升至 end or belong to a word, they are not the linking words
 NOT_IN_WORD = {"为": "(?<![行作认成因以称])为", "升至": "(?<![提上])升至", "升到": "(?<![提上])升到"}
 TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
-TRAILING = re.compile(
+TRAILING = EndWords(
     f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
-    f"(?:{'|'.join(NOT_IN_WORD.get(w, w) for w in TRAILING_WORDS)})+$"
+    f"(?:{'|'.join(NOT_IN_WORD.get(w, w) for w in TRAILING_WORDS)})+$",
+    "|".join(TRAILING_WORDS),
 )
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"

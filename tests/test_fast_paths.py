@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import context, figures, label_brackets, labels, periods, structure, units
+from loaders import context, figures, label_brackets, label_words, labels, periods, structure, units
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -199,3 +199,15 @@ def test_inline_brackets_found_as_before(text):
     assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
         (m.span(), m.groups()) for m in label_brackets.INLINE_BRACKET.finditer(text)
     ]
+
+
+END_PIECES = [*"中文 \n的为到至由从已将", "分别为", "调整为", "每人每月", "力争", "已经", "累计达", "原来", "提升至"]
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=12).map("".join))
+def test_end_words_guard_drops_the_same(text):
+    """A pattern of words at the end, passed over when the text's last character ends none of its words."""
+    for end_words in (label_words.PLAN_TAIL, label_words.CHANGE_TAIL, label_words.HANGING, labels.TRAILING):
+        assert end_words.sub("", text) == end_words.compiled.sub("", text)
+        assert bool(end_words.search(text)) == bool(end_words.compiled.search(text))
