@@ -37,9 +37,23 @@ _TAIL = "以来|起|止|底前|末前|底|末|初|至今|之前|前"
 # passed over at the cost of one lookahead
 _WORDS = {word for words in (_NOW, _LEAD, _REL, _PART, _TAIL) for word in words.split("|")}
 _PLAN_START = r"[\"“]?十[一二三四五六]五"  # the five-year plans: “十三五”期间
-_STARTS = (
-    r"\d{1,4}\s*(?:学年|[年月至到~-])|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + "|" + _PLAN_START
-)
+
+
+def _by_first_character(words: set[str]) -> str:
+    """An alternation that some word starts here, one branch per first character (截(?:至|止|至目前)|…): re
+    tries the branches of an alternation one by one, and a lookahead only asks whether any matches."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    return "|".join(
+        re.escape(first) + ("" if "" in rest else f"(?:{'|'.join(map(re.escape, sorted(rest)))})")
+        for first, rest in sorted(rests.items())
+    )
+
+
+# a run of digits is a start only where it ends before 年, 月 or a dash: `++` gives back no digit to try a
+# shorter run, which would end before a digit
+_STARTS = r"\d{1,4}+\s*(?:学年|[年月至到~-])|" + _by_first_character(_WORDS) + "|" + _PLAN_START
 
 TIME_EXPRESSION = re.compile(
     r"(?=[\d今本年全当去上明下一二三四第前截至自从到比较同环目迄十\"“])"  # only where a time word can start
