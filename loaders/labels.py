@@ -278,8 +278,8 @@ class LabelChain:
             own = total.group(1) + counted_before[-1].group(1) + total.group(2) if counted_before else own
         if not post and ELIDED_VERB.match(own):  # 去年发放创业补贴1236万元,惠及2472人;今年发放986万元
             own = next((o[o.find(own) :] for o in reversed(self.recent) if own in o[:-2]), own)
-        from_value = bool(FROM_VALUE.search(before.rstrip())) and CHANGE_AFTER.match(
-            window[len(fig.qualifier_word or "") :]
+        from_value = CHANGE_AFTER.match(window[len(fig.qualifier_word or "") :]) and FROM_VALUE.search(
+            before.rstrip()
         )
         changed_to = ONLY_CHANGE.match(own) and CHANGE_WORD.search(before, label_start)
         if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
@@ -287,16 +287,15 @@ class LabelChain:
         own = strip_change(own)
         if after_previous and post:
             own = ""
-        clause_start = max(last_mark(before, BREAK_MARKS) + 1, self.previous_end - s_start)
-        if (
-            post
-            and before[label_start - 1 : label_start] == "、"
-            and names_before(before[clause_start : label_start - 1] + "、" + before[label_start:], own)
-        ):
-            own = ""  # 坝湾、田心、寨子心5座小(2)型水库: the names are not what is counted
-        elif before[label_start - 1 : label_start] == "、":  # 河口镇、新集乡共建成电站42座: not 新集乡共建成
-            own = after_places(before[clause_start : label_start - 1], own)
-        generic = bool(GENERIC.match(PLAN_WORDS.sub("", own))) and not post
+        if before[label_start - 1 : label_start] == "、":  # the figure's clause follows a list's 、
+            clause_start = max(last_mark(before, BREAK_MARKS) + 1, self.previous_end - s_start)
+            if post and names_before(
+                before[clause_start : label_start - 1] + "、" + before[label_start:], own
+            ):
+                own = ""  # 坝湾、田心、寨子心5座小(2)型水库: the names are not what is counted
+            else:  # 河口镇、新集乡共建成电站42座: not 新集乡共建成
+                own = after_places(before[clause_start : label_start - 1], own)
+        generic = not post and bool(GENERIC.match(PLAN_WORDS.sub("", own)))
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
             self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
