@@ -17,6 +17,7 @@ from loaders.periods import one_per_year, paragraph_year, period_before, time_ex
 from loaders.plans import (
     MIXED_SECTION,
     PLAN_TURN,
+    WORKS_KINDS,
     design_of_unbuilt,
     plan_in,
     plan_status,
@@ -97,14 +98,17 @@ def annotate(figures: list, structure) -> None:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
-        if (
+        if plan is not True and (  # (a plan already: these could only say so again)
             design_of_unbuilt(clause, sentence)
             or (elaborates and design_of_unbuilt(clause, previous))
             or scheduled(sentence, len(before), year if dated else None, leads)
-            or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
+            or (
+                fig.kind in WORKS_KINDS
+                and works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
+            )
         ):
             plan = True
-        if AS_TARGET.match(folded, fig.end):
+        if plan is not True and AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))

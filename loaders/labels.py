@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.end_words import EndWords
 from loaders.label_brackets import mask_brackets, unmask
 from loaders.label_parts import after_places, level_noun, part_named, parts_of, specified, up_to_value
 from loaders.label_words import (
@@ -28,7 +29,6 @@ from loaders.label_words import (
     PLAN_TAIL,
     TOTAL_ONLY,
     VERB_END,
-    EndWords,
     last_words,
 )
 from loaders.plans import PLAN_WORDS

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.end_words import EndWords
+
 QUALIFIER_BEFORE = {  # checked against the characters right before the number, longest word first
     "at_most": "不超过 未超过 不高于 不多于 不足 不到 最高 最多 最长 低于 小于 少于",
     "at_least": "不少于 不低于 至少 最少 最低 最短 突破 超过 超出 多于 大于 高于 逾 超",
@@ -21,7 +23,8 @@ QUALIFIER_AFTER = (
     ("及以下", "at_most"), ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("内", "at_most"), ("左右", "approx"), ("上下", "approx"),
     ("不等", "range"),
 )  # fmt: skip
-LINKING = re.compile(r"(?:可达到|可达|达到|高达|达|可|为|了)$")
+LINKING_WORDS = "可达到|可达|达到|高达|达|可|为|了"
+LINKING = EndWords(rf"(?:{LINKING_WORDS})$", LINKING_WORDS)
 # a bound governing a verb or a 的-phrase before the number: 至少建成1个, 不低于…总数的15%. 最高/最低 are also
 # adjectives (最低工资标准的80% is a share of the minimum wage), so they govern only a verb of giving:
 # 单个项目最高奖励500万元

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from loaders import context, figures, label_brackets, label_words, labels, periods, structure, units
 from loaders.fold import _table, fold
-from loaders.qualifiers import BEFORE_WORDS, QUALIFIER_AFTER, word_after, word_before
+from loaders.qualifiers import BEFORE_WORDS, LINKING, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
 from loaders.structure import parse_structure
 from tests.reply_files import seed_text
@@ -201,13 +201,24 @@ def test_inline_brackets_found_as_before(text):
     ]
 
 
-END_PIECES = [*"中文 \n的为到至由从已将", "分别为", "调整为", "每人每月", "力争", "已经", "累计达", "原来", "提升至"]
+END_PIECES = [
+    *"中文 \n的为到至由从已将",
+    "分别为",
+    "调整为",
+    "每人每月",
+    "力争",
+    "已经",
+    "累计达",
+    "原来",
+    "提升至",
+]
 
 
 @settings(max_examples=2000)
 @given(st.lists(st.sampled_from(END_PIECES), max_size=12).map("".join))
 def test_end_words_guard_drops_the_same(text):
     """A pattern of words at the end, passed over when the text's last character ends none of its words."""
-    for end_words in (label_words.PLAN_TAIL, label_words.CHANGE_TAIL, label_words.HANGING, labels.TRAILING):
+    every = (label_words.PLAN_TAIL, label_words.CHANGE_TAIL, label_words.HANGING, labels.TRAILING, LINKING)
+    for end_words in every:
         assert end_words.sub("", text) == end_words.compiled.sub("", text)
         assert bool(end_words.search(text)) == bool(end_words.compiled.search(text))
