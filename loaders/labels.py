@@ -257,14 +257,14 @@ class LabelChain:
         post += shared_head(post, window[len(post) :] if post else window)
         if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
-        unnamed = (
+        unnamed = not post and (
             not own
             or after_previous
             or PLACE_ONLY.search(own)
             or RELATIONAL.fullmatch(own)
             or PEOPLE_VERB.match(own)
         )
-        counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
+        counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if unnamed else None
         if not post and RELATIONAL.fullmatch(own):
             counted = counted or KIND_NOUN.get(fig.kind)  # 涉及947.06公里: 涉及里程, not 涉及
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户

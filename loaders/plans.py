@@ -70,8 +70,8 @@ DESIGN_WORDS = re.compile(
 def design_of_unbuilt(clause: str, sentence: str) -> bool:
     """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come;
     设计规模2万吨/日的工程正提速推进,预计明年底可完工: the design scale of works not finished."""
-    if DONE_WORDS.search(clause):
-        return False
+    if not DESIGN_WORDS.search(clause) or DONE_WORDS.search(clause):
+        return False  # (DESIGN_WORDS holds every word of DESIGN_SCALE: most clauses end the tests here)
     return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
         DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence)
     )

@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import context, figures, label_brackets, label_words, labels, periods, structure, units
+from loaders import context, figures, label_brackets, label_words, labels, periods, plans, structure, units
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, LINKING, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -222,3 +222,9 @@ def test_end_words_guard_drops_the_same(text):
     for end_words in every:
         assert end_words.sub("", text) == end_words.compiled.sub("", text)
         assert bool(end_words.search(text)) == bool(end_words.compiled.search(text))
+
+
+def test_design_words_hold_every_design_scale_word():
+    """design_of_unbuilt ends at once for a clause with no design word, which needs this."""
+    design_words = set(plans.DESIGN_WORDS.pattern.split("|"))
+    assert set(plans.DESIGN_SCALE.pattern.split("|")) <= design_words
