@@ -29,8 +29,10 @@ def up_to_value(noun: str, trailing: re.Pattern) -> str:
     return trailing.sub("", noun[: digit.start()]) if digit else noun
 
 
-PARTS_START = re.compile(r"^\s*(?:[,;]\s*其中|\()")
+# the words that open a list of parts: ,其中 / a bracket / ,分别是 (八条专线,分别是王村中学5条,…)
+PARTS_START = re.compile(r"^\s*(?:[,;]\s*其中|\(|[^\d,;:。]{0,16}[,;:]\s*分别(?:是|为)(?=[\u4e00-\u9fff]))")
 PART_END = re.compile(r"\)")
+AGAIN_PARTS = re.compile(r"\)\s*[,;]\s*其中[^)]*$")
 LEVEL_NOUN = re.compile(r"级([^\d,;:、。()]{2,10})$")
 
 
@@ -39,6 +41,8 @@ def parts_of(gap: str, previous_label: str, total: str) -> str:
     of parts (,其中 or a bracket), the same total while the list goes on, none once a bracket closes it."""
     if PARTS_START.match(gap):
         return previous_label.split(" · ")[0]
+    if total and AGAIN_PARTS.search(gap):
+        return total  # 农场838个(有294个注册),其中:种植业628个: the bracket closes, the parts of the same total follow
     return "" if PART_END.search(gap) else total
 
 
@@ -50,9 +54,25 @@ def level_noun(own: str, previous_own: str) -> str:
     return found.group(1) if found else ""
 
 
-def part_named(own: str, post: str, label: str) -> bool:
-    """Whether a part's label names only the part (种植业, 国家级, AA级): short, and no noun after the figure."""
-    return bool(own) and not post and len(own) <= 6 and label.startswith(own)
+def part_named(own: str, post: str, label: str, bracketed: bool = False) -> bool:
+    """Whether a part's label names only the part (种植业, 国家级, AA级): short, and no noun after the figure;
+    or, in a bracket after the total, the part is named only after it (农场838个(有294个在市场监管局注册登记))."""
+    if not own:
+        return bracketed and bool(post) and len(post) <= 12 and label == post
+    return not post and len(own) <= 6 and label.startswith(own)
+
+
+# 田块整治,北方不低于10%: a region that qualifies a cap of an item named in the clause before
+REGION = re.compile(r"^(?:北方|南方|东北|西北|西南|东南|华北|华东|华南|华中|东部|西部|中部|平原|山区|丘陵|沿海)(?:地区)?$")
+ITEM = re.compile(r"(?:^|[,;:、。])([^\d,;:、。()]{2,10})[,;]$")
+
+
+def region_item(own: str, before: str) -> str:
+    """田块整治 · 北方 for 北方 in `田块整治,北方不低于10%`: the item the cap is for, then its region."""
+    if not REGION.match(own):
+        return own
+    item = ITEM.search(before[: before.rfind(own)])
+    return f"{item.group(1).strip()} · {own}" if item else own
 
 
 # a list of places before the figure (城关镇、河口镇、新集乡共建成…): the last place opens the words that follow

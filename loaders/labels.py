@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from loaders.label_brackets import mask_brackets, unmask
-from loaders.label_parts import after_places, level_noun, part_named, parts_of, specified, up_to_value
+from loaders.label_parts import (
+    after_places,
+    level_noun,
+    part_named,
+    parts_of,
+    region_item,
+    specified,
+    up_to_value,
+)
 from loaders.label_words import (
     CHANGE_AFTER,
     CHANGE_TAIL,
@@ -42,7 +50,7 @@ LEADING_FILLER = re.compile(
     r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
     r"已累计(?=\S)|的|\d{1,2}[.、]\s*|"  # 现有山坪塘, but 现状供水能力; a numbered paragraph's 1.
     r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
-    r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
+    r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共|分别是|分别为)+"
 )
 TIME_WORDS = re.compile(
     r"(?=[截自从到至\d今本明去年全当上下近])"  # where one can start: re skips the other places quickly
@@ -250,8 +258,8 @@ class LabelChain:
         any_post = noun_after(window, 0, fig.text.strip()[-1:])
         after_previous = bool(own) and self.previous_post.endswith(own)  # 20个村委会4.27万亩高标准农田
         post = any_post if fig.kind in ("count", "money", "percent") or after_previous or not own else ""
-        if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
-            post = any_post
+        if not post and (VERB_END.search(own) or own.endswith("每")):  # 平均每3-5分钟发出一趟车: per what
+            post = any_post  # 全国要建成10亿亩高标准农田: the noun comes after the area
         post += shared_head(post, window[len(post) :] if post else window)
         if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
@@ -283,6 +291,8 @@ class LabelChain:
         if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
             own = strip_change(self.previous_label)
         own = strip_change(own)
+        if fig.qualifier in ("at_least", "at_most"):
+            own = region_item(own, before)  # 田块整治,北方不低于10%: the item, then the region of its cap
         if after_previous and post:
             own = ""
         clause_start = max(last_mark(before, BREAK_MARKS) + 1, self.previous_end - s_start)
@@ -323,7 +333,8 @@ class LabelChain:
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
-        if self.total and part_named(own, post, label):  # 合作社325家,其中种植业172家: 合作社 · 种植业
+        bracketed = folded.rfind("(", s_start, fig.start) > folded.rfind(")", s_start, fig.start)
+        if self.total and part_named(own, post, label, bracketed):  # 合作社325家,其中种植业172家: 合作社 · 种植业
             label = f"{self.total} · {label}"
             self.head = label if self.head.endswith(own) else self.head
         if from_value:

@@ -21,7 +21,8 @@ MIXED_SECTION = re.compile(
 )
 STEP_START = re.compile(r"\s*第[一二三四五六七八九十]步")
 PLAN_TURN = re.compile(r"下一步|下步|今后|下阶段")
-PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
+# 近期应急方案:先在…增设消火栓10—15个: a sentence led by a scheme's name and a colon says what it will do
+PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来|[^,;。:\d]{0,8}(?:方案|打算)\s*:)")
 # 将建成的, 计划实施的: a verb of works and 的, a modifier before a noun
 RELATIVE = re.compile(r"[^,;。\d]{0,3}?(?:建成|建设|实施|开工|完成|投用|出台|开展|举办|推出)[^,;。\d]{0,2}的")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
@@ -55,15 +56,18 @@ DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!�
 AWAITING_WORKS = re.compile(
     r"待[^,;。]{0,15}(?:开工|实施|启动)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
     r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
+    # works not yet carried out, awaiting approval, or studied for feasibility (the study's scope and estimate)
+    r"|暂未(?:实施|开工|建设)|尚未(?:实施|建设)|报[^,;。]{0,8}(?:审批|审查|批复)|可行性研究|可研"
 )
 # works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
 # park under construction is: only the words of a design count here)
 UNFINISHED = re.compile(
     r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用)"
+    r"|\d+(?:\.\d+)?%的[^,;。\d]{0,8}已(?:建成|完工|完成)"  # 目前95%的路段已建成: the rest is still to come
 )
-DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容")
+DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容|全长|总长")
 DESIGN_WORDS = re.compile(
-    r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
+    r"库容|总投资|投资约|概算|估算|匡算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位|涉及"
 )
 
 
@@ -130,7 +134,8 @@ def _in_the_past(sentence_before: str, doc_year: int | None) -> bool:
 # works under way: the length or area still being built is not there yet (在建园区5个 counts what exists)
 UNDER_WAY = re.compile(r"正在?(?:进行|开展|组织|加快|抓紧|全力)?[^,;。\d]{0,6}?(?:施工|建设|铺设|修建|硬化)")
 # a task a superior body assigns (下达我县道路建设任务186公里, 安排我省5万亩改培任务): work still to do
-ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)[^,;。\d]{0,20}$")
+# (a category with its number, 30户以上自然村, may stand between)
+ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)(?:[^,;。\d]|\d+(?=[户人]以上)){0,24}$")
 TASK_NOUN = re.compile(r"(?:任务|项目)$|^[^,;。\d]{0,12}任务")
 SOUGHT_APPROVAL = re.compile(r"争取[^,;。\d]{0,20}(?:立项|获批|批复)$")
 WORKS_KINDS = frozenset({"length", "area"})
@@ -148,7 +153,9 @@ def works_ahead(kind: str, clause: str, after: str, period: str | None, doc_year
         return False
     ends = re.findall(r"\d{4}", period or "")
     reaches = not ends or not doc_year or int(ends[-1]) >= doc_year
-    return reaches and (sought or bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after)))
+    # 2021-2023年下达…公路35.78公里: what a superior body assigns over a span reaching the reply's year is a task
+    spanned = bool(ends) and "/" in (period or "") and "下达" in clause
+    return reaches and (sought or spanned or bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after)))
 
 
 # 2022年计划改造25个: a later year's share of a plan that says it is planned
@@ -176,14 +183,24 @@ def expected_result(clause_before: str, sentence_before: str) -> bool:
     return bool(EXPECTED_RESULT.search(sentence_before)) and not DONE_WORDS.search(clause_before)
 
 
+CAP_END = re.compile(r"(?:不低于|不高于|不超过|不少于|不大于|不小于|不多于)$")
+RULE_LEAD = re.compile(r"(?:要求|标准|比例|规定|办法)[^,;。]{0,6}:")
 # 根据…规划, 按照…计划要求: a plan named as the ground of what was done (the phrase ends at the plan noun)
 ACCORDING_TO = re.compile(r"(?:根据|依据|按照|依照|遵照|对照)[^,;。]{0,24}$")
 GROUND_END = re.compile(r"$|[,、的和及与]|要求|安排|部署|精神|确定")
 
 
+# 根据十四五规划及农村供水保障规划: plans listed as the ground, each a noun before 及/和/、
+LISTED_PLAN = re.compile(r"(?:规划|计划)(?=[及和与、])")
+
+
 def _according_to(ahead: str, behind: str) -> bool:
     phrase = ACCORDING_TO.search(ahead)
-    return bool(phrase and not PLAN_WORDS.search(phrase.group()) and GROUND_END.match(behind))
+    return bool(
+        phrase
+        and not PLAN_WORDS.search(LISTED_PLAN.sub("", phrase.group()))
+        and GROUND_END.match(behind)
+    )
 
 
 def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = None) -> bool | None:
@@ -227,8 +244,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
         ahead_deadline(sentence_before, doc_year) and "已" not in clause_before
     ):
         return True
-    if DONE_WORDS.search(clause_before):
-        return False
+    if DONE_WORDS.search(clause_before) or (CAP_END.search(clause_before) and RULE_LEAD.search(sentence_before)):
+        return False  # 按照…投资比例要求:田块整治,北方不低于10%: caps in a rule, not a plan of their own
     if RESULT_VERBS.search(clause_before) and DATED.search(clause_before):
         return False  # 1-6月完成投资5亿元: a dated result
     if sentence_before.lstrip().startswith("第") and STEP_START.match(sentence_before):

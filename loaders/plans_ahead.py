@@ -1,0 +1,58 @@
+"""Plans of works and funds a reply describes before they exist: the contents of an approved project, funds
+arranged for a plan period still running, and an amount put into a later year's project list. loaders.plans
+holds the plan words; these rules read the sentences around a figure (loaders.context calls them)."""
+
+from __future__ import annotations
+
+import re
+
+# 批复…。主要建设内容为…;项目总投资…: the sentences that detail an approved project
+CONTENT_LEAD = re.compile(r"\s*(?:该|本)?(?:项目)?(?:主要)?(?:建设内容|建设规模|计划总投资|总投资|概算总投资)")
+APPROVED = re.compile(r"批复|批准|核准|立项")
+BUILT = re.compile(r"已(?:经)?(?:全部|基本)?(?:建成|完工|竣工|完成建设)|建成投用|投入使用")
+SENTENCE_END = re.compile(r"(?<=[。!?])")
+
+
+def approved_contents(sentence: str, paragraph_before: str) -> bool:
+    """…以秦发改审〔2022〕119号文件进行了批复。主要建设内容为流转土地100亩…。项目总投资789.64万元: the contents and
+    investment of an approved project are what it is to build, unless the reply says they were built."""
+    if not CONTENT_LEAD.match(sentence) or BUILT.search(sentence):
+        return False
+    for previous in reversed([s for s in SENTENCE_END.split(paragraph_before) if s.strip()][-4:]):
+        if APPROVED.search(previous):
+            return not BUILT.search(previous)
+        if not CONTENT_LEAD.match(previous):
+            return False
+    return False
+
+
+# 十四五期间…。我局安排水务融资资金4800万元: a plan period, and funds arranged for it
+PLAN_SPAN = re.compile(r"十([一二三四五六])五”?(?:期间|时期)|(\d{4})\s*[-—~至到]\s*(\d{4})\s*年(?:期间)?")
+ARRANGED_FUNDS = re.compile(r"安排[^,;。\d]{0,12}(?:资金|投资|经费)$")
+
+
+def _span_end(match: re.Match) -> int:
+    if match.group(1):
+        return 2010 + 5 * "一二三四五六".index(match.group(1))
+    return int(match.group(3))
+
+
+def funds_for_plan_period(clause: str, sentences: str, doc_year: int | None) -> bool:
+    """Whether a sum arranged (安排…资金) in `clause` serves a plan period, named in `sentences` (the figure's
+    sentence up to it and the one before), that runs past the reply's year: money still to be spent (funds
+    released, 下达…资金, are not)."""
+    if not doc_year or "安排" not in clause or not ARRANGED_FUNDS.search(clause):
+        return False
+    return any(_span_end(m) >= doc_year for m in PLAN_SPAN.finditer(sentences))
+
+
+# 现已将…村2989亩农田纳入2025年高标准农田建设新建储备项目: an amount put into a later year's project list
+INTO_PLAN = re.compile(r"[^,;。\d]{0,8}?(?:纳入|列入|编入)\s*(\d{4})\s*年[^,;。]{0,24}?(?:项目|计划|规划|任务)")
+
+
+def put_into_plan(after: str, doc_year: int | None) -> str | None:
+    """The year of the project list the words after a figure put it into, when that year is not yet past."""
+    if not doc_year or "入" not in after:
+        return None
+    found = INTO_PLAN.match(after)
+    return found.group(1) if found and int(found.group(1)) >= doc_year else None
