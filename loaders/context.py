@@ -28,6 +28,7 @@ from loaders.plans import (
     year_leads,
 )
 from loaders.plans_ahead import approved_contents, funds_for_plan_period, put_into_plan
+from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -36,8 +37,8 @@ CLAUSE_MARKS = marks_of(LAST_CLAUSE_BOUNDARY)
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
 DATE_KEYS = ("signed_date", "published_date", "written_date")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
-# a sentence that details the one before it: 其中…, 该幼儿园…, 二期… (the next phase of works it named)
-ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|[一二三四五六七八九十]期)")
+# a sentence that details the one before it: 其中…, 该幼儿园…, 二期…, 第一期… (the phases of works it named)
+ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|第?[一二三四五六七八九十]期)")
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -110,6 +111,8 @@ def annotate(figures: list, structure) -> None:
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         if plan is not True:
             plan = _ahead(fig, folded, s_start, clause, before, year) or plan
+        if plan is not True:
+            plan = _unfinished(fig, folded, s_end, clause, sentence, year, plan)
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
@@ -132,6 +135,16 @@ def _ahead(fig, folded: str, s_start: int, clause: str, before: str, year: int |
         return True
     previous = paragraph[paragraph.rfind("。", 0, len(paragraph) - 1) + 1 :]
     return funds_for_plan_period(clause, previous + before, year) or None
+
+
+def _unfinished(fig, folded: str, s_end: int, clause: str, sentence: str, year, plan: bool | None) -> bool | None:
+    """Works and money not finished (loaders.plans_unfinished) are planned; else `plan` as it was."""
+    after, rest = clause_after(folded, fig.end), folded[fig.end : s_end].split(";", 1)[0]
+    if unfinished(fig.kind, clause, after, rest, sentence, year):
+        return True
+    if plan is None and year_programme(clause, after, fig.period, year):
+        return True  # 2025年,继续实施老旧小区改造85个 (in a July reply): the year's programme
+    return plan
 
 
 def clause_after(folded: str, end: int) -> str:

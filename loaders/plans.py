@@ -26,6 +26,7 @@ PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未�
 # 将建成的, 计划实施的: a verb of works and 的, a modifier before a noun
 RELATIVE = re.compile(r"[^,;。\d]{0,3}?(?:建成|建设|实施|开工|完成|投用|出台|开展|举办|推出)[^,;。\d]{0,2}的")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
+PUT_INTO = re.compile(r"(?:列入|纳入|编入)[^,;。\d]{0,8}$")
 DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止|下达")  # 下达补助资金: funds released
 # 完成/建成/实现 report a result, but plans use them too (力争…建成1个, 计划…完成1000公里): alone in a clause
 # they decide only when the sentence and its section say nothing of a plan, or the clause dates its result
@@ -215,6 +216,8 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if RELATIVE.match(clause_before, match.end()) and "," in clause_before[match.end() :]:
             continue  # 作为即将建成的中心城市,…: a plan word inside a modifier of an earlier clause
+        if match.group() in ("规划", "计划") and PUT_INTO.search(ahead) and "," in clause_before[match.end() :]:
+            continue  # 年初即列入改建计划,积极争取资金354万元: the list the works went into, no plan of the later clause
         if match.group() in ("规划", "计划") and _according_to(ahead, clause_before[match.end() :]):
             continue  # 依照全县学校布局规划,撤并3所村小: what is done by a plan is no plan of its own
         if match.group() in ("确保", "力争", "争取") and ahead.endswith(("为", "为了")):
