@@ -108,7 +108,7 @@ def annotate(figures: list, structure) -> None:
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         if plan is not True:
-            plan = _ahead(fig, folded, s_start, clause, before, year) or plan
+            plan = _ahead(fig, folded, (s_start, sentence), clause, before, year) or plan
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
@@ -119,15 +119,17 @@ def annotate(figures: list, structure) -> None:
             fig.label = fig.label.translate(back) if fig.label else fig.label
 
 
-def _ahead(fig, folded: str, s_start: int, clause: str, before: str, year: int | None) -> bool | None:
-    """Works and funds described before they exist (loaders.plans_ahead): True, or None when none is."""
+def _ahead(fig, folded: str, at: tuple, clause: str, before: str, year: int | None) -> bool | None:
+    """Works and funds described before they exist (loaders.plans_ahead): True, or None when none is.
+    `at`: where the figure's sentence starts, and its folded text."""
+    s_start, sentence = at
     into = put_into_plan(re.split(r"[,;。]", folded[fig.end : fig.end + 60], maxsplit=1)[0], year)
     if into:
         fig.period = fig.period or into  # 2989亩农田纳入2025年…储备项目: dated by that year
         fig.period_start, fig.period_end = period_bounds(fig.period)
         return True
     paragraph = folded[folded.rfind("\n", 0, s_start) + 1 : s_start]
-    if approved_contents(folded[s_start : fig.start], paragraph):
+    if approved_contents(sentence, paragraph):
         return True
     previous = paragraph[paragraph.rfind("。", 0, len(paragraph) - 1) + 1 :]
     return funds_for_plan_period(clause, previous + before, year) or None

@@ -197,9 +197,7 @@ LISTED_PLAN = re.compile(r"(?:规划|计划)(?=[及和与、])")
 def _according_to(ahead: str, behind: str) -> bool:
     phrase = ACCORDING_TO.search(ahead)
     return bool(
-        phrase
-        and not PLAN_WORDS.search(LISTED_PLAN.sub("", phrase.group()))
-        and GROUND_END.match(behind)
+        phrase and not PLAN_WORDS.search(LISTED_PLAN.sub("", phrase.group())) and GROUND_END.match(behind)
     )
 
 
@@ -244,7 +242,9 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
         ahead_deadline(sentence_before, doc_year) and "已" not in clause_before
     ):
         return True
-    if DONE_WORDS.search(clause_before) or (CAP_END.search(clause_before) and RULE_LEAD.search(sentence_before)):
+    if DONE_WORDS.search(clause_before) or (
+        CAP_END.search(clause_before) and RULE_LEAD.search(sentence_before)
+    ):
         return False  # 按照…投资比例要求:田块整治,北方不低于10%: caps in a rule, not a plan of their own
     if RESULT_VERBS.search(clause_before) and DATED.search(clause_before):
         return False  # 1-6月完成投资5亿元: a dated result
