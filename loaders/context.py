@@ -26,7 +26,7 @@ from loaders.plans import (
     works_ahead,
     year_leads,
 )
-from loaders.plans_ahead import approved_contents, funds_for_plan_period, put_into_plan
+from loaders.plans_ahead import approved_contents, funds_for_plan_period, period_ahead, put_into_plan
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -109,6 +109,8 @@ def annotate(figures: list, structure) -> None:
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         if plan is not True:
             plan = _ahead(fig, folded, (s_start, sentence), clause, before, year) or plan
+        if plan is not True and period_ahead(fig.period, clause, year if dated else None):
+            plan = True  # 2021-2025年,全县新建学校12所 (a reply of 2021): a target
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period

@@ -137,25 +137,29 @@ UNDER_WAY = re.compile(r"正在?(?:进行|开展|组织|加快|抓紧|全力)?[^
 # (a category with its number, 30户以上自然村, may stand between)
 ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)(?:[^,;。\d]|\d+(?=[户人]以上)){0,24}$")
 TASK_NOUN = re.compile(r"(?:任务|项目)$|^[^,;。\d]{0,12}任务")
+TASK_WORD = re.compile(r"任务(?:为|是|数)?$")  # 分解给我县的新建学校任务为6所: a count of a task
 SOUGHT_APPROVAL = re.compile(r"争取[^,;。\d]{0,20}(?:立项|获批|批复)$")
 WORKS_KINDS = frozenset({"length", "area"})
 
 
 def works_ahead(kind: str, clause: str, after: str, period: str | None, doc_year: int | None) -> bool:
     """Whether a length or area measures works under way or assigned as a task (not reaching back before the
-    reply's year): what is to be built, as design figures of works not yet finished are."""
-    if kind not in WORKS_KINDS:
-        return False
-    if "正" in clause + after and UNDER_WAY.search(clause + after):
+    reply's year): what is to be built, as design figures of works not yet finished are. A count assigned as a
+    task (下达我县改厕任务3.2万户) is work still to do as well; funds released with it are not."""
+    works = kind in WORKS_KINDS
+    if works and "正" in clause + after and UNDER_WAY.search(clause + after):
         return True
-    sought = "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…项目立项3.2万亩: to be built
+    task = kind not in ("money", "percent") and (TASK_WORD.search(clause) or after.startswith("任务"))
+    if not (works or task):
+        return False
+    sought = works and "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…立项3.2万亩
     if not (sought or ASSIGNED.search(clause)) or RESULT_VERBS.search(clause + after):
         return False
     ends = re.findall(r"\d{4}", period or "")
     reaches = not ends or not doc_year or int(ends[-1]) >= doc_year
     # 2021-2023年下达…公路35.78公里: what a superior body assigns over a span reaching the reply's year is a task
-    spanned = bool(ends) and "/" in (period or "") and "下达" in clause
-    return reaches and (sought or spanned or bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after)))
+    spanned = works and bool(ends) and "/" in (period or "") and "下达" in clause
+    return reaches and bool(sought or spanned or task or TASK_NOUN.search(clause) or TASK_NOUN.search(after))
 
 
 # 2022年计划改造25个: a later year's share of a plan that says it is planned

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.plans import DONE_WORDS
+from loaders.plans import CAP_END, DONE_WORDS
 
 # 批复…。主要建设内容为…;项目总投资…: the sentences that detail an approved project
 CONTENT_LEAD = re.compile(
@@ -62,3 +62,17 @@ def put_into_plan(after: str, doc_year: int | None) -> str | None:
         return None
     found = INTO_PLAN.match(after)
     return found.group(1) if found and int(found.group(1)) >= doc_year else None
+
+
+RESULT_WORDS = re.compile(r"完成|建成|实现|达到|投入使用")
+
+
+def period_ahead(period: str | None, clause: str, doc_year: int | None) -> bool:
+    """2021-2025年,全县新建改建农村公路800公里 (in a reply of 2021): a figure of a period that ends after the
+    reply's year cannot be what was done, unless its clause says it is (已, 累计, 完成). A floor or cap of a
+    standing rule (“十四五”期间每年安排资金不少于8亿元) is a figure of the rule, not a plan."""
+    if not doc_year or not period or "/" not in period:
+        return False
+    last = int(period.rpartition("/")[2][:4])
+    done = DONE_WORDS.search(clause) or RESULT_WORDS.search(clause) or CAP_END.search(clause)
+    return last > doc_year and not done

@@ -42,6 +42,14 @@ CASES = [
     # a length a superior body assigns over a span reaching the reply's year is a task, with or without 任务
     ("2020-2022年市里共下达我县农村公路提质改造38公里。",
      [("38公里", 38000, "m", "exact", "2020/2022", True)]),
+    # a count assigned as a task reaching the reply's year is work still to do as well (funds released are not)
+    ("十四五期间,市里分解给我县的新建学校任务为6所。今年下达我县改厕任务资金500万元。",
+     [("6所", 6, "count", "exact", "2021/2025", True), ("500万元", 5e6, "CNY", "exact", "2021", False)]),
+    # a figure of a period that ends after the reply's year is a target, unless its clause says it is done or it
+    # is the floor of a standing rule (每年安排…不少于)
+    ("2021-2025年,全县新建改建农村公路800公里。“十四五”期间全县已新建学校5所,每年安排教育资金不少于800万元。",
+     [("800公里", 800000, "m", "exact", "2021/2025", True), ("5所", 5, "count", "exact", "2021/2025", False),
+      ("800万元", 8e6, "CNY", "at_least", "2021/2025", False)]),
     # a sentence led by a scheme's name and a colon says what the scheme will do
     ("远期改造方案:对老旧小区新增充电桩200个。", [("200个", 200, "count", "exact", None, True)]),
     # plans listed as the ground of what was done (根据…规划及…规划) plan nothing
