@@ -15,6 +15,7 @@ from loaders.fold import unfold_table
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
 from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
+    BUILT_ALREADY,
     MIXED_SECTION,
     PLAN_TURN,
     design_of_unbuilt,
@@ -100,7 +101,7 @@ def annotate(figures: list, structure) -> None:
             plan = True
         if (
             design_of_unbuilt(clause, sentence)
-            or (elaborates and design_of_unbuilt(clause, previous))
+            or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
             or scheduled(sentence, len(before), year if dated else None, leads)
             or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
         ):

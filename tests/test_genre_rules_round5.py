@@ -36,6 +36,15 @@ CASES = [
      [("180米", 180, "m", "approx", None, True)]),
     ("我局已完成该河道治理工程可行性研究报告编制,涉及4个村,匡算投资约8000万元。",
      [("4个", 4, "count", "exact", None, True), ("8000万元", 8e7, "CNY", "approx", None, True)]),
+    # design figures in a sentence that says what the works will bring once built (建成后可…) are of works to
+    # come, unless the sentence says they were built; so are those of works whose preliminary design is approved
+    # or whose building is under way (正在进行…施工)
+    ("社区卫生服务中心项目总投资1800万元,建成后可服务居民3万人。"
+     "该项目已于2020年建成投用,总投资2000万元,建成后可新增学位360个。",
+     [("1800万元", 1.8e7, "CNY", "exact", None, True), ("3万人", 3e4, "count", "exact", None, True),
+      ("2000万元", 2e7, "CNY", "exact", "2020", False), ("360个", 360, "count", "exact", "2020", True)]),
+    ("该水库为新建小(1)型水库,总库容320万立方米,初步设计已获批复。", [("320万立方米", 3.2e6, "m3", "exact", None, True)]),
+    ("新建综合楼设计建筑面积8600平方米,目前正在进行主体施工。", [("8600平方米", 8600, "m2", "exact", None, True)]),
     # the length of works only partly built (目前80%的路段已完成) is still to come; the share built is done
     ("该公路全长约24公里,目前80%的路段已完成路基施工。",
      [("24公里", 24000, "m", "approx", None, True), ("80%", 80, "percent", "exact", None, False)]),
