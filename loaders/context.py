@@ -16,6 +16,7 @@ from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_
 from loaders.period_spans import one_per_year
 from loaders.periods import paragraph_year, period_before, time_expressions
 from loaders.plans import (
+    BUILT_ALREADY,
     MIXED_SECTION,
     PLAN_TURN,
     design_of_unbuilt,
@@ -27,7 +28,7 @@ from loaders.plans import (
     works_ahead,
     year_leads,
 )
-from loaders.plans_ahead import approved_contents, funds_for_plan_period, put_into_plan
+from loaders.plans_ahead import approved_contents, funds_for_plan_period, period_ahead, put_into_plan
 from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
 
@@ -102,7 +103,7 @@ def annotate(figures: list, structure) -> None:
             plan = True
         if (
             design_of_unbuilt(clause, sentence)
-            or (elaborates and design_of_unbuilt(clause, previous))
+            or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
             or scheduled(sentence, len(before), year if dated else None, leads)
             or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
         ):
@@ -110,7 +111,9 @@ def annotate(figures: list, structure) -> None:
         if AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
         if plan is not True:
-            plan = _ahead(fig, folded, s_start, clause, before, year) or plan
+            plan = _ahead(fig, folded, (s_start, sentence), clause, before, year) or plan
+        if plan is not True and period_ahead(fig.period, clause, year if dated else None):
+            plan = True  # 2021-2025年,全县新建学校12所 (a reply of 2021): a target
         if plan is not True:
             plan = _unfinished(fig, folded, s_end, clause, sentence, year, plan)
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
@@ -123,15 +126,17 @@ def annotate(figures: list, structure) -> None:
             fig.label = fig.label.translate(back) if fig.label else fig.label
 
 
-def _ahead(fig, folded: str, s_start: int, clause: str, before: str, year: int | None) -> bool | None:
-    """Works and funds described before they exist (loaders.plans_ahead): True, or None when none is."""
+def _ahead(fig, folded: str, at: tuple, clause: str, before: str, year: int | None) -> bool | None:
+    """Works and funds described before they exist (loaders.plans_ahead): True, or None when none is.
+    `at`: where the figure's sentence starts, and its folded text."""
+    s_start, sentence = at
     into = put_into_plan(re.split(r"[,;。]", folded[fig.end : fig.end + 60], maxsplit=1)[0], year)
     if into:
         fig.period = fig.period or into  # 2989亩农田纳入2025年…储备项目: dated by that year
         fig.period_start, fig.period_end = period_bounds(fig.period)
         return True
     paragraph = folded[folded.rfind("\n", 0, s_start) + 1 : s_start]
-    if approved_contents(folded[s_start : fig.start], paragraph):
+    if approved_contents(sentence, paragraph):
         return True
     previous = paragraph[paragraph.rfind("。", 0, len(paragraph) - 1) + 1 :]
     return funds_for_plan_period(clause, previous + before, year) or None

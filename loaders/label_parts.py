@@ -1,5 +1,6 @@
-"""Labels of figures that split or specify another: the parts of a total (其中种植业172家, 农家乐56家(五星级4家…))
-and a count whose noun a value specifies (1条路面宽度不低于4.5米的硬化路). Read by loaders.labels."""
+"""Labels of figures that split or specify another: the parts of a total (其中种植业172家, 农家乐56家(五星级4家…),
+八条专线,分别是王村中学5条), a count whose noun a value specifies (1条路面宽度不低于4.5米的硬化路), a cap's region,
+and lists (levels that share one noun, names or places listed before the figure). Read by loaders.labels."""
 
 from __future__ import annotations
 
@@ -63,7 +64,9 @@ def part_named(own: str, post: str, label: str, bracketed: bool = False) -> bool
 
 
 # 田块整治,北方不低于10%: a region that qualifies a cap of an item named in the clause before
-REGION = re.compile(r"^(?:北方|南方|东北|西北|西南|东南|华北|华东|华南|华中|东部|西部|中部|平原|山区|丘陵|沿海)(?:地区)?$")
+REGION = re.compile(
+    r"^(?:北方|南方|东北|西北|西南|东南|华北|华东|华南|华中|东部|西部|中部|平原|山区|丘陵|沿海)(?:地区)?$"
+)
 ITEM = re.compile(r"(?:^|[,;:、。])([^\d,;:、。()]{2,10})[,;]$")
 
 
@@ -94,3 +97,30 @@ def after_places(listed: str, own: str) -> str:
     ):
         return own
     return own[lead.end() :]
+
+
+# 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
+LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
+
+
+def shared_head(post: str, rest: str) -> str:
+    """国家级 in 14个国家级、119个省级…55个市级现代农业产业园: the noun the list's items share."""
+    if not post.endswith("级") or len(post) > 6:
+        return ""
+    sentence_rest = re.split(r"[;。\n]", rest, maxsplit=1)[0]
+    for item in LEVEL_ITEM.finditer(sentence_rest):
+        if item.group(1):
+            return item.group(1)
+    return ""
+
+
+def names_before(clause: str, own: str) -> bool:
+    """坝湾、田心、那摩、寨子心5座小(2)型水库: the clause before the figure lists names, not a measure."""
+    items = clause.split("、")
+    return (
+        len(items) >= 2
+        and bool(own)
+        and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
+        and bool(items[0].strip())
+        and not DIGIT.search(items[0])
+    )

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 
 from loaders.label_brackets import mask_brackets, unmask
+from loaders.label_clean import TIME_WORDS, TRAILING, TRAILING_ENDS, clean_pre
 from loaders.label_parts import (
     after_places,
     level_noun,
+    names_before,
     part_named,
     parts_of,
     region_item,
+    shared_head,
     specified,
     up_to_value,
 )
@@ -32,55 +35,24 @@ from loaders.label_words import (
     ONLY_CHANGE,
     PEOPLE_VERB,
     PLACE_ONLY,
-    PLAN_HEAD,
-    PLAN_TAIL,
     TOTAL_ONLY,
     VERB_END,
     last_words,
 )
 from loaders.plans import PLAN_WORDS
-from loaders.qualifiers import BEFORE_WORDS, word_after
+from loaders.qualifiers import word_after
 
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
 POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等")  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
-LEADING_FILLER = re.compile(
-    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
-    r"已累计(?=\S)|的|\d{1,2}[.、]\s*|"  # 现有山坪塘, but 现状供水能力; a numbered paragraph's 1.
-    r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
-    r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共|分别是|分别为)+"
-)
-TIME_WORDS = re.compile(
-    r"(?=[截自从到至\d今本明去年全当上下近])"  # where one can start: re skips the other places quickly
-    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?(?:学年|年)度?(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底前|末前|底|末|止)?|"
-    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|(?:今|本|明)年(?:底前|末前|底|末)?|去年|年底前|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
-)
-TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
-    {w for w, _ in BEFORE_WORDS}
-    | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
-    | {"各", "升至", "增至", "升到"}  # 水碾水磨各1座; 幼儿园数量将升至18所
-    | {"分别为", "分别是", "分别达到", "分别", "总计", "合计", "总共"}
-    | {"控制在", "稳定在", "保持在", "维持在"},
-    key=len,
-    reverse=True,
-)
-# 违法行为23437起, 提升至90%: there 为 and 升至 end or belong to a word, they are not the linking words
-NOT_IN_WORD = {"为": "(?<![行作认成因以称])为", "升至": "(?<![提上])升至", "升到": "(?<![提上])升到"}
-TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
-TRAILING = re.compile(
-    f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
-    f"(?:{'|'.join(NOT_IN_WORD.get(w, w) for w in TRAILING_WORDS)})+$"
-)
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
 )
 LABEL_MAX = 32
 
-# 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
-LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
 # 4乡镇, 12村组: the measure word begins the noun after it
 COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
@@ -115,49 +87,8 @@ def strip_change(label: str) -> str:
         label = shorter
 
 
-def shared_head(post: str, rest: str) -> str:
-    """国家级 in 14个国家级、119个省级…55个市级现代农业产业园: the noun the list's items share."""
-    if not post.endswith("级") or len(post) > 6:
-        return ""
-    sentence_rest = re.split(r"[;。\n]", rest, maxsplit=1)[0]
-    for item in LEVEL_ITEM.finditer(sentence_rest):
-        if item.group(1):
-            return item.group(1)
-    return ""
-
-
-def names_before(clause: str, own: str) -> bool:
-    """坝湾、田心、那摩、寨子心5座小(2)型水库: the clause before the figure lists names, not a measure."""
-    items = clause.split("、")
-    return (
-        len(items) >= 2
-        and bool(own)
-        and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
-        and bool(items[0].strip())
-        and not DIGIT.search(items[0])
-    )
-
-
 # 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
-
-
-TIME_PREPOSITION = re.compile(r"^在(?=\x00)|(?<![低高大小多少等])于(?=\x00)")
-
-
-def clean_pre(pre: str) -> str:
-    pre = TIME_WORDS.sub("\x00", pre)
-    if "于\x00" in pre or pre.startswith("在\x00"):  # 在2023年对9个行政村, 已于2020年完工: no 在对, 已于完工
-        pre = TIME_PREPOSITION.sub("", pre)  # (but 低于全年控制目标 keeps its 于)
-    pre = pre.replace("\x00", "")
-    pre = LEADING_FILLER.sub("", pre.strip())
-    pre = TRAILING.sub("", pre).strip()
-    bare = PLAN_HEAD.sub("", PLAN_TAIL.sub("", pre))
-    pre = (
-        bare if len(bare) >= 2 else pre
-    )  # 力争新增学位, 进出口总额力争: the measure (is_planned says the intent)
-    hung = HANGING.sub("", pre)
-    return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
 
 
 VERB_PHRASE = re.compile(r"已(?:于|经|在|全部|基本)|于\d|将于|正在|均已|全部")
@@ -333,8 +264,11 @@ class LabelChain:
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
+        # (有294个在…注册登记) in a bracket after the total is its part; (其中5所为乡镇中心园) names it whole
         bracketed = folded.rfind("(", s_start, fig.start) > folded.rfind(")", s_start, fig.start)
-        if self.total and part_named(own, post, label, bracketed):  # 合作社325家,其中种植业172家: 合作社 · 种植业
+        bracketed = bracketed and folded[fig.end : fig.end + 1] not in ("为", "是")
+        # 合作社325家,其中种植业172家: 合作社 · 种植业
+        if self.total and part_named(own, post, label, bracketed):
             label = f"{self.total} · {label}"
             self.head = label if self.head.endswith(own) else self.head
         if from_value:

@@ -59,14 +59,20 @@ AWAITING_WORKS = re.compile(
     r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
     # works not yet carried out, awaiting approval, or studied for feasibility (the study's scope and estimate)
     r"|暂未(?:实施|开工|建设)|尚未(?:实施|建设)|报[^,;。]{0,8}(?:审批|审查|批复)|可行性研究|可研"
+    r"|初步设计|施工图设计"  # 初步设计已获批复: designed, not yet built
 )
 # works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
 # park under construction is: only the words of a design count here)
 UNFINISHED = re.compile(
     r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用)"
     r"|\d+(?:\.\d+)?%的[^,;。\d]{0,8}已(?:建成|完工|完成)"  # 目前95%的路段已建成: the rest is still to come
+    r"|正在(?:进行|开展)[^,;。\d]{0,6}?施工"  # 正在进行主体施工 (在建 is no sign: 在建园区 exist)
 )
 DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容|全长|总长")
+# 建成后可提供学位360个: a sentence that says what the works will bring once built, unless they were built
+BUILT_ALREADY = re.compile(
+    r"已(?:经)?(?:于[^,;。]{0,12})?(?:全部|全面|基本)?(?:建成|完工|竣工|投用|投入使用)"
+)
 DESIGN_WORDS = re.compile(
     r"库容|总投资|投资约|概算|估算|匡算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位|涉及"
 )
@@ -77,6 +83,12 @@ def design_of_unbuilt(clause: str, sentence: str) -> bool:
     设计规模2万吨/日的工程正提速推进,预计明年底可完工: the design scale of works not finished."""
     if DONE_WORDS.search(clause):
         return False
+    if (
+        DESIGN_SCALE.search(clause)
+        and EXPECTED_RESULT.search(sentence)
+        and not BUILT_ALREADY.search(sentence)
+    ):
+        return True  # 新建幼儿园1所,项目总投资2000万元,建成后可提供学位360个
     return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
         DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence)
     )
@@ -138,25 +150,29 @@ UNDER_WAY = re.compile(r"正在?(?:进行|开展|组织|加快|抓紧|全力)?[^
 # (a category with its number, 30户以上自然村, may stand between)
 ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)(?:[^,;。\d]|\d+(?=[户人]以上)){0,24}$")
 TASK_NOUN = re.compile(r"(?:任务|项目)$|^[^,;。\d]{0,12}任务")
+TASK_WORD = re.compile(r"任务(?:为|是|数)?$")  # 分解给我县的新建学校任务为6所: a count of a task
 SOUGHT_APPROVAL = re.compile(r"争取[^,;。\d]{0,20}(?:立项|获批|批复)$")
 WORKS_KINDS = frozenset({"length", "area"})
 
 
 def works_ahead(kind: str, clause: str, after: str, period: str | None, doc_year: int | None) -> bool:
     """Whether a length or area measures works under way or assigned as a task (not reaching back before the
-    reply's year): what is to be built, as design figures of works not yet finished are."""
-    if kind not in WORKS_KINDS:
-        return False
-    if "正" in clause + after and UNDER_WAY.search(clause + after):
+    reply's year): what is to be built, as design figures of works not yet finished are. A count assigned as a
+    task (下达我县改厕任务3.2万户) is work still to do as well; funds released with it are not."""
+    works = kind in WORKS_KINDS
+    if works and "正" in clause + after and UNDER_WAY.search(clause + after):
         return True
-    sought = "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…项目立项3.2万亩: to be built
+    task = kind not in ("money", "percent") and (TASK_WORD.search(clause) or after.startswith("任务"))
+    if not (works or task):
+        return False
+    sought = works and "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…立项3.2万亩
     if not (sought or ASSIGNED.search(clause)) or RESULT_VERBS.search(clause + after):
         return False
     ends = re.findall(r"\d{4}", period or "")
     reaches = not ends or not doc_year or int(ends[-1]) >= doc_year
     # 2021-2023年下达…公路35.78公里: what a superior body assigns over a span reaching the reply's year is a task
-    spanned = bool(ends) and "/" in (period or "") and "下达" in clause
-    return reaches and (sought or spanned or bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after)))
+    spanned = works and bool(ends) and "/" in (period or "") and "下达" in clause
+    return reaches and bool(sought or spanned or task or TASK_NOUN.search(clause) or TASK_NOUN.search(after))
 
 
 # 2022年计划改造25个: a later year's share of a plan that says it is planned
@@ -198,9 +214,7 @@ LISTED_PLAN = re.compile(r"(?:规划|计划)(?=[及和与、])")
 def _according_to(ahead: str, behind: str) -> bool:
     phrase = ACCORDING_TO.search(ahead)
     return bool(
-        phrase
-        and not PLAN_WORDS.search(LISTED_PLAN.sub("", phrase.group()))
-        and GROUND_END.match(behind)
+        phrase and not PLAN_WORDS.search(LISTED_PLAN.sub("", phrase.group())) and GROUND_END.match(behind)
     )
 
 
@@ -247,7 +261,9 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
         ahead_deadline(sentence_before, doc_year) and "已" not in clause_before
     ):
         return True
-    if DONE_WORDS.search(clause_before) or (CAP_END.search(clause_before) and RULE_LEAD.search(sentence_before)):
+    if DONE_WORDS.search(clause_before) or (
+        CAP_END.search(clause_before) and RULE_LEAD.search(sentence_before)
+    ):
         return False  # 按照…投资比例要求:田块整治,北方不低于10%: caps in a rule, not a plan of their own
     if RESULT_VERBS.search(clause_before) and DATED.search(clause_before):
         return False  # 1-6月完成投资5亿元: a dated result

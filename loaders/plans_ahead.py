@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 
+from loaders.plans import CAP_END, DONE_WORDS
+
 # 批复…。主要建设内容为…;项目总投资…: the sentences that detail an approved project
-CONTENT_LEAD = re.compile(r"\s*(?:该|本)?(?:项目)?(?:主要)?(?:建设内容|建设规模|计划总投资|总投资|概算总投资)")
+CONTENT_LEAD = re.compile(
+    r"\s*(?:该|本)?(?:项目)?(?:主要)?(?:建设内容|建设规模|计划总投资|总投资|概算总投资)"
+)
 APPROVED = re.compile(r"批复|批准|核准|立项")
 BUILT = re.compile(r"已(?:经)?(?:全部|基本)?(?:建成|完工|竣工|完成建设)|建成投用|投入使用")
 SENTENCE_END = re.compile(r"(?<=[。!?])")
@@ -27,7 +31,7 @@ def approved_contents(sentence: str, paragraph_before: str) -> bool:
 
 
 # 十四五期间…。我局安排水务融资资金4800万元: a plan period, and funds arranged for it
-PLAN_SPAN = re.compile(r"十([一二三四五六])五”?(?:期间|时期)|(\d{4})\s*[-—~至到]\s*(\d{4})\s*年(?:期间)?")
+PLAN_SPAN = re.compile(r"十([一二三四五六])五[”\"]?(?:期间|时期)|(\d{4})\s*[-—~至到]\s*(\d{4})\s*年(?:期间)?")
 ARRANGED_FUNDS = re.compile(r"安排[^,;。\d]{0,12}(?:资金|投资|经费)$")
 
 
@@ -41,13 +45,15 @@ def funds_for_plan_period(clause: str, sentences: str, doc_year: int | None) -> 
     """Whether a sum arranged (安排…资金) in `clause` serves a plan period, named in `sentences` (the figure's
     sentence up to it and the one before), that runs past the reply's year: money still to be spent (funds
     released, 下达…资金, are not)."""
-    if not doc_year or "安排" not in clause or not ARRANGED_FUNDS.search(clause):
-        return False
+    if not doc_year or "安排" not in clause or not ARRANGED_FUNDS.search(clause) or DONE_WORDS.search(clause):
+        return False  # 已安排…资金: arranged and spent
     return any(_span_end(m) >= doc_year for m in PLAN_SPAN.finditer(sentences))
 
 
 # 现已将…村2989亩农田纳入2025年高标准农田建设新建储备项目: an amount put into a later year's project list
-INTO_PLAN = re.compile(r"[^,;。\d]{0,8}?(?:纳入|列入|编入)\s*(\d{4})\s*年[^,;。]{0,24}?(?:项目|计划|规划|任务)")
+INTO_PLAN = re.compile(
+    r"[^,;。\d]{0,8}?(?:纳入|列入|编入)\s*(\d{4})\s*年[^,;。]{0,24}?(?:项目|计划|规划|任务)"
+)
 
 
 def put_into_plan(after: str, doc_year: int | None) -> str | None:
@@ -56,3 +62,17 @@ def put_into_plan(after: str, doc_year: int | None) -> str | None:
         return None
     found = INTO_PLAN.match(after)
     return found.group(1) if found and int(found.group(1)) >= doc_year else None
+
+
+RESULT_WORDS = re.compile(r"完成|建成|实现|达到|投入使用")
+
+
+def period_ahead(period: str | None, clause: str, doc_year: int | None) -> bool:
+    """2021-2025年,全县新建改建农村公路800公里 (in a reply of 2021): a figure of a period that ends after the
+    reply's year cannot be what was done, unless its clause says it is (已, 累计, 完成). A floor or cap of a
+    standing rule (“十四五”期间每年安排资金不少于8亿元) is a figure of the rule, not a plan."""
+    if not doc_year or not period or "/" not in period:
+        return False
+    last = int(period.rpartition("/")[2][:4])
+    done = DONE_WORDS.search(clause) or RESULT_WORDS.search(clause) or CAP_END.search(clause)
+    return last > doc_year and not done

@@ -75,11 +75,14 @@ def term_ahead(clause: str, sentence: str, doc_year: int | None) -> bool:
 EXPECTED = re.compile(r"预计[^,;。]{0,12}?(?:(\d{4})\s*年)?[^,;。]{0,8}?(?:建成|完工|竣工|投用|投运|通车)")
 
 
+NEW_WORKS = re.compile(r"新建|改建|扩建|改造|铺设|修建|共计|总计")
+
+
 def completion_expected(kind: str, clause: str, rest: str, doc_year: int | None) -> bool:
     """Whether the item after the figure (`rest`, to the next ;) expects the works to be completed, and
-    neither the figure's clause nor the rest before that expectation says they already were: a total of
-    works still being built (a progress share, 进度为40%, is not)."""
-    if kind == "percent" or "预计" not in rest:
+    neither the figure's clause nor the rest before that expectation says they already were: new works or
+    a total of works still being built (not a progress share, 进度为40%, nor what 在建 parks hold or count)."""
+    if kind == "percent" or "预计" not in rest or "在建" in clause or not NEW_WORKS.search(clause):
         return False
     found = EXPECTED.search(rest)
     if not found or (found.group(1) and doc_year and int(found.group(1)) < doc_year):
