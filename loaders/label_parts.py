@@ -120,7 +120,9 @@ def names_before(clause: str, own: str) -> bool:
     return (
         len(items) >= 2
         and bool(own)
-        and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
+        and all(len(item) <= 8 and not DIGIT.search(item) for item in items[1:-1])
+        and len(items[-1]) <= 12  # the last name may carry 及 and 等: 东园西区及东园东区等
+        and not DIGIT.search(items[-1])
         and bool(items[0].strip())
         and not DIGIT.search(items[0])
     )

@@ -45,11 +45,12 @@ from loaders.qualifiers import word_after
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
-POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等")  # 三级及以上公路: no list
+POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等|立足|依托|通过|按照|根据|积极|加快")  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
-    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
+    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用|完成(?:建设|施工)?)|"
+    r"(?:较|比)同期(?:增加|增长|下降|减少|提高|降低)|)$"  # 产量1.7万吨,较去年同期增加5%: the 产量's change
 )
 LABEL_MAX = 32
 
@@ -94,13 +95,16 @@ RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠�
 VERB_PHRASE = re.compile(r"已(?:于|经|在|全部|基本)|于\d|将于|正在|均已|全部")
 VERB_FIRST = frozenset("已于将正均全")
 COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
+PLACED = re.compile(r"(?:安装|设置|布设|布置|放置|摆放|投放|分布|落户|坐落|位于)(?:在|于|到)")
+SORTED_BY_YEAR = re.compile(r"^\d{4}年(?:以前|之前|以后|之后|前|后)[^,;:。\d]{0,8}?的")
 
 
 def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = folded[end : end + 24].lstrip(" ")
     rest = rest[len(word_after(rest, 0) or "") :]
-    if rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest):
-        return ""  # 36.2公里已于6月通车: what follows says what became of it, it names nothing
+    if (rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest)) or PLACED.match(rest):
+        return ""  # 36.2公里已于6月通车, 500多件安装在主城区: what became of it or where it went names nothing
+    rest = SORTED_BY_YEAR.sub("", rest, count=1)  # 7个2000年以前建成的老旧小区: the noun after the year's clause
     rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
     if CHANGE_AFTER.match(rest):
         return ""  # 由800万元增加到…: what follows is the change, not a noun
@@ -116,6 +120,8 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
+    if cut and cut.start() == 0 and len(rest) >= 4:
+        cut = POST_CUT.search(rest, 1)  # 65个和美乡村精品示范村: a word that opens the noun lists nothing
     rest = rest[: cut.start()] if cut else rest
     rest = rest.lstrip("的").strip()[:most].rstrip("的")
     return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
