@@ -142,7 +142,9 @@ def _ahead(fig, folded: str, at: tuple, clause: str, before: str, year: int | No
     return funds_for_plan_period(clause, previous + before, year) or None
 
 
-def _unfinished(fig, folded: str, s_end: int, clause: str, sentence: str, year, plan: bool | None) -> bool | None:
+def _unfinished(
+    fig, folded: str, s_end: int, clause: str, sentence: str, year, plan: bool | None
+) -> bool | None:
     """Works and money not finished (loaders.plans_unfinished) are planned; else `plan` as it was."""
     after, rest = clause_after(folded, fig.end), folded[fig.end : s_end].split(";", 1)[0]
     if unfinished(fig.kind, clause, after, rest, sentence, year):

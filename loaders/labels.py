@@ -45,7 +45,9 @@ from loaders.qualifiers import word_after
 LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
-POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等|立足|依托|通过|按照|根据|积极|加快")  # 三级及以上公路: no list
+POST_CUT = re.compile(
+    r"用于|参加|给予|和|及(?!以[上下])|以及|等|立足|依托|通过|按照|根据|积极|加快"
+)  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
@@ -103,8 +105,12 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = folded[end : end + 24].lstrip(" ")
     rest = rest[len(word_after(rest, 0) or "") :]
     if (rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest)) or PLACED.match(rest):
-        return ""  # 36.2公里已于6月通车, 500多件安装在主城区: what became of it or where it went names nothing
-    rest = SORTED_BY_YEAR.sub("", rest, count=1)  # 7个2000年以前建成的老旧小区: the noun after the year's clause
+        return (
+            ""  # 36.2公里已于6月通车, 500多件安装在主城区: what became of it or where it went names nothing
+        )
+    rest = SORTED_BY_YEAR.sub(
+        "", rest, count=1
+    )  # 7个2000年以前建成的老旧小区: the noun after the year's clause
     rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
     if CHANGE_AFTER.match(rest):
         return ""  # 由800万元增加到…: what follows is the change, not a noun

@@ -248,6 +248,8 @@ COMPLETION_AHEAD = re.compile(
 # works finished on a stated day: what they yield is of that month (a day alone dates an event, no period)
 COMPLETED = re.compile(r"\s*(?:正式)?(?:建成|竣工|完工|落成|投用|投入使用|投产|开通)")
 ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun
+
+
 def _enclosed(sentence: str, offset: int) -> bool:
     """Whether `offset` lies inside brackets or a title's 《》 opened before it."""
     return any(sentence.rfind(o, 0, offset) > sentence.rfind(c, 0, offset) for o, c in ("()", "《》"))

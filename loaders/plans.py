@@ -230,7 +230,11 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if RELATIVE.match(clause_before, match.end()) and "," in clause_before[match.end() :]:
             continue  # 作为即将建成的中心城市,…: a plan word inside a modifier of an earlier clause
-        if match.group() in ("规划", "计划") and PUT_INTO.search(ahead) and "," in clause_before[match.end() :]:
+        if (
+            match.group() in ("规划", "计划")
+            and PUT_INTO.search(ahead)
+            and "," in clause_before[match.end() :]
+        ):
             continue  # 年初即列入改建计划,积极争取资金354万元: the list the works went into, no plan of the later clause
         if match.group() in ("规划", "计划") and _according_to(ahead, clause_before[match.end() :]):
             continue  # 依照全县学校布局规划,撤并3所村小: what is done by a plan is no plan of its own
