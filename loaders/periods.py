@@ -8,8 +8,9 @@ and so does a single day (`7月24日` dates an event, not a period).
 
 from __future__ import annotations
 
-import itertools
 import re
+
+from loaders.period_spans import SPAN_START, spans_of_years
 
 _RELATIVE_YEAR = {
     "今年": 0,
@@ -205,8 +206,8 @@ def time_expressions(
             stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
     found.sort(key=lambda pair: pair[0])
-    if "年" in sentence and YEAR_SERIES_START.search(sentence):
-        found = _year_series(sentence, found)
+    if "年" in sentence and SPAN_START.search(sentence):
+        found = spans_of_years(sentence, found)
     items = (
         [m.end() for m in ENUMERATOR.finditer(sentence)] if "是" in sentence else []
     )  # re tries every place
@@ -245,25 +246,6 @@ COMPLETION_AHEAD = re.compile(
 # works finished on a stated day: what they yield is of that month (a day alone dates an event, no period)
 COMPLETED = re.compile(r"\s*(?:正式)?(?:建成|竣工|完工|落成|投用|投入使用|投产|开通)")
 ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun
-# 2021、2022年 / 从2021年和2022年: years listed one after another are the span they cover
-YEAR_SERIES_START = re.compile(r"\d{4}\s*年?\s*[、和及与]\s*\d{4}")
-YEAR_SERIES = re.compile(
-    r"(?:从|自)?(\d{4})\s*年?((?:\s*[、和及与]\s*\d{4}\s*年?)*\s*[、和及与]\s*\d{4})\s*年"
-    r"(?!\s*\d{1,2}\s*月|底|末|以来|起|前)"
-)
-
-
-def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
-    """The expressions of consecutive listed years (2021、2022年) become one: the span from first to last."""
-    for series in YEAR_SERIES.finditer(sentence):
-        years = [int(series.group(1)), *map(int, re.findall(r"\d{4}", series.group(2)))]
-        if any(b != a + 1 for a, b in itertools.pairwise(years)):
-            continue  # 2019年和2021年: two years apart, no span
-        inside = range(series.start() + 1, series.end() + 1)
-        found = [pair for pair in found if pair[0] not in inside] + [
-            (series.end(), f"{years[0]}/{years[-1]}")
-        ]
-    return sorted(found, key=lambda pair: pair[0])
 
 
 def _enclosed(sentence: str, offset: int) -> bool:

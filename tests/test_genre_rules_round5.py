@@ -61,6 +61,9 @@ CASES = [
       ("800万元", 8e6, "CNY", "at_least", "2021/2025", False)]),
     # a sentence led by a scheme's name and a colon says what the scheme will do
     ("远期改造方案:对老旧小区新增充电桩200个。", [("200个", 200, "count", "exact", None, True)]),
+    # a span of months across two years is the period from the first month to the last (截至… is no span)
+    ("2020年10月至2021年3月,全县发放取暖补贴420万元;截至2021年6月底,累计发放1200万元。",
+     [("420万元", 4.2e6, "CNY", "exact", "2020-10/2021-03", False), ("1200万元", 1.2e7, "CNY", "exact", None, False)]),
     # plans listed as the ground of what was done (根据…规划及…规划) plan nothing
     ("今年根据县域供水规划及水源保护规划,完成了管网改造工程,共涉及6个乡镇。",
      [("6个", 6, "count", "exact", "2021", False)]),

@@ -1,0 +1,52 @@
+"""Spans written as a run of years or months rather than one expression (loaders.periods): years listed one
+after another (2021、2022年 → 2021/2022) and months of two years (2020年10月至2021年6月 → 2020-10/2021-06)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+# 2021、2022年 / 从2021年和2022年: years listed one after another are the span they cover
+YEAR_SERIES_START = re.compile(r"\d{4}\s*年?\s*[、和及与]\s*\d{4}")
+YEAR_SERIES = re.compile(
+    r"(?:从|自)?(\d{4})\s*年?((?:\s*[、和及与]\s*\d{4}\s*年?)*\s*[、和及与]\s*\d{4})\s*年"
+    r"(?!\s*\d{1,2}\s*月|底|末|以来|起|前)"
+)
+
+
+def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """The expressions of consecutive listed years (2021、2022年) become one: the span from first to last."""
+    for series in YEAR_SERIES.finditer(sentence):
+        years = [int(series.group(1)), *map(int, re.findall(r"\d{4}", series.group(2)))]
+        if any(b != a + 1 for a, b in itertools.pairwise(years)):
+            continue  # 2019年和2021年: two years apart, no span
+        inside = range(series.start() + 1, series.end() + 1)
+        found = [pair for pair in found if pair[0] not in inside] + [
+            (series.end(), f"{years[0]}/{years[-1]}")
+        ]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+# 2020年10月至2021年6月: a span of months across two years (截至… is no span: it has no start)
+MONTH_SPAN = re.compile(
+    r"(?<!截至)(?<!截止)(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(?:-|至|到|~)\s*(\d{4})\s*年\s*(\d{1,2})\s*月份?"
+    r"(?!\s*\d{1,2}\s*日|底|末|以来|起|止)"
+)
+SPAN_START = re.compile(YEAR_SERIES_START.pattern + r"|\d{4}\s*年\s*\d{1,2}\s*月份?\s*(?:-|至|到|~)\s*\d{4}")
+
+
+def _month_spans(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    for span in MONTH_SPAN.finditer(sentence):
+        y1, m1, y2, m2 = map(int, span.groups())
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2)):
+            continue
+        inside = range(span.start() + 1, span.end() + 1)
+        found = [pair for pair in found if pair[0] not in inside] + [
+            (span.end(), f"{y1}-{m1:02d}/{y2}-{m2:02d}")
+        ]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def spans_of_years(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """The time expressions of `found` (end offset, period) with those a span covers made one."""
+    return _month_spans(sentence, _year_series(sentence, found))
