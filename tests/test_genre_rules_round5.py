@@ -88,6 +88,10 @@ LABELS = [
     # a region that qualifies a cap names no measure: the item the cap is for does, then the region
     ("各项投资占比:机耕道路,南方不高于20%;沟渠治理,西北不低于35%。",
      [("20%", "机耕道路 · 南方"), ("35%", "沟渠治理 · 西北")]),
+    # 缩短至/延长至 lead to a changed value like 提高到: the indicator is the one before the change
+    ("审批时限由20个工作日缩短至5个工作日。", [("20个工作日", "审批时限"), ("5个工作日", "审批时限")]),
+    # people right after a count of households are those households' 人口
+    ("涉及搬迁群众450户1620人。", [("450户", "涉及搬迁群众"), ("1620人", "搬迁群众人口")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip
