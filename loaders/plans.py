@@ -63,10 +63,13 @@ AWAITING_WORKS = re.compile(
 # works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
 # park under construction is: only the words of a design count here)
 UNFINISHED = re.compile(
-    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用)"
+    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用|通车)"
     r"|\d+(?:\.\d+)?%的[^,;。\d]{0,8}已(?:建成|完工|完成)"  # 目前95%的路段已建成: the rest is still to come
     r"|正在(?:进行|开展)[^,;。\d]{0,6}?施工"  # 正在进行主体施工 (在建 is no sign: 在建园区 exist)
+    # a part done of a whole (已完成投资1.2亿元, 完成总工程量的60%, 形象进度75%), works in hand (施工中)
+    r"|已完成(?:投资)?[^,;。\d]{0,8}\d|完成[^,;。\d]{0,6}(?:总投资|工程量|计划投资)的|形象进度|施工中|建设中"
 )
+FULLY_BUILT = re.compile(r"已?(?:全面|全部|整体)(?:建成|完工|竣工)|全线(?:建成|贯通|通车)")
 DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容|全长|总长")
 # 建成后可提供学位360个: a sentence that says what the works will bring once built, unless they were built
 BUILT_ALREADY = re.compile(
@@ -89,7 +92,7 @@ def design_of_unbuilt(clause: str, sentence: str) -> bool:
     ):
         return True  # 新建幼儿园1所,项目总投资2000万元,建成后可提供学位360个
     return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
-        DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence)
+        DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence) and not FULLY_BUILT.search(sentence)
     )
 
 
