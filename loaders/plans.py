@@ -66,8 +66,9 @@ UNFINISHED = re.compile(
     r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用|通车)"
     r"|\d+(?:\.\d+)?%的[^,;。\d]{0,8}已(?:建成|完工|完成)"  # 目前95%的路段已建成: the rest is still to come
     r"|正在(?:进行|开展)[^,;。\d]{0,6}?施工"  # 正在进行主体施工 (在建 is no sign: 在建园区 exist)
-    # a part done of a whole (已完成投资1.2亿元, 完成总工程量的60%, 形象进度75%), works in hand (施工中)
-    r"|已完成(?:投资)?[^,;。\d]{0,8}\d|完成[^,;。\d]{0,6}(?:总投资|工程量|计划投资)的|形象进度|施工中|建设中"
+    # a share done of the whole (完成总工程量的60%, 形象进度75%), works in hand (施工中); not a sum done by a
+    # date (总投资5.6亿元,到2017年底止已完成投资3亿元: round one keeps the total a figure of what is there)
+    r"|完成[^,;。\d]{0,6}(?:总投资|工程量|计划投资)的|形象进度|施工中|建设中"
 )
 FULLY_BUILT = re.compile(r"已?(?:全面|全部|整体)(?:建成|完工|竣工)|全线(?:建成|贯通|通车)")
 DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容|全长|总长")

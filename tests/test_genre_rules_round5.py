@@ -48,13 +48,13 @@ CASES = [
     # the length of works only partly built (目前80%的路段已完成) is still to come; the share built is done
     ("该公路全长约24公里,目前80%的路段已完成路基施工。",
      [("24公里", 24000, "m", "approx", None, True), ("80%", 80, "percent", "exact", None, False)]),
-    # so is the design scale of works whose report gives a part done (已完成投资…, 形象进度) or says they are in
-    # hand (施工中); works said to be wholly built keep theirs done
-    ("水厂项目总投资1.6亿元,截至目前已完成投资9000万元。环湖路全长5.6公里,目前施工中。"
-     "泵站项目总投资3200万元,已完成投资3200万元,项目已全面完工。",
-     [("1.6亿元", 1.6e8, "CNY", "exact", None, True), ("9000万元", 9e7, "CNY", "exact", None, False),
+    # so is the design scale of works whose report gives the share done (完成总投资的…, 形象进度) or says they are
+    # in hand (施工中); works said to be wholly built keep theirs done
+    ("水厂项目总投资1.6亿元,截至目前完成总投资的56%。环湖路全长5.6公里,目前施工中。"
+     "泵站项目总投资3200万元,形象进度100%,项目已全面完工。",
+     [("1.6亿元", 1.6e8, "CNY", "exact", None, True), ("56%", 56, "percent", "exact", None, False),
       ("5.6公里", 5600, "m", "exact", None, True), ("3200万元", 3.2e7, "CNY", "exact", None, False),
-      ("3200万元", 3.2e7, "CNY", "exact", None, False)]),
+      ("100%", 100, "percent", "exact", None, False)]),
     # a length a superior body assigns over a span reaching the reply's year is a task, with or without 任务
     ("2020-2022年市里共下达我县农村公路提质改造38公里。",
      [("38公里", 38000, "m", "exact", "2020/2022", True)]),
