@@ -15,10 +15,8 @@ from loaders.fold import unfold_table
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
 from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
-    BUILT_ALREADY,
     MIXED_SECTION,
     PLAN_TURN,
-    design_of_unbuilt,
     plan_in,
     plan_status,
     scheduled,
@@ -27,7 +25,14 @@ from loaders.plans import (
     works_ahead,
     year_leads,
 )
-from loaders.plans_ahead import approved_contents, funds_for_plan_period, period_ahead, put_into_plan
+from loaders.plans_ahead import (
+    BUILT_ALREADY,
+    approved_contents,
+    design_of_unbuilt,
+    funds_for_plan_period,
+    period_ahead,
+    put_into_plan,
+)
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
