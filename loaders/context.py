@@ -13,13 +13,10 @@ from functools import lru_cache
 
 from loaders.fold import unfold_table
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
-from loaders.period_spans import one_per_year
-from loaders.periods import paragraph_year, period_before, time_expressions
+from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
 from loaders.plans import (
-    BUILT_ALREADY,
     MIXED_SECTION,
     PLAN_TURN,
-    design_of_unbuilt,
     plan_in,
     plan_status,
     scheduled,
@@ -28,7 +25,14 @@ from loaders.plans import (
     works_ahead,
     year_leads,
 )
-from loaders.plans_ahead import approved_contents, funds_for_plan_period, period_ahead, put_into_plan
+from loaders.plans_ahead import (
+    BUILT_ALREADY,
+    approved_contents,
+    design_of_unbuilt,
+    funds_for_plan_period,
+    period_ahead,
+    put_into_plan,
+)
 from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
 

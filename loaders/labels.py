@@ -177,6 +177,7 @@ class LabelChain:
         self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
         self.total = ""  # the label of a total whose parts follow (其中…, or in brackets after it)
+        self.previous_unit = ""
 
     def before_bracket(self, before: str, s_start: int) -> str:
         """The noun before a bracket the figure stands in (岗位补贴(112万元)) or right after (距县城(镇政府
@@ -220,6 +221,11 @@ class LabelChain:
             # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
             own = self.previous_own if after_previous and not PEOPLE_VERB.match(own) else own
             post, after_previous = counted, False
+            gap = before[max(self.previous_end - s_start, 0) :].strip()
+            if not own and counted == "人数" and self.previous_unit == "户" and gap in ("", ",", "、"):
+                # 该村有1520户4860人: the households' people, 该村人口 (惠及农户…: 农户人口)
+                lead = RELATIONAL.match(self.previous_own)
+                own, post = self.previous_own[lead.end() if lead else 0 :], "人口"
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
         if not post and (total := TOTAL_ONLY.match(own)):  # 机动车数量日益增加,目前主城区总数约10万辆
@@ -294,6 +300,7 @@ class LabelChain:
             own,
         )
         self.recent = [*self.recent[-3:], own]
+        self.previous_unit = fig.unit.lstrip("万亿")
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 

@@ -1,12 +1,58 @@
-"""Plans of works and funds a reply describes before they exist: the contents of an approved project, funds
-arranged for a plan period still running, and an amount put into a later year's project list. loaders.plans
+"""Plans of works and funds a reply describes before they exist: design figures of works not yet built or not
+finished, the contents of an approved project, funds arranged for a plan period still running, an amount put
+into a later year's project list, and figures of a period that ends after the reply's year. loaders.plans
 holds the plan words; these rules read the sentences around a figure (loaders.context calls them)."""
 
 from __future__ import annotations
 
 import re
 
-from loaders.plans import CAP_END, DONE_WORDS
+from loaders.plans import CAP_END, DONE_WORDS, EXPECTED_RESULT
+
+# a project that has not broken ground: its design figures (库容, 总投资, 规模) describe what is to be built
+AWAITING_WORKS = re.compile(
+    r"待[^,;。]{0,15}(?:开工|实施|启动)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
+    r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
+    # works not yet carried out, awaiting approval, or studied for feasibility (the study's scope and estimate)
+    r"|暂未(?:实施|开工|建设)|尚未(?:实施|建设)|报[^,;。]{0,8}(?:审批|审查|批复)|可行性研究|可研"
+    r"|初步设计|施工图设计"  # 初步设计已获批复: designed, not yet built
+)
+# works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
+# park under construction is: only the words of a design count here)
+UNFINISHED = re.compile(
+    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用|通车)"
+    r"|\d+(?:\.\d+)?%的[^,;。\d]{0,8}已(?:建成|完工|完成)"  # 目前95%的路段已建成: the rest is still to come
+    r"|正在(?:进行|开展)[^,;。\d]{0,6}?施工"  # 正在进行主体施工 (在建 is no sign: 在建园区 exist)
+    # a share done of the whole (完成总工程量的60%, 形象进度75%), works in hand (施工中); not a sum done by a
+    # date (总投资5.6亿元,到2017年底止已完成投资3亿元: round one keeps the total a figure of what is there)
+    r"|完成[^,;。\d]{0,6}(?:总投资|工程量|计划投资)的|形象进度|施工中|建设中"
+)
+FULLY_BUILT = re.compile(r"已?(?:全面|全部|整体)(?:建成|完工|竣工)|全线(?:建成|贯通|通车)")
+DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容|全长|总长")
+# 建成后可提供学位360个: a sentence that says what the works will bring once built, unless they were built
+BUILT_ALREADY = re.compile(
+    r"已(?:经)?(?:于[^,;。]{0,12})?(?:全部|全面|基本)?(?:建成|完工|竣工|投用|投入使用)"
+)
+DESIGN_WORDS = re.compile(
+    r"库容|总投资|投资约|概算|估算|匡算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位|涉及"
+)
+
+
+def design_of_unbuilt(clause: str, sentence: str) -> bool:
+    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come;
+    设计规模2万吨/日的工程正提速推进,预计明年底可完工: the design scale of works not finished."""
+    if DONE_WORDS.search(clause):
+        return False
+    if (
+        DESIGN_SCALE.search(clause)
+        and EXPECTED_RESULT.search(sentence)
+        and not BUILT_ALREADY.search(sentence)
+    ):
+        return True  # 新建幼儿园1所,项目总投资2000万元,建成后可提供学位360个
+    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
+        DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence) and not FULLY_BUILT.search(sentence)
+    )
+
 
 # 批复…。主要建设内容为…;项目总投资…: the sentences that detail an approved project
 CONTENT_LEAD = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.plans import DESIGN_WORDS
+from loaders.plans_ahead import DESIGN_WORDS
 
 # 已全部建成, 已完成建设, 建成投用: what a clause says was finished
 BUILT = re.compile(r"已(?:经)?(?:全部|基本)?(?:建成|完工|竣工|完成|投用|投入使用|通车)|建成投用|投入使用")

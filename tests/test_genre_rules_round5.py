@@ -48,6 +48,13 @@ CASES = [
     # the length of works only partly built (目前80%的路段已完成) is still to come; the share built is done
     ("该公路全长约24公里,目前80%的路段已完成路基施工。",
      [("24公里", 24000, "m", "approx", None, True), ("80%", 80, "percent", "exact", None, False)]),
+    # so is the design scale of works whose report gives the share done (完成总投资的…, 形象进度) or says they are
+    # in hand (施工中); works said to be wholly built keep theirs done
+    ("水厂项目总投资1.6亿元,截至目前完成总投资的56%。环湖路全长5.6公里,目前施工中。"
+     "泵站项目总投资3200万元,形象进度100%,项目已全面完工。",
+     [("1.6亿元", 1.6e8, "CNY", "exact", None, True), ("56%", 56, "percent", "exact", None, False),
+      ("5.6公里", 5600, "m", "exact", None, True), ("3200万元", 3.2e7, "CNY", "exact", None, False),
+      ("100%", 100, "percent", "exact", None, False)]),
     # a length a superior body assigns over a span reaching the reply's year is a task, with or without 任务
     ("2020-2022年市里共下达我县农村公路提质改造38公里。",
      [("38公里", 38000, "m", "exact", "2020/2022", True)]),
@@ -61,6 +68,9 @@ CASES = [
       ("800万元", 8e6, "CNY", "at_least", "2021/2025", False)]),
     # a sentence led by a scheme's name and a colon says what the scheme will do
     ("远期改造方案:对老旧小区新增充电桩200个。", [("200个", 200, "count", "exact", None, True)]),
+    # a span of months across two years is the period from the first month to the last (截至… is no span)
+    ("2020年10月至2021年3月,全县发放取暖补贴420万元;截至2021年6月底,累计发放1200万元。",
+     [("420万元", 4.2e6, "CNY", "exact", "2020-10/2021-03", False), ("1200万元", 1.2e7, "CNY", "exact", None, False)]),
     # plans listed as the ground of what was done (根据…规划及…规划) plan nothing
     ("今年根据县域供水规划及水源保护规划,完成了管网改造工程,共涉及6个乡镇。",
      [("6个", 6, "count", "exact", "2021", False)]),
@@ -85,6 +95,10 @@ LABELS = [
     # a region that qualifies a cap names no measure: the item the cap is for does, then the region
     ("各项投资占比:机耕道路,南方不高于20%;沟渠治理,西北不低于35%。",
      [("20%", "机耕道路 · 南方"), ("35%", "沟渠治理 · 西北")]),
+    # 缩短至/延长至 lead to a changed value like 提高到: the indicator is the one before the change
+    ("审批时限由20个工作日缩短至5个工作日。", [("20个工作日", "审批时限"), ("5个工作日", "审批时限")]),
+    # people right after a count of households are those households' 人口
+    ("涉及搬迁群众450户1620人。", [("450户", "涉及搬迁群众"), ("1620人", "搬迁群众人口")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip
