@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.label_after import LABEL_BOUNDARY, noun_after
 from loaders.label_brackets import mask_brackets, unmask
-from loaders.label_clean import TIME_WORDS, TRAILING, TRAILING_ENDS, clean_pre
+from loaders.label_clean import TIME_WORDS, TRAILING, clean_pre
 from loaders.label_parts import (
     after_places,
     level_noun,
@@ -19,7 +20,6 @@ from loaders.label_parts import (
     parts_of,
     region_item,
     shared_head,
-    specified,
     up_to_value,
 )
 from loaders.label_words import (
@@ -40,14 +40,9 @@ from loaders.label_words import (
     last_words,
 )
 from loaders.plans import PLAN_WORDS
-from loaders.qualifiers import word_after
 
-LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
-POST_CUT = re.compile(
-    r"用于|参加|给予|和|及(?!以[上下])|以及|等|立足|依托|通过|按照|根据|积极|加快"
-)  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
@@ -55,9 +50,6 @@ GENERIC = re.compile(
     r"(?:较|比)同期(?:增加|增长|下降|减少|提高|降低)|)$"  # 产量1.7万吨,较去年同期增加5%: the 产量's change
 )
 LABEL_MAX = 32
-
-# 4乡镇, 12村组: the measure word begins the noun after it
-COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
 
 def marks_of(last: re.Pattern) -> re.Pattern:
@@ -92,45 +84,6 @@ def strip_change(label: str) -> str:
 
 # 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
-
-
-VERB_PHRASE = re.compile(r"已(?:于|经|在|全部|基本)|于\d|将于|正在|均已|全部")
-VERB_FIRST = frozenset("已于将正均全")
-COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
-PLACED = re.compile(r"(?:安装|设置|布设|布置|放置|摆放|投放|分布|落户|坐落|位于)(?:在|于|到)")
-SORTED_BY_YEAR = re.compile(r"^\d{4}年(?:以前|之前|以后|之后|前|后)[^,;:。\d]{0,8}?的")
-
-
-def noun_after(folded: str, end: int, counter: str = "") -> str:
-    rest = folded[end : end + 24].lstrip(" ")
-    rest = rest[len(word_after(rest, 0) or "") :]
-    if (rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest)) or PLACED.match(rest):
-        return (
-            ""  # 36.2公里已于6月通车, 500多件安装在主城区: what became of it or where it went names nothing
-        )
-    rest = SORTED_BY_YEAR.sub(
-        "", rest, count=1
-    )  # 7个2000年以前建成的老旧小区: the noun after the year's clause
-    rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
-    if CHANGE_AFTER.match(rest):
-        return ""  # 由800万元增加到…: what follows is the change, not a noun
-    if counter in COUNTER_COMPOUND and rest[:1] and rest[0] in COUNTER_COMPOUND[counter]:
-        rest = counter + rest
-    stop = LABEL_BOUNDARY.search(rest)
-    rest = rest[: stop.start()] if stop else rest
-    digit, most = DIGIT.search(rest), 18
-    if digit and (spec := specified(rest, digit.start())):
-        rest, most = rest[:spec], 24  # 1条路面宽度不低于4.5米的硬化路: the spec is part of the noun
-    elif digit:
-        rest = rest[: digit.start()]  # 由800万元增加到1500万元: the next figure is not a label
-    change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
-    rest = rest[: change.start()] if change else rest
-    cut = POST_CUT.search(rest)
-    if cut and cut.start() == 0 and len(rest) >= 4:
-        cut = POST_CUT.search(rest, 1)  # 65个和美乡村精品示范村: a word that opens the noun lists nothing
-    rest = rest[: cut.start()] if cut else rest
-    rest = rest.lstrip("的").strip()[:most].rstrip("的")
-    return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
 # 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
