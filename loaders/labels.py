@@ -116,6 +116,13 @@ def noun_instead(own: str, any_post: str, kind: str, before: str) -> tuple[str, 
     return None
 
 
+def reach_noun(fig) -> str | None:
+    """What a verb of reach (涉及, 覆盖) alone before a figure reaches: 里程, 面积, 金额, or the count of its
+    measure word (套数, 栋数)."""
+    unit = fig.unit.lstrip("万亿")
+    return KIND_NOUN.get(fig.kind) or (f"{unit}数" if fig.kind == "count" and len(unit) == 1 else None)
+
+
 class LabelChain:
     """Labels of one reply's figures in reading order, carrying the subject a list's clauses share."""
 
@@ -169,7 +176,9 @@ class LabelChain:
         )
         counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if not post and unnamed else None
         if not post and RELATIONAL.fullmatch(own):
-            counted = counted or KIND_NOUN.get(fig.kind)  # 涉及947.06公里: 涉及里程, not 涉及
+            counted = counted or reach_noun(fig)  # 涉及947.06公里: 涉及里程, 涉及8312套: 涉及套数, not 涉及
+        elif not (post or own) and RELATIONAL.fullmatch(self.previous_own) and fig.start == self.previous_end:
+            own, counted = self.previous_own, reach_noun(fig)  # 涉及8312套130余万平方米: 涉及面积
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
             # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
             own = self.previous_own if after_previous and not PEOPLE_VERB.match(own) else own

@@ -73,6 +73,9 @@ LABELS = [
     # a noun after the count that starts with 和 (和美乡村) is no list
     ("重点扶持在建的42个和美乡村示范点。", [("42个", "重点扶持在建和美乡村示范点")]),
     ("完善道路、绿化、照明等共计12项内容。", [("12项", "内容")]),
+    # a verb of reach alone (涉及) reaches the count of its measure word, or the area right after it
+    ("完成城东、城西等10个棚户区改造,涉及4200套56万平方米。",
+     [("10个", "棚户区改造"), ("4200套", "涉及套数"), ("56万平方米", "涉及面积")]),
     # the part done of a total: the total's measure
     ("输电线路铁塔共计86基,已完成建设70基。", [("86基", "输电线路铁塔"), ("70基", "输电线路铁塔 · 已完成建设")]),
 ]  # fmt: skip
