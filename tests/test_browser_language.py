@@ -1,5 +1,6 @@
 """End to end: what a screen reader is given is Chinese — the page's language and every name and text in the
-accessibility tree of each page, Streamlit's own controls included (board.page_language)."""
+accessibility tree of each page, Streamlit's own controls included (board.page_language). The app is
+tests/conftest.py's `app_url`: the seed library, editors configured."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser_support import NEEDS_CHROMIUM, chromium, editor_app, seed_library, settle
+from tests.browser_support import NEEDS_CHROMIUM, chromium, settle
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
@@ -23,12 +24,6 @@ def english_spoken(page) -> set[str]:
     lines = [line for line in page.locator("body").aria_snapshot().splitlines() if "/url:" not in line]
     spoken = " ".join(a or b for a, b in SPOKEN.findall("\n".join(lines)))
     return {word for word in ENGLISH.findall(PATHS.sub(" ", spoken)) if word not in ALLOWED}
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with editor_app(seed_library(tmp_path_factory.mktemp("library"))) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
