@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.label_after import LABEL_BOUNDARY, noun_after
 from loaders.label_brackets import mask_brackets, unmask
-from loaders.label_clean import TIME_WORDS, TRAILING, TRAILING_ENDS, clean_pre
+from loaders.label_clean import TIME_WORDS, TRAILING, clean_pre
 from loaders.label_parts import (
     after_places,
     level_noun,
@@ -19,7 +20,6 @@ from loaders.label_parts import (
     parts_of,
     region_item,
     shared_head,
-    specified,
     up_to_value,
 )
 from loaders.label_words import (
@@ -40,21 +40,15 @@ from loaders.label_words import (
     last_words,
 )
 from loaders.plans import PLAN_WORDS
-from loaders.qualifiers import word_after
 
-LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
-POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等")  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
     r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
 )
 LABEL_MAX = 32
-
-# 4乡镇, 12村组: the measure word begins the noun after it
-COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
 
 def marks_of(last: re.Pattern) -> re.Pattern:
@@ -89,36 +83,6 @@ def strip_change(label: str) -> str:
 
 # 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
-
-
-VERB_PHRASE = re.compile(r"已(?:于|经|在|全部|基本)|于\d|将于|正在|均已|全部")
-VERB_FIRST = frozenset("已于将正均全")
-COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
-
-
-def noun_after(folded: str, end: int, counter: str = "") -> str:
-    rest = folded[end : end + 24].lstrip(" ")
-    rest = rest[len(word_after(rest, 0) or "") :]
-    if rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest):
-        return ""  # 36.2公里已于6月通车: what follows says what became of it, it names nothing
-    rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
-    if CHANGE_AFTER.match(rest):
-        return ""  # 由800万元增加到…: what follows is the change, not a noun
-    if counter in COUNTER_COMPOUND and rest[:1] and rest[0] in COUNTER_COMPOUND[counter]:
-        rest = counter + rest
-    stop = LABEL_BOUNDARY.search(rest)
-    rest = rest[: stop.start()] if stop else rest
-    digit, most = DIGIT.search(rest), 18
-    if digit and (spec := specified(rest, digit.start())):
-        rest, most = rest[:spec], 24  # 1条路面宽度不低于4.5米的硬化路: the spec is part of the noun
-    elif digit:
-        rest = rest[: digit.start()]  # 由800万元增加到1500万元: the next figure is not a label
-    change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
-    rest = rest[: change.start()] if change else rest
-    cut = POST_CUT.search(rest)
-    rest = rest[: cut.start()] if cut else rest
-    rest = rest.lstrip("的").strip()[:most].rstrip("的")
-    return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
 # 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
@@ -165,7 +129,8 @@ class LabelChain:
         self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
         self.total = ""  # the label of a total whose parts follow (其中…, or in brackets after it)
-        self.previous_unit = ""
+        self.previous_unit = self.previous_kind = ""
+        self.opening = ""  # the clause before the sentence's first figure
 
     def before_bracket(self, before: str, s_start: int) -> str:
         """The noun before a bracket the figure stands in (岗位补贴(112万元)) or right after (距县城(镇政府
@@ -214,6 +179,18 @@ class LabelChain:
                 # 该村有1520户4860人: the households' people, 该村人口 (惠及农户…: 农户人口)
                 lead = RELATIONAL.match(self.previous_own)
                 own, post = self.previous_own[lead.end() if lead else 0 :], "人口"
+        # 共涉及12个乡镇20处: 乡镇 is the previous figure's noun, the sites are of what the sentence opened with
+        of_opening = (
+            after_previous
+            and not post
+            and fig.kind == "count"
+            and own == self.previous_post
+            and len(own) <= 4
+            and fig.unit.lstrip("万亿") != self.previous_unit
+            and self.previous_kind == "count"
+            and self.sentence == s_start
+            and bool(self.opening)
+        )
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
         if not post and (total := TOTAL_ONLY.match(own)):  # 机动车数量日益增加,目前主城区总数约10万辆
@@ -245,6 +222,7 @@ class LabelChain:
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
             self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
+            self.opening = self.head
             self.head_planned = self.head_from_figure = False
             self.total = ""
         total, self.total = (
@@ -270,6 +248,8 @@ class LabelChain:
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
+        if of_opening:
+            label = self.opening
         # (有294个在…注册登记) in a bracket after the total is its part; (其中5所为乡镇中心园) names it whole
         bracketed = folded.rfind("(", s_start, fig.start) > folded.rfind(")", s_start, fig.start)
         bracketed = bracketed and folded[fig.end : fig.end + 1] not in ("为", "是")
@@ -288,7 +268,7 @@ class LabelChain:
             own,
         )
         self.recent = [*self.recent[-3:], own]
-        self.previous_unit = fig.unit.lstrip("万亿")
+        self.previous_unit, self.previous_kind = fig.unit.lstrip("万亿"), fig.kind
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 

@@ -103,6 +103,10 @@ LABELS = [
     ("审批时限由20个工作日缩短至5个工作日。", [("20个工作日", "审批时限"), ("5个工作日", "审批时限")]),
     # people right after a count of households are those households' 人口
     ("涉及搬迁群众450户1620人。", [("450户", "涉及搬迁群众"), ("1620人", "搬迁群众人口")]),
+    # a count right after another count's bare noun, in another measure word (8个乡镇36座), counts what the
+    # sentence opened with, not that noun
+    ("今年完成了全县农村公厕的提升改造,共涉及8个乡镇36座。",
+     [("8个", "涉及乡镇"), ("36座", "完成了全县农村公厕的提升改造")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip
