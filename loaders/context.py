@@ -32,6 +32,7 @@ from loaders.plans_ahead import (
     funds_for_plan_period,
     period_ahead,
     put_into_plan,
+    started_not_dated,
 )
 from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
@@ -120,6 +121,8 @@ def annotate(figures: list, structure) -> None:
             plan = True  # 2021-2025年,全县新建学校12所 (a reply of 2021): a target
         if plan is not True:
             plan = _unfinished(fig, folded, s_end, clause, sentence, year, plan)
+        if plan and started_not_dated(fig.period, clause, before):
+            fig.period, fig.period_start, fig.period_end = None, None, None  # the year works started
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period

@@ -137,7 +137,8 @@ class LabelChain:
         self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
         self.total = ""  # the label of a total whose parts follow (其中…, or in brackets after it)
-        self.previous_unit = ""
+        self.previous_unit = self.previous_kind = ""
+        self.opening = ""  # the clause before the sentence's first figure
 
     def before_bracket(self, before: str, s_start: int) -> str:
         """The noun before a bracket the figure stands in (岗位补贴(112万元)) or right after (距县城(镇政府
@@ -188,6 +189,18 @@ class LabelChain:
                 # 该村有1520户4860人: the households' people, 该村人口 (惠及农户…: 农户人口)
                 lead = RELATIONAL.match(self.previous_own)
                 own, post = self.previous_own[lead.end() if lead else 0 :], "人口"
+        # 共涉及12个乡镇20处: 乡镇 is the previous figure's noun, the sites are of what the sentence opened with
+        of_opening = (
+            after_previous
+            and not post
+            and fig.kind == "count"
+            and own == self.previous_post
+            and len(own) <= 4
+            and fig.unit.lstrip("万亿") != self.previous_unit
+            and self.previous_kind == "count"
+            and self.sentence == s_start
+            and bool(self.opening)
+        )
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
         if not post and (total := TOTAL_ONLY.match(own)):  # 机动车数量日益增加,目前主城区总数约10万辆
@@ -219,6 +232,7 @@ class LabelChain:
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
             self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
+            self.opening = self.head
             self.head_planned = self.head_from_figure = False
             self.total = ""
         total, self.total = (
@@ -244,6 +258,8 @@ class LabelChain:
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
+        if of_opening:
+            label = self.opening
         # (有294个在…注册登记) in a bracket after the total is its part; (其中5所为乡镇中心园) names it whole
         bracketed = folded.rfind("(", s_start, fig.start) > folded.rfind(")", s_start, fig.start)
         bracketed = bracketed and folded[fig.end : fig.end + 1] not in ("为", "是")
@@ -262,7 +278,7 @@ class LabelChain:
             own,
         )
         self.recent = [*self.recent[-3:], own]
-        self.previous_unit = fig.unit.lstrip("万亿")
+        self.previous_unit, self.previous_kind = fig.unit.lstrip("万亿"), fig.kind
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 

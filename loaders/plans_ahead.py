@@ -122,3 +122,17 @@ def period_ahead(period: str | None, clause: str, doc_year: int | None) -> bool:
     last = int(period.rpartition("/")[2][:4])
     done = DONE_WORDS.search(clause) or RESULT_WORDS.search(clause) or CAP_END.search(clause)
     return last > doc_year and not done
+
+
+# 2020年,我委启动了…改建工程,全长约60公里: the year the works were started or decided, leading the sentence
+STARTED_IN = re.compile(r"(?:^|[,;])\s*(\d{4})\s*年[^。]*?(?:启动|开工|动工|计划新建|拟新建|决定)")
+
+
+def started_not_dated(period: str | None, clause: str, before: str) -> bool:
+    """Whether the design figure of works still to be built (全长, 占地面积, 总投资) takes its only period from the
+    year that leads the sentence saying when the works were started or decided: that year dates the decision,
+    not the figure (2019年,…计划新建…学校,该校规划占地面积46690平方米)."""
+    if not period or not period.isdigit() or not DESIGN_WORDS.search(clause):
+        return False
+    started = STARTED_IN.search(before)
+    return bool(started and started.group(1) == period)

@@ -55,6 +55,10 @@ CASES = [
      [("1.6亿元", 1.6e8, "CNY", "exact", None, True), ("56%", 56, "percent", "exact", None, False),
       ("5.6公里", 5600, "m", "exact", None, True), ("3200万元", 3.2e7, "CNY", "exact", None, False),
       ("100%", 100, "percent", "exact", None, False)]),
+    # the year that leads the sentence saying when works still to be finished were started or decided dates the
+    # decision, not their design figures (a year's task keeps its year)
+    ("2020年,县里启动了城北污水处理厂建设,设计规模3万吨/日,目前正在加快施工。2021年计划新建学校3所。",
+     [("3万吨", 3e7, "kg", "exact", None, True), ("3所", 3, "count", "exact", "2021", True)]),
     # a length a superior body assigns over a span reaching the reply's year is a task, with or without 任务
     ("2020-2022年市里共下达我县农村公路提质改造38公里。",
      [("38公里", 38000, "m", "exact", "2020/2022", True)]),
@@ -99,6 +103,10 @@ LABELS = [
     ("审批时限由20个工作日缩短至5个工作日。", [("20个工作日", "审批时限"), ("5个工作日", "审批时限")]),
     # people right after a count of households are those households' 人口
     ("涉及搬迁群众450户1620人。", [("450户", "涉及搬迁群众"), ("1620人", "搬迁群众人口")]),
+    # a count right after another count's bare noun, in another measure word (8个乡镇36座), counts what the
+    # sentence opened with, not that noun
+    ("今年完成了全县农村公厕的提升改造,共涉及8个乡镇36座。",
+     [("8个", "涉及乡镇"), ("36座", "完成了全县农村公厕的提升改造")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip
