@@ -32,7 +32,7 @@ FLOORS = {
     "fresh6": dict(f1=0.98, qualifier=1.0, period=0.95, planned=0.89, label=0.96, label_title=0.96),
     # 21 replies annotated before any code ran on them (main 0c63ff4: period 0.71, planned 0.72, label 0.95),
     # the dev material of round six: what its rules reached
-    "fresh7": dict(f1=1.0, qualifier=1.0, period=0.96, planned=0.95, label=1.0, label_title=1.0),
+    "fresh7": dict(f1=1.0, qualifier=1.0, period=0.96, planned=0.97, label=1.0, label_title=1.0),
 }
 MIN_REPLIES = {"fresh2": 9}
 
