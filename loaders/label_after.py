@@ -52,7 +52,7 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
     rest = rest[: change.start()] if change else rest
     cut = POST_CUT.search(rest)
-    if cut and cut.start() == 0 and len(rest) >= 4:
+    if cut and cut.start() == 0 and rest[0] == "和" and len(rest) >= 4:
         cut = POST_CUT.search(rest, 1)  # 65个和美乡村精品示范村: a word that opens the noun lists nothing
     rest = rest[: cut.start()] if cut else rest
     rest = rest.lstrip("的").strip()[:most].rstrip("的")
