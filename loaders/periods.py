@@ -191,7 +191,7 @@ def time_expressions(
             g["day"] and g["year"] and not (g["lead"] or g["tail"]) and COMPLETED.match(sentence, match.end())
         ):
             period = _format(int(g["year"]), int(g["month"]))  # 于2020年6月18日落成,安置86户: what it yielded
-        elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"]):
+        elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"] or g["month"]):
             period = _period_of(match, month_year)  # 2021年,…其中1-6月完成2亿元: months of the year stated
         else:
             period = _period_of(match, doc_year)
