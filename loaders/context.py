@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from loaders.fold import unfold_table
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
-from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
+from loaders.period_spans import one_per_year
+from loaders.periods import paragraph_year, period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
     PLAN_TURN,

@@ -81,3 +81,19 @@ def sorting_year(sentence: str, end: int, tail: str | None) -> bool:
     if tail in SORTING_TAILS:
         end -= len(tail)  # 2000年前建成的: the tail was read with the year
     return bool(SORTING_YEAR.match(sentence, end))
+
+
+def shift_years(period: str | None, years: int) -> str | None:
+    """`2023-01/2023-07` moved by `years` (-1: the same months a year earlier)."""
+    if not period:
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
+
+
+def one_per_year(period: str | None, count: int) -> list[str] | None:
+    """The years of a span `2021/2023` when there are exactly as many of them as `count` (and more than one)."""
+    first, sep, last = (period or "").partition("/")
+    if not sep or not (first.isdigit() and last.isdigit()):
+        return None
+    years = [str(y) for y in range(int(first), int(last) + 1)]
+    return years if count == len(years) > 1 else None

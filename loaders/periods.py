@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.period_spans import SPAN_START, sorting_year, spans_of_years, title_spans
+from loaders.period_spans import (
+    SPAN_START,
+    shift_years,
+    sorting_year,
+    spans_of_years,
+    title_spans,
+)
 
 _RELATIVE_YEAR = {
     "今年": 0,
@@ -268,22 +274,6 @@ def _heads_a_plan(sentence: str, end: int) -> bool:
 def _clause_end(sentence: str, start: int) -> int:
     ends = [i for i in (sentence.find(",", start), sentence.find(";", start)) if i >= 0]
     return min(ends) if ends else len(sentence)
-
-
-def shift_years(period: str | None, years: int) -> str | None:
-    """`2023-01/2023-07` moved by `years` (-1: the same months a year earlier)."""
-    if not period:
-        return None
-    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
-
-
-def one_per_year(period: str | None, count: int) -> list[str] | None:
-    """The years of a span `2021/2023` when there are exactly as many of them as `count` (and more than one)."""
-    first, sep, last = (period or "").partition("/")
-    if not sep or not (first.isdigit() and last.isdigit()):
-        return None
-    years = [str(y) for y in range(int(first), int(last) + 1)]
-    return years if count == len(years) > 1 else None
 
 
 def period_before(expressions: list[tuple[int, str | None]], offset: int) -> str | None:
