@@ -155,7 +155,7 @@ def _unfinished(
 ) -> bool | None:
     """Works and money not finished (loaders.plans_unfinished) are planned; else `plan` as it was."""
     after, rest = clause_after(folded, fig.end), folded[fig.end : s_end].split(";", 1)[0]
-    if unfinished(fig.kind, clause, after, rest, sentence, year):
+    if unfinished(fig, clause, after, rest, sentence, year):
         return True
     if plan is None and year_programme(clause, after, fig.period, year):
         return True  # 2025年,继续实施老旧小区改造85个 (in a July reply): the year's programme

@@ -43,10 +43,14 @@ ADMITTED = re.compile(rf"(?:审核通过|审定|批复|批准|入选|纳入|列�
 ADMITTED_AFTER = re.compile(rf"[^,;。\d]{{0,6}}?(?:纳入|列入|进入|入选)[^,;。\d]{{0,20}}{LIBRARY}")
 
 
-def in_project_library(clause: str, after: str) -> bool:
+PROJECTS = re.compile(r"(?:项目|工程)")
+
+
+def in_project_library(kind: str, unit: str, clause: str, after: str) -> bool:
     """Whether the figure sizes projects a library of projects admitted (审核通过…项目库17项), or that the
-    words after it put into one (…13.572公里已列入…项目库), and nothing says they were built."""
-    if BUILT.search(clause + after):
+    words after it put into one (…13.572公里已列入…项目库), and nothing says they were built. A count must
+    count projects (17项, 23个项目): 15家企业入选…项目库 counts firms."""
+    if BUILT.search(clause + after) or (kind == "count" and unit != "项" and not PROJECTS.match(after)):
         return False
     return ("库" in clause and bool(ADMITTED.search(clause))) or bool(ADMITTED_AFTER.match(after))
 
@@ -99,13 +103,13 @@ def funds_needed(clause: str) -> bool:
     return "需" in clause and bool(NEED.search(clause))
 
 
-def unfinished(kind: str, clause: str, after: str, rest: str, sentence: str, doc_year: int | None) -> bool:
+def unfinished(fig, clause: str, after: str, rest: str, sentence: str, doc_year: int | None) -> bool:
     """Whether any rule of this module reads the figure as works or money still to come."""
     return (
         under_way(clause)
-        or in_project_library(clause, after)
+        or in_project_library(fig.kind, fig.unit.lstrip("万亿"), clause, after)
         or estimated(clause, sentence)
         or term_ahead(clause, sentence, doc_year)
-        or completion_expected(kind, clause, rest, doc_year)
+        or completion_expected(fig.kind, clause, rest, doc_year)
         or funds_needed(clause)
     )

@@ -36,6 +36,7 @@ CASES = [
     ("2020年11月,省发改委审核通过我县农村公路项目库12项86公里。",
      [("12项", 12, "count", "exact", "2020-11", True), ("86公里", 86000, "m", "exact", "2020-11", True)]),
     ("城西路4.6公里已纳入市级道路改造项目库。", [("4.6公里", 4600, "m", "exact", None, True)]),
+    ("全市15家企业入选省级科技项目库。", [("15家", 15, "count", "exact", None, False)]),  # firms, not projects
     # an estimate is made for a project still being designed
     ("该工程目前处于方案设计阶段,估算投资380万元。", [("380万元", 3.8e6, "CNY", "exact", None, True)]),
     # the length and contract sum of works whose term ends after the reply's year
