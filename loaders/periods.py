@@ -130,6 +130,7 @@ TARGET = re.compile(
 # the verb that leads from a value of an earlier year to the value reached (从2021年的27%提升至55%)
 CHANGED_TO = re.compile(r"(?:增加|提高|提升|增长|上升|下降|降低|减少|扩大|调整|升|降)(?:到|至|为)")
 AHEAD = re.compile(r"力争|计划|预计|确保|争取|(?<!已)将(?!近)|要(?=建成|实现|达到|完成)")  # after 到<year>底
+EVERY_YEAR = ("每年", "次年", "翌年", "隔年", "每")
 NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
 ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
 
@@ -166,6 +167,8 @@ def time_expressions(
             continue  # 7个2000年以前建成的老旧小区: the year sorts the estates, it dates nothing
         if g["rel"] == "年底" and not COMPLETION_AHEAD.match(sentence, match.end()):
             continue  # 年底全县存栏…: a stock at the year's end has no period
+        if g["month"] and not (g["year"] or g["rel"]) and sentence.endswith(EVERY_YEAR, 0, match.start()):
+            continue  # 每年3月, 次年3月: a month of every year or of a year the sentence does not name
         if g["rel"] and sentence[match.start("rel") - 1 : match.start("rel")] in NUMERAL_BEFORE:
             continue  # 3年内 is a duration, not 年内 (this year)
         head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")

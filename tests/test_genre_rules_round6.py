@@ -19,6 +19,7 @@ CASES = [
      [("23所", 23, "count", "exact", "2020/2021", False), ("8600人", 8600, "count", "exact", "2020/2021", False)]),
     ("年初,全县新开工项目16个。", [("16个", 16, "count", "exact", "2021", False)]),
     ("5月,完成河道清淤3.2公里。", [("3.2公里", 3200, "m", "exact", "2021-05", False)]),
+    ("每年3月开展培训,参训200人。", [("200人", 200, "count", "exact", None, False)]),  # every year's March
     ("2020年,全县开工项目12个,7月完成河道清淤3.2公里。",  # a month after a year the sentence stated is of it
      [("12个", 12, "count", "exact", "2020", False), ("3.2公里", 3200, "m", "exact", "2020-07", False)]),
     # a year that sorts things (…年以前建成的) dates no figure: the period stated before it still does
