@@ -12,7 +12,7 @@ import streamlit as st
 
 from board import data as app_data
 from board import navigation as theme_navigation
-from board import widgets
+from board import page_language, widgets
 from board.charts import section_order
 from board.codes_zh import KIND_ZH, QUALIFIER_ZH, STATUS_ZH, period_zh
 from board.filters import KEYS, NO_CLASS, NO_PERIOD, Filters, from_state
@@ -128,6 +128,8 @@ def main() -> None:
         )
     all_themes = theme_navigation.themes(lib.tables.figures)
     sidebar_filters(lib.tables.figures, all_themes, lib.stamp, lib.tables.documents)
+    with st.sidebar:
+        page_language.in_chinese()  # lang="zh-CN", Chinese names on Streamlit's controls
     navigation.run()
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic_replies import SentencePool, make_reply  # noqa: E402
+from benchmarks.synthetic_replies import SentencePool, make_reply, source_replies  # noqa: E402
 from loaders import load_texts  # noqa: E402
 from loaders.figures import candidate_pattern  # noqa: E402
 
@@ -31,9 +31,8 @@ BARE = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:元|亩|平方米|个|家|名|件|%
 
 
 def corpus_texts() -> list[str]:
-    shared = ROOT.parent / "shared" / "corpus"
-    paths = sorted(shared.glob("*/*.txt")) or [ROOT / "data" / "seed_reply.txt"]
-    return [p.read_text(encoding="utf-8") for p in paths]
+    """The corpus replies, or the seed alone where ../shared/corpus is absent (a printed line says which)."""
+    return [p.read_text(encoding="utf-8") for p in source_replies(with_seed=False)]
 
 
 def documents(megabytes: float, generated: bool) -> list[str]:

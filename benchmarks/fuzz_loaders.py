@@ -33,6 +33,7 @@ with atheris.instrument_imports(include=["loaders", "library"]):
     from library.ingest import load_records
     from loaders import LoadError, load_bytes
     from loaders.read import read_bytes
+from benchmarks.synthetic_replies import source_replies  # noqa: E402
 
 NAMES = ("reply.txt", "reply.html", "reply.htm", "reply.md", "reply")
 VALUES = ("value", "value_high", "base_value", "base_value_low", "base_value_high")
@@ -81,8 +82,7 @@ def test_one_input(raw: bytes) -> None:
 def write_seeds(folder: Path) -> None:
     """Seed inputs: each corpus reply behind a name-choosing prefix byte (0: .txt), plus an HTML page."""
     folder.mkdir(parents=True, exist_ok=True)
-    texts = sorted((ROOT.parent / "shared" / "corpus").glob("*/*.txt")) or [ROOT / "data" / "seed_reply.txt"]
-    for path in texts:
+    for path in source_replies(with_seed=False):
         (folder / path.name).write_bytes(b"\x00\x00\x00" + path.read_bytes())
     seed = (ROOT / "data" / "seed_reply.txt").read_text("utf-8")
     page = (

@@ -31,6 +31,11 @@ ENGINES = {"rapidocr": RapidOcr, "tesseract": Tesseract}
 
 def replies(n: int) -> list[tuple[str, str, list[dict]]]:
     golds = sorted(CORPUS.glob("seed/*.gold.jsonl")) + sorted(CORPUS.glob("dev/*.gold.jsonl"))
+    if not golds:  # nothing to score: say so rather than print an empty table
+        raise SystemExit(
+            f"ocr_engines: no gold replies at {CORPUS} (README: ../shared beside the repository)"
+        )
+    print(f"text: {min(n, len(golds))} gold replies from {CORPUS} (seed, then dev)")
     out = []
     for gold in golds[:n]:
         text = gold.with_name(gold.name.replace(".gold.jsonl", ".txt")).read_text(encoding="utf-8")
@@ -45,8 +50,9 @@ def main() -> None:
     args = parser.parse_args()
     engines = {name: ENGINES[name]() for name in args.engines.split(",")}
     totals = {name: [0, 0.0, 0, 0, 0] for name in engines}  # pages, seconds, tp, predicted, required
+    chosen = replies(args.replies)
     print("reply | engine | pages | s/page | value F1 | missed | false")
-    for name, text, gold in replies(args.replies):
+    for name, text, gold in chosen:
         pages = render_pages(text.split("\n"))
         for engine_name, engine in engines.items():
             started = time.perf_counter()

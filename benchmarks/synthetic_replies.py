@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = ROOT / "data" / "seed_reply.txt"
 
 MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
 SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]")
@@ -32,6 +33,23 @@ TOPICS = ("扶持小微企业成长升级", "加快产业培育", "推进高标�
 NAMES = ("杨文艳", "王某某", "李建国", "张晓梅", "陈志强", "刘芳", "赵卫东", "孙丽")
 
 
+def source_replies(with_seed: bool = True) -> list[Path]:
+    """The reply texts a benchmark measures or builds from: the corpus replies (../shared/corpus/*/*.txt, and the
+    seed with them when `with_seed`), or the seed alone where the corpus is absent. Prints one line saying which,
+    so a figure measured on the seed alone is never read as the corpus's."""
+    found = sorted(CORPUS.glob("*/*.txt"))
+    if found:
+        print(
+            f"text: {len(found)} corpus replies from {CORPUS}" + (" and the seed reply" if with_seed else "")
+        )
+        return [*found, SEED] if with_seed else found
+    print(
+        f"text: the seed reply alone (data/seed_reply.txt): no corpus replies at {CORPUS} "
+        "(README: ../shared beside the repository)"
+    )
+    return [SEED]
+
+
 @dataclass
 class SentencePool:
     """Sentences with figures, sub-section headings and section headings, taken from the corpus replies."""
@@ -42,9 +60,8 @@ class SentencePool:
 
     @classmethod
     def from_corpus(cls) -> SentencePool:
-        paths = [*sorted(CORPUS.glob("*/*.txt")), ROOT / "data" / "seed_reply.txt"]
         sentences, subheadings, headings = [], [], []
-        for path in paths:
+        for path in source_replies():
             for line in path.read_text("utf-8").splitlines():
                 line = line.strip()
                 body = MARKER.sub("", line)

@@ -24,8 +24,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 import library as reply_store
 from board import charts, summaries
 from board.charts import Chart, compare
-from board.filters import Filters, SearchIndex, filter_mask, ranked
+from board.filters import Filters, filter_mask
 from board.reply_names import reply_short_names
+from board.search import SearchIndex, ranked
 from library.scans import read_decoded
 from loaders import LoadError, ReplyTables
 

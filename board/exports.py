@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from board.codes_zh import coded_zh, documents_zh
-from loaders.columns import dictionary_zh, labels_zh
+from loaders.columns import labels_zh
+from loaders.columns_zh import dictionary_zh
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "−")
 BOOL_ZH = {True: "是", False: "否"}

@@ -89,7 +89,7 @@ def open_library(folder: str | Path | None = None, workers: int | None = None) -
     ]
     fresh: dict[str, dict] = {}  # sha256 → rows (library.ingest.Extracted.rows)
     if dropped:
-        extracted = list(extract_all(dropped, workers))
+        extracted = list(extract_all(dropped, workers, scans_in=folder))
         if writable:
             results = commit_batch(folder, list(zip(dropped, extracted, strict=True)), "folder", problems)
             problems += [f"{r.name}: {r.reason}" for r in results if r.status == "failed"]
@@ -119,7 +119,7 @@ def _tables_for(folder, entries, fresh, writable, problems, workers) -> ReplyTab
     stale = [e for e in entries if e.sha256 in missing]
     parts = []
     sources = [Source(e.stored_name, path=folder / e.stored_name) for e in stale]
-    for entry, got in zip(stale, extract_all(sources, workers), strict=True):
+    for entry, got in zip(stale, extract_all(sources, workers, scans_in=folder), strict=True):
         if got.error or got.sha256 != entry.sha256:
             problems.append(f"{entry.stored_name}: {got.error or 'the file changed since it was added'}")
         else:

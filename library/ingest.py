@@ -2,7 +2,8 @@
 
 Extraction is the slow part of adding a reply, and it runs before the library is touched: a file that cannot
 be read is reported with its reason and never stored. Batches run on every core (loaders.pool: chunks of
-files in worker processes, results in order); small batches stay in-process.
+files in worker processes, results in order); small batches stay in-process. What OCR read from a scan is
+kept for the library's reader where the scan was read (library.scans), so opening it later reads no page again.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
 
-from library import cache
+from library import cache, scans
 from loaders.pool import map_chunks
 from loaders.read import MAX_BYTES, LoadError, read_bytes
 from loaders.tables import DocumentRecords, extract_decoded
@@ -92,21 +94,25 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_records(data: bytes, name: str) -> DocumentRecords:
+def load_records(data: bytes, name: str, scans_in: Path | None = None) -> DocumentRecords:
+    """A reply's records under the library's limits; what OCR read from an accepted scan is kept for the
+    reader of the library in `scans_in` (library.scans), when given."""
     decoded = read_bytes(data, name)
     records = extract_decoded(decoded, name)
     if len(records.figures) > MAX_FIGURES:
         raise LoadError(
             f"refused: {len(records.figures):,} figures in one reply (the limit is {MAX_FIGURES:,})"
         )
+    if scans_in is not None:
+        scans.keep(scans_in, sha256_of(data), decoded)
     return records
 
 
-def _read_one(source: Source) -> tuple[Extracted, DocumentRecords | None]:
+def _read_one(source: Source, scans_in: Path | None = None) -> tuple[Extracted, DocumentRecords | None]:
     """Never raises: a reply that cannot be read comes back with its reason."""
     try:
         data = source.read()
-        records = load_records(data, source.name)
+        records = load_records(data, source.name, scans_in)
     except LoadError as err:
         return Extracted(error=str(err)), None
     except OSError as err:
@@ -124,11 +130,12 @@ def _read_one(source: Source) -> tuple[Extracted, DocumentRecords | None]:
     return got, records
 
 
-def extract_chunk(sources: list[Source]) -> Chunk:
-    """Read a run of sources; the rows of the readable ones become one Arrow table each."""
+def extract_chunk(sources: list[Source], scans_in: Path | None = None) -> Chunk:
+    """Read a run of sources; the rows of the readable ones become one Arrow table each (what OCR read kept
+    for the reader of the library in `scans_in`, when given)."""
     results, parts, lengths = [], [], []
     for source in sources:
-        got, records = _read_one(source)
+        got, records = _read_one(source, scans_in)
         results.append(got)
         if records is None:
             lengths.append({})
@@ -143,7 +150,10 @@ def extract_one(source: Source) -> Extracted:
     return next(extract_chunk([source]).split())
 
 
-def extract_all(sources: Iterable[Source], workers: int | None = None) -> Iterator[Extracted]:
-    """Extracted results in the order of `sources` (chunks of them on every core: loaders.pool)."""
-    for chunk in map_chunks(extract_chunk, list(sources), workers):
+def extract_all(
+    sources: Iterable[Source], workers: int | None = None, scans_in: Path | None = None
+) -> Iterator[Extracted]:
+    """Extracted results in the order of `sources` (chunks of them on every core: loaders.pool); what OCR read
+    from a scan is kept, by the process that read it, for the reader of the library in `scans_in`."""
+    for chunk in map_chunks(partial(extract_chunk, scans_in=scans_in), list(sources), workers):
         yield from chunk.split()

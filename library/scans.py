@@ -2,9 +2,10 @@
 
 Extraction keeps only the tables; the reader page needs the text itself and, for a scan, the box of every
 character (to draw a figure's box on the page image). Reading a scan again means OCR again: seconds a page.
-The first time the reader opens a scan, what was read is written to
-`<folder>/.cache/<LOADER_VERSION>/scans/<sha256>.json.gz` (so a new loader version, or another OCR engine,
-reads it afresh); later opens, after a restart or another upload, load it in milliseconds.
+What was read is written to `<folder>/.cache/<LOADER_VERSION>/scans/<sha256>.json.gz` (so a new loader
+version, or another OCR engine, reads it afresh) when the library's ingest reads the scan (library.ingest,
+in whichever worker process read it), or else the first time the reader opens it; later opens, after a
+restart or another upload, load it in milliseconds.
 Only results that needed OCR are kept: text files and .docx are quicker to read again than to load.
 """
 
@@ -35,14 +36,20 @@ def read_decoded(path: str | Path) -> Decoded:
     Raises LoadError like `loaders.read.read_bytes` for a file that cannot be read."""
     path = Path(path)
     data = file_bytes(path)
-    stored = store_path(path.parent, hashlib.sha256(data).hexdigest())
-    kept = _load(stored)
+    sha256 = hashlib.sha256(data).hexdigest()
+    kept = _load(store_path(path.parent, sha256))
     if kept is not None:
         return kept
     decoded = read_bytes(data, path.name)
-    if decoded.ocr and os.access(path.parent, os.W_OK):
-        _save(stored, decoded)
+    keep(path.parent, sha256, decoded)
     return decoded
+
+
+def keep(folder: Path, sha256: str, decoded: Decoded) -> None:
+    """Keep what OCR read from the reply whose bytes hash to `sha256`, for the reader of the library in
+    `folder`; nothing for a reply that needed no OCR, or a folder this process may not write."""
+    if decoded.ocr and os.access(folder, os.W_OK):
+        _save(store_path(folder, sha256), decoded)
 
 
 def _save(target: Path, decoded: Decoded) -> None:

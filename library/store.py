@@ -60,7 +60,7 @@ def add_sources(
                 progress(len(results), len(sources), result)
         batch.clear()
 
-    for source, extracted in zip(sources, extract_all(sources, workers), strict=True):
+    for source, extracted in zip(sources, extract_all(sources, workers, scans_in=folder), strict=True):
         batch.append((source, extracted))
         if len(batch) >= COMMIT_EVERY:
             commit()

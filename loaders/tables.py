@@ -6,7 +6,7 @@ batch (`tables_from_records`), because building typed pandas frames costs more t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from loaders.cells import apply_cells
 from loaders.columns import columns_of, conform
 from loaders.domains import detect_domain
 from loaders.figures import extract_figures
+from loaders.pinyin_residue import Compacted, compact
 from loaders.structure import parse_structure
 from loaders.themes import assign_theme, theme_key
 
@@ -59,6 +60,41 @@ def extract_records(
     pages: list | None = None,
     cells: list | None = None,
     ocr: list | None = None,
+) -> DocumentRecords:
+    """One reply's rows. A page printing pinyin after its characters (萬(wàn)元) is read without it, and its
+    offsets are given back in the text as written (loaders.pinyin_residue)."""
+    short = None if ocr else compact(text)
+    if short is None:
+        return _records(text, doc, encoding, fmt, pages, cells, ocr)
+    pages = [(page, short.to_compact(start), short.to_compact(end)) for page, start, end in pages or []]
+    cells = [replace(c, start=short.to_compact(c.start), end=short.to_compact(c.end)) for c in cells or []]
+    return _as_written(_records(short.text, doc, encoding, fmt, pages, cells, ocr), text, short)
+
+
+def _as_written(records: DocumentRecords, text: str, short: Compacted) -> DocumentRecords:
+    """Offsets, figure texts and sentences of records read from the compact text, in the text as written."""
+    for row in records.figures:
+        sentence_end = short.to_text(row["sentence_start"] + len(row["sentence"]))
+        row["start"], row["end"] = short.to_text(row["start"]), short.to_text(row["end"])
+        row["sentence_start"] = short.to_text(row["sentence_start"])
+        row["text"], row["sentence"] = (
+            text[row["start"] : row["end"]],
+            text[row["sentence_start"] : sentence_end],
+        )
+    for row in records.sections:
+        row["start"], row["end"] = short.to_text(row["start"]), short.to_text(row["end"])
+    records.document["n_chars"] = len(text)
+    return records
+
+
+def _records(
+    text: str,
+    doc: str,
+    encoding: str,
+    fmt: str,
+    pages: list | None,
+    cells: list | None,
+    ocr: list | None,
 ) -> DocumentRecords:
     structure = parse_structure(text)
     figures = []

@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -83,6 +84,50 @@ def chromium() -> Iterator:
             browser.close()
 
 
+def is_outside(url: str) -> bool:
+    """A request to another host than the app's (the app runs on 127.0.0.1)."""
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname not in (
+        "127.0.0.1",
+        "localhost",
+    )
+
+
+@contextlib.contextmanager
+def recorded_page() -> Iterator:
+    """A page in headless Chromium (1400×1000, zh-CN, downloads accepted) whose `outside` list records every
+    request it makes to another host: a test asserting `page.outside == []` proves nothing left 127.0.0.1."""
+    with chromium() as browser:
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True
+        )
+        page = context.new_page()
+        page.outside = []
+        page.on("request", lambda r: page.outside.append(r.url) if is_outside(r.url) else None)
+        try:
+            yield page
+        finally:
+            context.close()
+
+
+def fetch(page, button, attempts: int = 3) -> bytes:
+    """The file a download button gives. A click that lands while the page is still drawing (an expander just
+    opened, charts loading on a busy machine) can be lost before the browser sends it, so a click that starts
+    no download within 20 s is made again; what the file holds is checked by the caller either way."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    button.wait_for(state="visible", timeout=30_000)
+    for attempt in range(attempts):
+        try:
+            with page.expect_download(timeout=20_000) as info:
+                button.click()
+            return open(info.value.path(), "rb").read()
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def settle(page, timeout=30_000) -> None:
     """Wait until the app has stopped running its script."""
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)  # every page has a title
@@ -144,3 +189,32 @@ def sign_in_as_editor(page, base: str) -> None:
     page.get_by_role("button", name="登录").click()
     page.get_by_role("button", name="退出编辑").wait_for(timeout=30_000)
     settle(page, timeout=60_000)
+
+
+# The reply the upload tests add (built with python-docx): figures the seed reply does not have (7个, 321.5亩,
+# 86家), so seeing them proves they came from the upload.
+UPLOADED_NAME = "园区建设答复.docx"
+UPLOADED_REPLY = [
+    "关于加快建设小微企业园的提案的答复",
+    "王明委员：",
+    "您提出的关于加快建设小微企业园的提案收悉，现答复如下：",
+    "一、园区建设情况",
+    "2022年，我市新建小微企业园7个、占地面积321.5亩，新增入园企业86家。",
+    "感谢您对我们工作的关心。",
+    "某某市经济和信息化局",
+    "2022年6月1日",
+]
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def upload(page, data: bytes, name: str = UPLOADED_NAME) -> None:
+    """Put a .docx into the library page's uploader and press 添加到资料库 (an editor's session)."""
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": name, "mimeType": DOCX_TYPE, "buffer": data}]
+    )
+    page.locator("[data-testid='stFileChip']", has_text=name).wait_for(timeout=10_000)
+    button = page.get_by_role("button", name="添加到资料库")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('添加到资料库') && !b.disabled)"
+    )
+    button.click()

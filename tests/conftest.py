@@ -26,3 +26,31 @@ def _main_module_kept():
     yield
     if main is not None:
         sys.modules["__main__"] = main
+
+
+# The end-to-end tests in headless Chromium (tests/browser_support.py) share these; a module serving another
+# library defines its own `app_url`, which takes the place of this one.
+@pytest.fixture
+def page():
+    """A Chromium page that records every request to another host in `page.outside`."""
+    from tests.browser_support import recorded_page
+
+    with recorded_page() as recorded:
+        yield recorded
+
+
+@pytest.fixture(scope="module")
+def library_copy(tmp_path_factory):
+    """A library folder holding the seed reply, one per test module: never the repository's data/."""
+    from tests.browser_support import seed_library
+
+    return seed_library(tmp_path_factory.mktemp("library"))
+
+
+@pytest.fixture(scope="module")
+def app_url(library_copy):
+    """The app on `library_copy`, with the tests' editor password configured."""
+    from tests.browser_support import editor_app
+
+    with editor_app(library_copy) as url:
+        yield url

@@ -159,7 +159,7 @@ def test_a_figure_clicked_in_the_reader_opens_its_row_in_the_explorer():
 
     at = run_app("views/reader.py", theme="园区与平台")
     catchers = at.get("bidi_component")
-    assert [c.proto.component_name for c in catchers] == ["reply_figure_links"]
+    assert "reply_figure_links" in [c.proto.component_name for c in catchers]
     at.session_state[figure_links.CLICKED] = "seed_reply.txt:1007"  # what the catcher stores on a click
     at.run()
     assert not at.exception and [t.value for t in at.title] == ["数据浏览"]

@@ -2,30 +2,23 @@
 
 One browser session downloads before any change (so Streamlit's worker threads have served a download of the
 old library), then a reply is uploaded on 资料库 and another is dropped into the folder; every page's on-screen
-count must then equal the rows of its CSV and of its XLSX. Also: no request leaves 127.0.0.1.
+count must then equal the rows of its CSV and of its XLSX. Also: no request leaves 127.0.0.1 (the fixtures
+`app_url`, `library_copy` and `page` are tests/conftest.py's).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 import pytest
 from openpyxl import load_workbook
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser_support import (
-    NEEDS_CHROMIUM,
-    chromium,
-    editor_app,
-    no_error,
-    seed_library,
-    settle,
-    sign_in_as_editor,
-)
+from tests.browser_support import NEEDS_CHROMIUM, fetch, no_error, settle, sign_in_as_editor, upload
+from tests.browser_support import UPLOADED_NAME as NAME
+from tests.browser_support import UPLOADED_REPLY as REPLY
 from tests.reply_files import make_docx
-from tests.test_browser_upload import NAME, REPLY, upload
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
@@ -41,54 +34,6 @@ DROPPED_TEXT = "\n".join(
         "2021年7月1日",
     ]
 )
-
-
-@pytest.fixture(scope="module")
-def library_copy(tmp_path_factory):
-    return seed_library(tmp_path_factory.mktemp("library"))
-
-
-@pytest.fixture(scope="module")
-def app_url(library_copy):
-    with editor_app(library_copy) as url:
-        yield url
-
-
-@pytest.fixture
-def page():
-    with chromium() as browser:
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True
-        )
-        pg = context.new_page()
-        pg.outside = []  # every request to another host than the app's
-        pg.on("request", lambda r: pg.outside.append(r.url) if _outside(r.url) else None)
-        yield pg
-        context.close()
-
-
-def _outside(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname not in (
-        "127.0.0.1",
-        "localhost",
-    )
-
-
-def fetch(page, button, attempts: int = 3) -> bytes:
-    """The file a download button gives. A click that lands while the page is still drawing (an expander just
-    opened, charts loading on a busy machine) can be lost before the browser sends it, so a click that starts
-    no download within 20 s is made again; what the file holds is checked by the caller either way."""
-    button.wait_for(state="visible", timeout=30_000)
-    for attempt in range(attempts):
-        try:
-            with page.expect_download(timeout=20_000) as info:
-                button.click()
-            return open(info.value.path(), "rb").read()
-        except PlaywrightTimeout:
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
 
 
 def csv_rows(data: bytes) -> int:

@@ -2,7 +2,8 @@
 
 Every bar and tooltip names its reply; a reported 12345个 shows as 12345个; a period shows as 2020年1-6月; no
 coded English (exact, count, m2, 2020-01/2020-06, None, NaT) on screen or in the downloads; 在原文中查看 opens
-the sentence's reply in the same tab with the figure marked and in view; no request leaves 127.0.0.1.
+the sentence's reply in the same tab with the figure marked and in view; no request leaves 127.0.0.1 (`page`
+records them: tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser_support import NEEDS_CHROMIUM, ROOT, chromium, no_error, settle, shoot, streamlit_app
+from tests.browser_support import NEEDS_CHROMIUM, ROOT, fetch, no_error, settle, shoot, streamlit_app
+from tests.browser_support import UPLOADED_NAME as NAME
+from tests.browser_support import UPLOADED_REPLY as REPLY
 from tests.reply_files import make_docx
-from tests.test_browser_live_downloads import _outside, fetch
-from tests.test_browser_upload import NAME, REPLY
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
@@ -51,19 +52,6 @@ def app_url(tmp_path_factory):
     (folder / "学位建设答复.txt").write_text(SCHOOLS, encoding="utf-8")
     with streamlit_app({"REPLY_LIBRARY": str(folder)}) as url:
         yield url
-
-
-@pytest.fixture
-def page():
-    with chromium() as browser:
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True
-        )
-        pg = context.new_page()
-        pg.outside = []
-        pg.on("request", lambda r: pg.outside.append(r.url) if _outside(r.url) else None)
-        yield pg
-        context.close()
 
 
 def visible_codes(page) -> list[str]:

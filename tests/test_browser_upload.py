@@ -1,8 +1,8 @@
 """End to end: a .docx uploaded on the library page (资料库) in headless Chromium shows its figures.
 
-The app runs on a temporary copy of the library folder (REPLY_LIBRARY), never the repository's data/. The reply
-is built here with python-docx and carries figures the seed reply does not (7个, 321.5亩, 86家), so seeing
-them proves they came from the upload.
+The app runs on a temporary copy of the library folder (REPLY_LIBRARY), never the repository's data/ (the
+fixtures `app_url`, `library_copy` and `page` are tests/conftest.py's). The reply is built with python-docx and
+carries figures the seed reply does not (7个, 321.5亩, 86家), so seeing them proves they came from the upload.
 """
 
 from __future__ import annotations
@@ -11,52 +11,12 @@ import re
 
 import pytest
 
-from tests.browser_support import (
-    NEEDS_CHROMIUM,
-    chromium,
-    editor_app,
-    no_error,
-    seed_library,
-    settle,
-    shoot,
-    sign_in_as_editor,
-)
+from tests.browser_support import NEEDS_CHROMIUM, no_error, settle, shoot, sign_in_as_editor, upload
+from tests.browser_support import UPLOADED_NAME as NAME
+from tests.browser_support import UPLOADED_REPLY as REPLY
 from tests.reply_files import make_docx
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
-
-NAME = "园区建设答复.docx"
-REPLY = [
-    "关于加快建设小微企业园的提案的答复",
-    "王明委员：",
-    "您提出的关于加快建设小微企业园的提案收悉，现答复如下：",
-    "一、园区建设情况",
-    "2022年，我市新建小微企业园7个、占地面积321.5亩，新增入园企业86家。",
-    "感谢您对我们工作的关心。",
-    "某某市经济和信息化局",
-    "2022年6月1日",
-]
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@pytest.fixture(scope="module")
-def library_copy(tmp_path_factory):
-    """What the app needs in its library folder: the seed reply."""
-    return seed_library(tmp_path_factory.mktemp("library"))
-
-
-@pytest.fixture(scope="module")
-def app_url(library_copy):
-    with editor_app(library_copy) as url:
-        yield url
-
-
-@pytest.fixture
-def page():
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-        yield context.new_page()
-        context.close()
 
 
 def grid_rows(page, which: int = 0) -> list[list[str]]:
@@ -72,18 +32,6 @@ def no_error_shown(page) -> None:
     no_error(page)
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     assert "无法读取" not in page.inner_text("[data-testid='stMain']")
-
-
-def upload(page, data: bytes) -> None:
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": NAME, "mimeType": DOCX_TYPE, "buffer": data}]
-    )
-    page.locator("[data-testid='stFileChip']", has_text=NAME).wait_for(timeout=10_000)
-    button = page.get_by_role("button", name="添加到资料库")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('添加到资料库') && !b.disabled)"
-    )
-    button.click()
 
 
 def test_a_viewer_has_no_upload_or_delete_and_a_forged_upload_adds_nothing(page, app_url, library_copy):

@@ -13,7 +13,8 @@ from app_frames import sample_documents, sample_figures
 from board.codes_zh import period_zh
 from board.exports import csv_bytes, figures_workbook
 from board.filters import Filters, describe
-from loaders.columns import MEANINGS_ZH, columns_of
+from loaders.columns import columns_of
+from loaders.columns_zh import MEANINGS_ZH
 
 CODES = re.compile(
     r"^(exact|approx|at_least|at_most|range|count|money|area|percent|CNY|USD|m2|txt|docx|publisher|body|title|text|None|NaT|nan|<NA>)$"

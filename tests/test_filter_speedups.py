@@ -13,7 +13,8 @@ from app_frames import sample_figures
 from hypothesis import given
 from hypothesis import strategies as st
 
-from board.filters import Filters, SearchIndex, filter_mask, isin
+from board.filters import Filters, filter_mask, isin
+from board.search import SearchIndex
 
 WORDS = ["园区", "企业", "5G", "5g", "基站", "亩", "Wi-Fi", "wi-fi", "（一）", "["]
 texts = st.one_of(st.none(), st.lists(st.sampled_from(WORDS), max_size=4).map("".join))

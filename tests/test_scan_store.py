@@ -1,5 +1,6 @@
 """What OCR read from a scan is kept beside the library's cache: the reader never OCRs a scan twice, also
-after a restart (the loaders' in-process memory of recent scans is emptied here to stand for one)."""
+after a restart (the loaders' in-process memory of recent scans is emptied here to stand for one), and never
+OCRs again what the library's ingest read, in this process or in its pool's workers."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import os
 
 import pytest
 
+import library
 from library import scans
+from loaders import pool
 from loaders.decoding import LoadError
 from loaders.formats import scan_reader
 from tests.test_ocr import CountingEngine
@@ -78,3 +81,25 @@ def test_text_replies_are_not_kept_and_read_only_folders_are_not_written(engine,
 def test_a_missing_file_is_a_load_error(tmp_path):
     with pytest.raises(LoadError, match="no such file"):
         scans.read_decoded(tmp_path / "gone.png")
+
+
+def test_what_ingest_read_is_kept_for_the_reader(engine, monkeypatch, tmp_path):
+    restart(monkeypatch)
+    assert library.add_bytes(blank_png(), "scan.png", tmp_path).status == "added"
+    assert engine.pages == 1
+    restart(monkeypatch)
+    assert "39.9亿元" in scans.read_decoded(tmp_path / "scan.png").text
+    assert engine.pages == 1  # the reader loaded what the ingest read
+
+
+def test_what_the_pools_workers_read_is_kept_for_the_reader(engine, monkeypatch, tmp_path):
+    # forked workers inherit the counting engine; the pages they read are counted in their own copies of it
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # fork, whatever threads pytest runs
+    files = [(f"scan{i}.png", blank_png(120 + i)) for i in range(pool.PARALLEL_MIN)]
+    results = library.add_uploads(files, tmp_path, workers=2)
+    assert [r.status for r in results] == ["added"] * len(files)
+    assert engine.pages == 0  # every page was read in a worker
+    restart(monkeypatch)
+    for name, _ in files:
+        assert "39.9亿元" in scans.read_decoded(tmp_path / name).text
+    assert engine.pages == 0  # and none is read again when the reader opens it

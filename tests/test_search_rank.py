@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from app_frames import sample_figures
 
-from board.filters import SearchIndex, ranked
+from board.search import SearchIndex, ranked
 
 
 def test_a_figure_holding_the_keyword_comes_before_its_sentence_neighbours():

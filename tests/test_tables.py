@@ -8,6 +8,7 @@ import pytest
 
 from loaders import load_many, load_path
 from loaders.columns import COLUMNS, TABLES, columns_of, conform, dictionary
+from loaders.columns_zh import MEANINGS_ZH
 from loaders.units import BASE_UNITS, UnknownUnitError, lookup, unit_table
 from tests.corpus import CORPUS, SEED_TEXT, gold_files, text_of
 
@@ -23,6 +24,11 @@ def test_every_column_described_once():
     assert len(names) == len(set(names))
     assert all(c.meaning and c.label_zh and c.dtype for c in COLUMNS)
     assert set(dictionary()["table"]) == set(TABLES)
+
+
+def test_chinese_meanings_name_only_dictionary_columns():
+    # loaders/columns_zh.py adds words to the dictionary's entries, never a column of its own
+    assert set(MEANINGS_ZH) <= {(c.table, c.name) for c in COLUMNS}
 
 
 def test_tables_have_exactly_the_dictionary_columns(corpus_tables):
