@@ -73,6 +73,9 @@ CASES = [
     ("2021-2025年,全县新建改建农村公路800公里。“十四五”期间全县已新建学校5所,每年安排教育资金不少于800万元。",
      [("800公里", 800000, "m", "exact", "2021/2025", True), ("5所", 5, "count", "exact", "2021/2025", False),
       ("800万元", 8e6, "CNY", "at_least", "2021/2025", False)]),
+    # a deadline after the reply's year set by 年底前/年前, 至 or the end of a five-year plan makes a target, as 到 does
+    ("2023年底前,全市建成公共充电桩800个;“十四五”末,农村自来水普及率达到96%。",
+     [("800个", 800, "count", "exact", "2023", True), ("96%", 96, "percent", "exact", None, True)]),
     # a sentence led by a scheme's name and a colon says what the scheme will do
     ("远期改造方案:对老旧小区新增充电桩200个。", [("200个", 200, "count", "exact", None, True)]),
     # a span of months across two years is the period from the first month to the last (截至… is no span)
