@@ -52,7 +52,11 @@ def _disposal(after: str) -> bool:
 ISSUED_PLAN = re.compile(r"下达[^,;]*$")
 PROGRAMME = re.compile(r"(?:实施|开展|启动|推进|落实|依托)[^,;。\d]{2,14}(?:促进|提升|行动|培育|振兴|工程)$")
 # 到2025年,全市新建公园30个 (in a 2023 reply): a target for a year still ahead; 到2017年底止 is a running total
-DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)")
+# (至2025年, 2025年底前 and “十四五”末 set one as well; 2019年至2021年 is a span, not a deadline)
+DEADLINE = re.compile(
+    r"(?:到|(?<![年\d])至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)|(\d{4})\s*年(?:底|末)?前"
+    r"|十([一二三四五六])五[”\"]?(?:期?末)"
+)
 # 争取我区1.4万亩高标准农田建设项目落地: a project sought, still to come (累计争取资金8.6亿元 is obtained)
 SOUGHT_PROJECT = re.compile(r"争取[^,;。\d]{0,8}\d[^,;。]{0,24}?(?:落地|立项|获批)")
 
@@ -66,10 +70,21 @@ def sought_project(sentence: str, offset: int) -> bool:
 
 def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
     """Whether the sentence (its last item, after a ；) sets a deadline 到YYYY年 after the reply's year."""
-    if not doc_year or "到" not in sentence_before:
-        return False  # every deadline says 到
+    if not doc_year or not (
+        "到" in sentence_before
+        or "至" in sentence_before
+        or "前" in sentence_before
+        or "末" in sentence_before
+    ):
+        return False  # every deadline says 到, 至, 前 or 末
     item = sentence_before[sentence_before.rfind(";") + 1 :]
-    return bool(doc_year) and any(int(m.group(1)) > doc_year for m in DEADLINE.finditer(item))
+    return any(_deadline_year(m) > doc_year for m in DEADLINE.finditer(item))
+
+
+def _deadline_year(match: re.Match) -> int:
+    if match.group(3):
+        return 2010 + 5 * "一二三四五六".index(match.group(3))  # the last year of the n-th five-year plan
+    return int(match.group(1) or match.group(2))
 
 
 ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)")

@@ -16,6 +16,8 @@ AWAITING_WORKS = re.compile(
     # works not yet carried out, awaiting approval, or studied for feasibility (the study's scope and estimate)
     r"|暂未(?:实施|开工|建设)|尚未(?:实施|建设)|报[^,;。]{0,8}(?:审批|审查|批复)|可行性研究|可研"
     r"|初步设计|施工图设计"  # 初步设计已获批复: designed, not yet built
+    # 正在进行招投标, 处于前期工作阶段: the works wait for their contractor or their preparation
+    r"|正在[^,;。\d]{0,6}(?:招标|招投标|评审)|处于[^,;。\d]{0,8}(?:前期|设计|招标|审批)[^,;。\d]{0,4}阶段"
 )
 # works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
 # park under construction is: only the words of a design count here)

@@ -45,6 +45,9 @@ CASES = [
       ("2000万元", 2e7, "CNY", "exact", "2020", False), ("360个", 360, "count", "exact", "2020", True)]),
     ("该水库为新建小(1)型水库,总库容320万立方米,初步设计已获批复。", [("320万立方米", 3.2e6, "m3", "exact", None, True)]),
     ("新建综合楼设计建筑面积8600平方米,目前正在进行主体施工。", [("8600平方米", 8600, "m2", "exact", None, True)]),
+    # … and those of works still being tendered or prepared (正在进行招投标, 处于前期工作阶段)
+    ("城西污水管网项目正在进行招投标,总投资800万元。体育馆项目目前处于前期工作阶段,估算总投资2亿元。",
+     [("800万元", 8e6, "CNY", "exact", None, True), ("2亿元", 2e8, "CNY", "exact", None, True)]),
     # the length of works only partly built (目前80%的路段已完成) is still to come; the share built is done
     ("该公路全长约24公里,目前80%的路段已完成路基施工。",
      [("24公里", 24000, "m", "approx", None, True), ("80%", 80, "percent", "exact", None, False)]),
@@ -70,6 +73,9 @@ CASES = [
     ("2021-2025年,全县新建改建农村公路800公里。“十四五”期间全县已新建学校5所,每年安排教育资金不少于800万元。",
      [("800公里", 800000, "m", "exact", "2021/2025", True), ("5所", 5, "count", "exact", "2021/2025", False),
       ("800万元", 8e6, "CNY", "at_least", "2021/2025", False)]),
+    # a deadline after the reply's year set by 年底前/年前, 至 or the end of a five-year plan makes a target, as 到 does
+    ("2023年底前,全市建成公共充电桩800个;“十四五”末,农村自来水普及率达到96%。",
+     [("800个", 800, "count", "exact", "2023", True), ("96%", 96, "percent", "exact", None, True)]),
     # a sentence led by a scheme's name and a colon says what the scheme will do
     ("远期改造方案:对老旧小区新增充电桩200个。", [("200个", 200, "count", "exact", None, True)]),
     # a span of months across two years is the period from the first month to the last (截至… is no span)
