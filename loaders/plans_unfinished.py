@@ -52,7 +52,9 @@ def in_project_library(kind: str, unit: str, clause: str, after: str) -> bool:
     count projects (17项, 23个项目): 15家企业入选…项目库 counts firms."""
     if BUILT.search(clause + after) or (kind == "count" and unit != "项" and not PROJECTS.match(after)):
         return False
-    return ("库" in clause and bool(ADMITTED.search(clause))) or bool(ADMITTED_AFTER.match(after))
+    return ("库" in clause and bool(ADMITTED.search(clause))) or (
+        "入" in after and bool(ADMITTED_AFTER.match(after))
+    )
 
 
 # 估算投资49.35万元: an estimate is made before works, for a project still being designed
