@@ -45,7 +45,7 @@ AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标
 DATE_KEYS = ("signed_date", "published_date", "written_date")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
 # a sentence that details the one before it: 其中…, 该幼儿园…, 二期…, 第一期… (the phases of works it named)
-ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|第?[一二三四五六七八九十]期)")
+ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期)")
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 

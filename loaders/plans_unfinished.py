@@ -14,7 +14,7 @@ BUILT = re.compile(r"已(?:经)?(?:全部|基本)?(?:建成|完工|竣工|完成
 DONE = re.compile(r"已|累计|完成|建成|实现|竣工|完工|了|共有|现有|截至|截止")
 # 2025年,继续实施老旧小区改造85个 / 今年…对60个行政村的体育设施进行更新: the year's programme of works, in
 # the words of an action going on (继续实施) or to be done to things (对…进行更新), not of a result
-CONTINUED_WORKS = re.compile(r"继续(?:实施|推进|开展|改造|建设|新建|更新)")
+CONTINUED_WORKS = re.compile(r"(?:继续|持续)(?:实施|推进|开展|改造|建设|新建|更新)")
 DONE_TO = re.compile(r"对[^,;。]{0,20}$")
 TO_BE_DONE = re.compile(r"[^,;。]{0,24}?进行(?!了)")
 
@@ -78,7 +78,9 @@ def term_ahead(clause: str, sentence: str, doc_year: int | None) -> bool:
 
 
 # …铁塔基础共计63基,现已完成建设53基,…该工程预计于2023年底前建成投运: the rest of the item expects completion
-EXPECTED = re.compile(r"预计[^,;。]{0,12}?(?:(\d{4})\s*年)?[^,;。]{0,8}?(?:建成|完工|竣工|投用|投运|通车)")
+EXPECTED = re.compile(
+    r"预计[^,;。]{0,12}?(?:(\d{4})\s*年)?[^,;。]{0,8}?(?:建成|完工|竣工|投用|投运|通车|交付)"
+)
 
 
 NEW_WORKS = re.compile(r"新建|改建|扩建|改造|铺设|修建|共计|总计")

@@ -31,6 +31,8 @@ CASES = [
     ("按照分批推进的原则,计划对全区86个老旧小区进行改造。第一期改造32个小区,惠及居民5600户。",
      [("86个", 86, "count", "exact", None, True), ("32个", 32, "count", "exact", None, True),
       ("5600户", 5600, "count", "exact", None, True)]),
+    ("县里计划分两期改造老旧小区40个。首期改造18个小区。",
+     [("40个", 40, "count", "exact", None, True), ("18个", 18, "count", "exact", None, True)]),
     # works under way (正在建设的…) are still to come
     ("目前正在建设的乡镇污水处理站共9座。", [("9座", 9, "count", "exact", None, True)]),
     # projects admitted to a project library, or put into one, are not built
@@ -52,6 +54,7 @@ CASES = [
     # the reply's year's programme in the words of works going on or to be done; a plain 实施 states the year's
     ("2021年,继续实施农村危房改造120户。", [("120户", 120, "count", "exact", "2021", True)]),
     ("今年对35所学校的食堂进行提升改造。", [("35所", 35, "count", "exact", "2021", True)]),
+    ("2021年,持续推进农村公路提质改造86公里。", [("86公里", 86000, "m", "exact", "2021", True)]),
     ("2021年,全县实施高标准农田建设1.5万亩。", [("1.5万亩", 1.5e4 * 10000 / 15, "m2", "exact", "2021", False)]),
     # a plan an earlier clause put the works into (列入…计划) does not make the money obtained later a plan
     ("去年即列入维修计划,积极争取资金86万元。", [("86万元", 8.6e5, "CNY", "exact", "2020", False)]),
