@@ -113,6 +113,12 @@ LABELS = [
     # sentence opened with, not that noun
     ("今年完成了全县农村公厕的提升改造,共涉及8个乡镇36座。",
      [("8个", "涉及乡镇"), ("36座", "完成了全县农村公厕的提升改造")]),
+    # levels or places listed before 分别, as many as the values after it: one label per item (the levels share the
+    # noun after the last of them; the places take the measure after 分别)
+    ("建成国家级、省级、市级示范合作社分别为3家、12家、25家。",
+     [("3家", "国家级示范合作社"), ("12家", "省级示范合作社"), ("25家", "市级示范合作社")]),
+    ("东城街道、西城街道、南城街道分别新增停车位300个、200个、150个。",
+     [("300个", "东城街道 · 新增停车位"), ("200个", "西城街道 · 新增停车位"), ("150个", "南城街道 · 新增停车位")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip
