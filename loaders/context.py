@@ -34,6 +34,7 @@ from loaders.plans_ahead import (
     period_ahead,
     put_into_plan,
     started_not_dated,
+    task_of_the_year,
 )
 from loaders.qualifiers import qualifier_of
 
@@ -111,6 +112,7 @@ def annotate(figures: list, structure) -> None:
             or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
             or scheduled(sentence, len(before), year if dated else None, leads)
             or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
+            or task_of_the_year(fig.kind, clause, folded[fig.end : s_end], fig.period, year)
         ):
             plan = True
         if AS_TARGET.match(folded, fig.end):

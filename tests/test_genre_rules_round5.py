@@ -68,6 +68,10 @@ CASES = [
     # a count assigned as a task reaching the reply's year is work still to do as well (funds released are not)
     ("十四五期间,市里分解给我县的新建学校任务为6所。今年下达我县改厕任务资金500万元。",
      [("6所", 6, "count", "exact", "2021/2025", True), ("500万元", 5e6, "CNY", "exact", "2021", False)]),
+    # the task of the reply's year (…任务, …任务为) is work to do, unless the sentence says it was met
+    ("今年全县高标准农田建设任务2.6万亩,目前已完成1.9万亩。今年全县改厕任务为1200户,已全部完成。",
+     [("2.6万亩", 2.6e4 * 10000 / 15, "m2", "exact", "2021", True), ("1.9万亩", 1.9e4 * 10000 / 15, "m2", "exact", None, False),
+      ("1200户", 1200, "count", "exact", "2021", False)]),
     # a figure of a period that ends after the reply's year is a target, unless its clause says it is done or it
     # is the floor of a standing rule (每年安排…不少于)
     ("2021-2025年,全县新建改建农村公路800公里。“十四五”期间全县已新建学校5所,每年安排教育资金不少于800万元。",
