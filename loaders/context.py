@@ -12,6 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from loaders.fold import unfold_table
+from loaders.label_parts import distributed
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
 from loaders.period_spans import one_per_year
 from loaders.periods import paragraph_year, period_before, time_expressions
@@ -34,6 +35,7 @@ from loaders.plans_ahead import (
     period_ahead,
     put_into_plan,
     started_not_dated,
+    task_of_the_year,
 )
 from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
@@ -43,7 +45,7 @@ LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
 CLAUSE_MARKS = marks_of(LAST_CLAUSE_BOUNDARY)
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
 DATE_KEYS = ("signed_date", "published_date", "written_date")
-RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
+RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,12}$")  # 分别为, 分别达到, 分别入库, 分别新增停车位
 # a sentence that details the one before it: 其中…, 该幼儿园…, 二期…, 第一期… (the phases of works it named)
 ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期)")
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
@@ -112,6 +114,7 @@ def annotate(figures: list, structure) -> None:
             or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
             or scheduled(sentence, len(before), year if dated else None, leads)
             or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
+            or task_of_the_year(fig.kind, clause, folded[fig.end : s_end], fig.period, year)
         ):
             plan = True
         if AS_TARGET.match(folded, fig.end):
@@ -206,7 +209,7 @@ def _listed_items(lead: str, count: int) -> list[str] | None:
     """One label per item (蔬菜产后低温处理率, 水果…) when as many items as values are listed before 的."""
     found = DISTRIBUTIVE.search(lead.rstrip())
     if not found:
-        return None
+        return distributed(lead.rstrip(), count)  # 国家级、省级示范社分别为…; 东城街道、西城街道分别新增…
     items = [item.strip() for item in found.group(1).split("、")]  # not 和: 施工企业和监理企业 is one
     if len(items) != count or any(not 1 <= len(item) <= 10 or re.search(r"\d", item) for item in items):
         return None

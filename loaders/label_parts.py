@@ -126,3 +126,27 @@ def names_before(clause: str, own: str) -> bool:
         and bool(items[0].strip())
         and not DIGIT.search(items[0])
     )
+
+
+# 国家级、省级、市级示范合作社分别为3家、12家、25家: levels that share the noun after the last of them
+LEVELS_BEFORE = re.compile(
+    r"((?:[^,;:。、\d]{1,6}级、)+[^,;:。、\d]{1,6}?级)([^,;:。的、\d]{2,14}?)分别(?:为|是|达到|达|有)?$"
+)
+LEVEL = re.compile(r"(?:国家|省|市|县|区|乡|镇|村|[A-Z]{1,5}|[一二三四五]星)级$")
+# 东城街道、西城街道分别新增停车位300个、200个: places, each with the measure after 分别
+PLACE = r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|村|县|区|街道|社区)"
+PLACES_BEFORE = re.compile(rf"((?:{PLACE}、)+{PLACE})(?:各)?分别([^,;:。\d]{{2,12}})$")
+
+
+def distributed(lead: str, count: int) -> list[str] | None:
+    """One label per item when `count` levels or places are listed before 分别, as many as its values."""
+    if found := LEVELS_BEFORE.search(lead):
+        items = found.group(1).split("、")
+        first = LEVEL.search(items[0])
+        items[0] = first.group() if first else items[0]
+        labels = [item + found.group(2) for item in items]
+    elif found := PLACES_BEFORE.search(lead):
+        labels = [f"{item} · {found.group(2)}" for item in found.group(1).split("、")]
+    else:
+        return None
+    return labels if len(labels) == count else None

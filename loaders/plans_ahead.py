@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.plans import CAP_END, DONE_WORDS, EXPECTED_RESULT
+from loaders.plans import CAP_END, DONE_WORDS, EXPECTED_RESULT, RESULT_VERBS, TASK_WORD
 
 # a project that has not broken ground: its design figures (库容, 总投资, 规模) describe what is to be built
 AWAITING_WORKS = re.compile(
@@ -138,3 +138,20 @@ def started_not_dated(period: str | None, clause: str, before: str) -> bool:
         return False
     started = STARTED_IN.search(before)
     return bool(started and started.group(1) == period)
+
+
+# 今年我县高标准农田建设任务3万亩,目前已完成2.1万亩: the task of the reply's year is work to do, unless it was met
+TASK_MET = re.compile(r"完成率|超额完成|全面完成|全部完成|圆满完成|如期完成")
+
+
+def task_of_the_year(kind: str, clause: str, rest: str, period: str | None, doc_year: int | None) -> bool:
+    """Whether the figure is a task (…任务, …任务为) of the reply's own year, not yet said to be met (`rest`: the
+    sentence after the figure); funds and shares are no task, and 完成…任务 reports a result."""
+    if (
+        not doc_year
+        or period != str(doc_year)
+        or kind in ("money", "percent")
+        or not TASK_WORD.search(clause)
+    ):
+        return False
+    return not (DONE_WORDS.search(clause) or RESULT_VERBS.search(clause) or TASK_MET.search(rest))

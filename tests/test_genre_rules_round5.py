@@ -68,6 +68,10 @@ CASES = [
     # a count assigned as a task reaching the reply's year is work still to do as well (funds released are not)
     ("十四五期间,市里分解给我县的新建学校任务为6所。今年下达我县改厕任务资金500万元。",
      [("6所", 6, "count", "exact", "2021/2025", True), ("500万元", 5e6, "CNY", "exact", "2021", False)]),
+    # the task of the reply's year (…任务, …任务为) is work to do, unless the sentence says it was met
+    ("今年全县高标准农田建设任务2.6万亩,目前已完成1.9万亩。今年全县改厕任务为1200户,已全部完成。",
+     [("2.6万亩", 2.6e4 * 10000 / 15, "m2", "exact", "2021", True), ("1.9万亩", 1.9e4 * 10000 / 15, "m2", "exact", None, False),
+      ("1200户", 1200, "count", "exact", "2021", False)]),
     # a figure of a period that ends after the reply's year is a target, unless its clause says it is done or it
     # is the floor of a standing rule (每年安排…不少于)
     ("2021-2025年,全县新建改建农村公路800公里。“十四五”期间全县已新建学校5所,每年安排教育资金不少于800万元。",
@@ -113,6 +117,15 @@ LABELS = [
     # sentence opened with, not that noun
     ("今年完成了全县农村公厕的提升改造,共涉及8个乡镇36座。",
      [("8个", "涉及乡镇"), ("36座", "完成了全县农村公厕的提升改造")]),
+    # levels or places listed before 分别, as many as the values after it: one label per item (the levels share the
+    # noun after the last of them; the places take the measure after 分别)
+    ("建成国家级、省级、市级示范合作社分别为3家、12家、25家。",
+     [("3家", "国家级示范合作社"), ("12家", "省级示范合作社"), ("25家", "市级示范合作社")]),
+    ("东城街道、西城街道、南城街道分别新增停车位300个、200个、150个。",
+     [("300个", "东城街道 · 新增停车位"), ("200个", "西城街道 · 新增停车位"), ("150个", "南城街道 · 新增停车位")]),
+    # a change against the year before (比上年提高, 较去年同期增长) is a change of the measure before it
+    ("全县农村自来水普及率达到93.4%,比上年提高1.8个百分点。",
+     [("93.4%", "全县农村自来水普及率"), ("1.8个百分点", "全县农村自来水普及率 · 比上年提高")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip
