@@ -57,3 +57,18 @@ def noun_after(folded: str, end: int, counter: str = "") -> str:
     rest = rest[: cut.start()] if cut else rest
     rest = rest.lstrip("的").strip()[:most].rstrip("的")
     return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
+
+
+# 全县累计投入3.2亿元用于农村饮水安全巩固提升: a sum named only by the verb that spent it is measured by its purpose
+SPEND_ONLY = re.compile(
+    r"^(?:全[县市区省镇乡村]|[县市省镇乡]财政)?(?:累计|共|共计|先后)?(?:投入|投资|安排|争取|筹集|整合|拨付)(?:[^,;。]{0,4}资金)?$"
+)
+PURPOSE = re.compile(r"\s*,?\s*(?:主要|全部|重点)?用于([^,;:。()\d]{2,16})")
+
+
+def purpose_after(own: str, window: str) -> str:
+    """农村饮水安全巩固提升, the purpose after a sum (…用于X) whose clause names only the verb that spent it."""
+    if not SPEND_ONLY.match(own):
+        return ""
+    found = PURPOSE.match(window, len(word_after(window, 0) or ""))  # past 余, 左右
+    return found.group(1).rstrip("等的") if found else ""

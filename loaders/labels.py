@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.label_after import LABEL_BOUNDARY, noun_after
+from loaders.label_after import LABEL_BOUNDARY, noun_after, purpose_after
 from loaders.label_brackets import mask_brackets, unmask
 from loaders.label_clean import TIME_WORDS, TRAILING, clean_pre
 from loaders.label_parts import (
@@ -166,6 +166,8 @@ class LabelChain:
         if not post and (VERB_END.search(own) or own.endswith("每")):  # 平均每3-5分钟发出一趟车: per what
             post = any_post  # 全国要建成10亿亩高标准农田: the noun comes after the area
         post += shared_head(post, window[len(post) :] if post else window)
+        if fig.kind == "money" and not post and (purpose := purpose_after(own, window)):
+            post = " · " + purpose  # 累计投入3.2亿元用于农村饮水安全巩固提升
         if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
         unnamed = (

@@ -61,7 +61,7 @@ CONTENT_LEAD = re.compile(
     r"\s*(?:该|本)?(?:项目)?(?:主要)?(?:建设内容|建设规模|计划总投资|总投资|概算总投资)"
 )
 APPROVED = re.compile(r"批复|批准|核准|立项")
-BUILT = re.compile(r"已(?:经)?(?:全部|基本)?(?:建成|完工|竣工|完成建设)|建成投用|投入使用")
+BUILT = re.compile(BUILT_ALREADY.pattern + r"|完成建设|建成投用|投入使用")
 SENTENCE_END = re.compile(r"(?<=[。!?])")
 
 

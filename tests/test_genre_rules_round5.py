@@ -126,6 +126,8 @@ LABELS = [
     # a change against the year before (比上年提高, 较去年同期增长) is a change of the measure before it
     ("全县农村自来水普及率达到93.4%,比上年提高1.8个百分点。",
      [("93.4%", "全县农村自来水普及率"), ("1.8个百分点", "全县农村自来水普及率 · 比上年提高")]),
+    # a sum named only by the verb that spent it is measured by its purpose (…用于X)
+    ("全镇共筹集资金260万元,主要用于村庄道路亮化。", [("260万元", "全镇共筹集资金 · 村庄道路亮化")]),
     # a clause that ends in 每 leaves the measure to the words after the figure
     ("早晚高峰平均每8分钟开出一班车。", [("8分钟", "早晚高峰平均每开出一班车")]),
 ]  # fmt: skip

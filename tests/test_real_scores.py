@@ -30,7 +30,7 @@ FLOORS = {
     "fresh4": dict(f1=1.0, qualifier=1.0, period=1.0, planned=1.0, label=1.0, label_title=1.0),
     # held out until round four, the dev material of round five: the floors its rules reached (fresh5's period
     # and the plan misses left in both are judgement calls tests/real/README.md discusses)
-    "fresh5": dict(f1=1.0, qualifier=1.0, period=0.88, planned=0.99, label=0.98, label_title=0.98),
+    "fresh5": dict(f1=1.0, qualifier=1.0, period=0.88, planned=0.99, label=0.99, label_title=0.99),
     "fresh6": dict(f1=0.99, qualifier=1.0, period=0.97, planned=0.96, label=1.0, label_title=1.0),
     # 21 replies annotated before any code ran on them (main 5eeee93: period 0.71, planned 0.74, label 0.95),
     # the dev material of round six: what its rules reached
