@@ -20,6 +20,7 @@ from loaders.named_numbers import (
     POLICY_NOUNS,
     POLICY_TITLE,
     SURROUNDINGS,
+    class_bound,
     next_phase,
     slogan,
 )
@@ -204,6 +205,10 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         ("届", ""),
     }:
         return False
+    if folded.startswith("以", end + (folded[end : end + 1] == "及")) and class_bound(
+        folded, end, unit, lookup(unit).kind
+    ):
+        return False  # 30户以上自然村, 5000万元以上的项目: a bound naming a class, not an amount
     if (
         _inside(folded, start, "《", "》")
         or _inside(text, start, "“", "”", reach=10)

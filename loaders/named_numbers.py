@@ -35,3 +35,28 @@ def slogan(text: str, start: int, end: int, reach: int = 24) -> bool:
         and 0 <= closed - opened <= reach
         and "。" not in text[opened:closed]
     )
+
+
+# 30户以上自然村, 1000人以上的村(社区), 5000万元以上的项目, 3年以上人员: a bound that names a class of things
+# (the villages of over 30 households), not an amount the reply reports. A count's unit that also counts the
+# noun (500户以上农户) is a figure, and so is a share (80%以上的行政村), which is not asked here.
+CLASS_NOUNS = (
+    "自然村", "行政村", "村", "社区", "小区", "企业", "项目", "工程", "人员", "老人", "老年人", "家庭",
+    "农户", "学校", "基地", "园区", "单位", "道路", "公路", "河道", "水库", "建筑", "场所", "医院", "乡镇",
+    "合作社", "大户", "景区", "市场", "商场", "厂房", "车辆", "船舶",
+)  # fmt: skip
+CLASS_BOUND = re.compile(
+    r"(?:及)?以[上下内](?:的)?(?:[\u4e00-\u9fff]{1,5}的|[未非已][\u4e00-\u9fff]{1,3}?)?("
+    + "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
+    + ")"
+)
+BOUNDED_KINDS = ("money", "area", "length", "mass", "volume", "duration")
+BOUNDED_COUNTS = ("户", "人", "名", "岁", "周岁")
+
+
+def class_bound(folded: str, end: int, unit: str, kind: str) -> bool:
+    """Whether the figure ending at `end` bounds a class of things (30户以上自然村) rather than reports one."""
+    if not (kind in BOUNDED_KINDS or unit in BOUNDED_COUNTS):
+        return False
+    bound = CLASS_BOUND.match(folded, end)
+    return bound is not None and unit[-1:] not in bound.group(1)

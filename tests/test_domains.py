@@ -77,6 +77,13 @@ def test_a_school_figure_gets_a_school_theme_and_a_fund_the_general_one():
     assert assign_theme("安排", "", "", "国防", "") == "其他"  # no theme of its own fits: the general set's
 
 
+def test_a_fiscal_transfer_is_funding_even_under_a_sports_heading():
+    # 转移支付…体彩公益金248万元 under 全民健身场地设施建设: money, like the 投入…公益金 beside it
+    heading = "落实群众身边全民健身场地设施建设"
+    assert assign_theme("转移支付后溪镇体彩公益金", heading, "", "卫生、体育", "体育") == "资金投入"
+    assert assign_theme("篮球场", heading, "", "卫生、体育", "体育") == "体育设施与活动"
+
+
 def test_a_figure_is_never_filed_under_another_domains_theme():
     # 园区 is an enterprise keyword; a water reply's figure with it goes to the water or general themes
     assert assign_theme("园区供水管网", "", "", "农业、林业、水利", "水利") == "供水"
