@@ -12,13 +12,13 @@ from datetime import datetime
 from functools import lru_cache
 
 from loaders.fold import unfold_table
+from loaders.label_parts import distributed
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
-from loaders.periods import one_per_year, paragraph_year, period_before, time_expressions
+from loaders.period_spans import one_per_year
+from loaders.periods import paragraph_year, period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
     PLAN_TURN,
-    WORKS_KINDS,
-    design_of_unbuilt,
     plan_in,
     plan_status,
     scheduled,
@@ -27,6 +27,17 @@ from loaders.plans import (
     works_ahead,
     year_leads,
 )
+from loaders.plans_ahead import (
+    BUILT_ALREADY,
+    approved_contents,
+    design_of_unbuilt,
+    funds_for_plan_period,
+    period_ahead,
+    put_into_plan,
+    started_not_dated,
+    task_of_the_year,
+)
+from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
 
 GROWTH_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|增幅|降幅|上升|回落|提升|同比|环比)$")
@@ -34,9 +45,9 @@ LAST_CLAUSE_BOUNDARY = re.compile(r"[,;。!?\n][^,;。!?\n]*$")
 CLAUSE_MARKS = marks_of(LAST_CLAUSE_BOUNDARY)
 AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标")
 DATE_KEYS = ("signed_date", "published_date", "written_date")
-RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,4}$")  # 分别为, 分别达到, 分别入库
-# a sentence that details the one before it: 其中…, 该幼儿园…, 二期… (the next phase of works it named)
-ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|[一二三四五六七八九十]期)")
+RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,12}$")  # 分别为, 分别达到, 分别入库, 分别新增停车位
+# a sentence that details the one before it: 其中…, 该幼儿园…, 二期…, 第一期… (the phases of works it named)
+ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期)")
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -98,18 +109,27 @@ def annotate(figures: list, structure) -> None:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
         if sought_project(sentence, len(before)):
             plan = True
-        if plan is not True and (  # (a plan already: these could only say so again)
-            design_of_unbuilt(clause, sentence)
-            or (elaborates and design_of_unbuilt(clause, previous))
-            or scheduled(sentence, len(before), year if dated else None, leads)
-            or (
-                fig.kind in WORKS_KINDS
-                and works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
+        if (
+            plan is not True
+            and (  # (a plan already: these could only say so again)
+                design_of_unbuilt(clause, sentence)
+                or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
+                or scheduled(sentence, len(before), year if dated else None, leads)
+                or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
+                or task_of_the_year(fig.kind, clause, folded[fig.end : s_end], fig.period, year)
             )
         ):
             plan = True
         if plan is not True and AS_TARGET.match(folded, fig.end):
             plan = True  # 建成标准厂房100万平方米的目标: the figure names a target
+        if plan is not True:
+            plan = _ahead(fig, folded, (s_start, sentence), clause, before, year) or plan
+        if plan is not True and period_ahead(fig.period, clause, year if dated else None):
+            plan = True  # 2021-2025年,全县新建学校12所 (a reply of 2021): a target
+        if plan is not True:
+            plan = _unfinished(fig, folded, s_end, clause, sentence, year, plan)
+        if plan and started_not_dated(fig.period, clause, before):
+            fig.period, fig.period_start, fig.period_end = None, None, None  # the year works started
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
@@ -118,6 +138,34 @@ def annotate(figures: list, structure) -> None:
     if back:
         for fig in figures:
             fig.label = fig.label.translate(back) if fig.label else fig.label
+
+
+def _ahead(fig, folded: str, at: tuple, clause: str, before: str, year: int | None) -> bool | None:
+    """Works and funds described before they exist (loaders.plans_ahead): True, or None when none is.
+    `at`: where the figure's sentence starts, and its folded text."""
+    s_start, sentence = at
+    into = put_into_plan(re.split(r"[,;。]", folded[fig.end : fig.end + 60], maxsplit=1)[0], year)
+    if into:
+        fig.period = fig.period or into  # 2989亩农田纳入2025年…储备项目: dated by that year
+        fig.period_start, fig.period_end = period_bounds(fig.period)
+        return True
+    paragraph = folded[folded.rfind("\n", 0, s_start) + 1 : s_start]
+    if approved_contents(sentence, paragraph):
+        return True
+    previous = paragraph[paragraph.rfind("。", 0, len(paragraph) - 1) + 1 :]
+    return funds_for_plan_period(clause, previous + before, year) or None
+
+
+def _unfinished(
+    fig, folded: str, s_end: int, clause: str, sentence: str, year, plan: bool | None
+) -> bool | None:
+    """Works and money not finished (loaders.plans_unfinished) are planned; else `plan` as it was."""
+    after, rest = clause_after(folded, fig.end), folded[fig.end : s_end].split(";", 1)[0]
+    if unfinished(fig, clause, after, rest, sentence, year):
+        return True
+    if plan is None and year_programme(clause, after, fig.period, year):
+        return True  # 2025年,继续实施老旧小区改造85个 (in a July reply): the year's programme
+    return plan
 
 
 def clause_after(folded: str, end: int) -> str:
@@ -164,7 +212,7 @@ def _listed_items(lead: str, count: int) -> list[str] | None:
     """One label per item (蔬菜产后低温处理率, 水果…) when as many items as values are listed before 的."""
     found = DISTRIBUTIVE.search(lead.rstrip())
     if not found:
-        return None
+        return distributed(lead.rstrip(), count)  # 国家级、省级示范社分别为…; 东城街道、西城街道分别新增…
     items = [item.strip() for item in found.group(1).split("、")]  # not 和: 施工企业和监理企业 is one
     if len(items) != count or any(not 1 <= len(item) <= 10 or re.search(r"\d", item) for item in items):
         return None

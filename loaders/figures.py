@@ -184,6 +184,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         before in PLACE_ENDS or PHASE.match(folded, end) or next_phase(folded, start, before)
     ):
         return False  # 三期近期工程, 一期…;三期将适时启动, 软件园三期: phases of works
+    if unit == "基" and (is_chinese or after[:1] in "本础地层金因准数线点站"):
+        return False  # 63基 counts towers' foundations; 三基, 2基本, 1基地 do not
     if is_chinese and value == 4 and unit == "周" and after[:1] in SURROUNDINGS:
         return False
     if (

@@ -48,11 +48,13 @@ def last_words(own: str, most: int = 18) -> str:
 
 
 # 由800万元增加到1500万元, 标准调整为每人每月680元: the change, not the indicator
-CHANGE = r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简)(?:到|至|为)|降至|调整"
+CHANGE = (
+    r"(?:增加|提高|提升|增长|上升|下降|降低|减少|调整|扩大|压缩|精简|缩短|延长|缩减)(?:到|至|为)|降至|调整"
+)
 PER_UNIT = r"每人每月|每人每年|每户每月|每户每年|每人|每户|每月|每年|每亩|人均|户均|年均"
 CHANGE_AFTER = re.compile(rf"\s*(?:{CHANGE})")
 CHANGE_WORD = re.compile(CHANGE)
-BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简"
+BARE_CHANGE = r"增加|提高|提升|增长|扩大|压缩|降低|减少|精简|缩短|延长|缩减"
 FORMER = r"原来|原|改造前|以前|过去|目前|现在|现行|今年|当前"
 # the words that lead into a change, with the per-person unit they may carry: 由每人每月, 调整为每人每月
 CHANGE_TAIL = EndWords(

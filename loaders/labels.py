@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import re
 
-from loaders.end_words import EndWords
+from loaders.label_after import LABEL_BOUNDARY, noun_after, purpose_after
 from loaders.label_brackets import mask_brackets, unmask
-from loaders.label_parts import after_places, level_noun, part_named, parts_of, specified, up_to_value
+from loaders.label_clean import TIME_WORDS, TRAILING, clean_pre
+from loaders.label_parts import (
+    after_places,
+    level_noun,
+    names_before,
+    part_named,
+    parts_of,
+    region_item,
+    shared_head,
+    up_to_value,
+)
 from loaders.label_words import (
     CHANGE_AFTER,
     CHANGE_TAIL,
@@ -25,58 +35,21 @@ from loaders.label_words import (
     ONLY_CHANGE,
     PEOPLE_VERB,
     PLACE_ONLY,
-    PLAN_HEAD,
-    PLAN_TAIL,
     TOTAL_ONLY,
     VERB_END,
     last_words,
 )
 from loaders.plans import PLAN_WORDS
-from loaders.qualifiers import BEFORE_WORDS, word_after
 
-LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()]")
 LAST_LABEL_BOUNDARY = re.compile(r"[,;:、。!?\n()][^,;:、。!?\n()]*$")
 LAST_CLAUSE_BREAK = re.compile(r"[,;:。!?\n()][^,;:。!?\n()]*$")
-POST_CUT = re.compile(r"用于|参加|给予|和|及(?!以[上下])|以及|等")  # 三级及以上公路: no list
 DIGIT = re.compile(r"\d")
-LEADING_FILLER = re.compile(
-    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
-    r"已累计(?=\S)|的|\d{1,2}[.、]\s*|"  # 现有山坪塘, but 现状供水能力; a numbered paragraph's 1.
-    r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
-    r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共)+"
-)
-TIME_WORDS = re.compile(
-    r"(?=[截自从到至\d今本明去年全当上下近])"  # where one can start: re skips the other places quickly
-    r"(?:截至|截止|自|从|到|至)?(?:\d{4} ?年? ?(?:-|至|到|~) ?\d{4} ?年|\d{4} ?(?:学年|年)度?(?:\d{1,2}(?:-\d{1,2})?月份?(?:\d{1,2}日)?)?(?:以来|起|底止|底前|末前|底|末|止)?|"
-    r"\d{1,2}(?:(?:-|至|到|~)\d{1,2})?月份?(?:\d{1,2}日)?(?:底|末|初|以来)?|(?:今|本|明)年(?:底前|末前|底|末)?|去年|年底前|(?<![\d一二三四五六七八九十两几])年内|全年|当年|上半年|下半年|近年来)"
-)
-TRAILING_WORDS = sorted(  # qualifier and linking words between a label and its number
-    {w for w, _ in BEFORE_WORDS}
-    | {"高达", "达到", "共计", "累计", "累计达", "达", "为", "有", "是", "了", "共", "仅", "只有", "的"}
-    | {"各", "升至", "增至", "升到"}  # 水碾水磨各1座; 幼儿园数量将升至18所
-    | {"分别为", "分别是", "分别达到", "分别", "总计", "合计", "总共"}
-    | {"控制在", "稳定在", "保持在", "维持在"},
-    key=len,
-    reverse=True,
-)
-# 违法行为23437起, 提升至90%: there 为 and 升至 end or belong to a word, they are not the linking words
-NOT_IN_WORD = {"为": "(?<![行作认成因以称])为", "升至": "(?<![提上])升至", "升到": "(?<![提上])升到"}
-TRAILING_ENDS = frozenset(w[-1] for w in TRAILING_WORDS)
-TRAILING = EndWords(
-    f"(?=[{''.join(sorted({w[0] for w in TRAILING_WORDS}))}])"  # where one can start, as above
-    f"(?:{'|'.join(NOT_IN_WORD.get(w, w) for w in TRAILING_WORDS)})+$",
-    "|".join(TRAILING_WORDS),
-)
 GENERIC = re.compile(
     r"^(?:总?占地面积|占地|建筑面积|总?面积|总投资|投资额?|金额|总额|规模|其中|同比(?:增长|下降)?|环比(?:增长|下降)?|"
-    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用)|)$"
+    r"增长|下降|增幅|提高|降低|分别为|分别|占比|比例|比重|合计|总计|缺口|在建|已?(?:完工|竣工|开工|建成|投用|完成(?:建设|施工)?)|"
+    r"(?:比|较)(?:上年|去年)?(?:同期)?(?:增长|下降|提高|降低|增加|减少)|)$"  # 比上年提高0.6个百分点: of the measure before
 )
 LABEL_MAX = 32
-
-# 14个国家级、119个省级、55个市级现代农业产业园: the list's head noun, after its last 级
-LEVEL_ITEM = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*个\s*[^\d、,;。()]{0,5}级([^\d、,;。()]{0,14})")
-# 4乡镇, 12村组: the measure word begins the noun after it
-COUNTER_COMPOUND = {"乡": "镇", "村": "组居", "镇": "街村"}
 
 
 def marks_of(last: re.Pattern) -> re.Pattern:
@@ -109,79 +82,8 @@ def strip_change(label: str) -> str:
         label = shorter
 
 
-def shared_head(post: str, rest: str) -> str:
-    """国家级 in 14个国家级、119个省级…55个市级现代农业产业园: the noun the list's items share."""
-    if not post.endswith("级") or len(post) > 6:
-        return ""
-    sentence_rest = re.split(r"[;。\n]", rest, maxsplit=1)[0]
-    for item in LEVEL_ITEM.finditer(sentence_rest):
-        if item.group(1):
-            return item.group(1)
-    return ""
-
-
-def names_before(clause: str, own: str) -> bool:
-    """坝湾、田心、那摩、寨子心5座小(2)型水库: the clause before the figure lists names, not a measure."""
-    items = clause.split("、")
-    return (
-        len(items) >= 2
-        and bool(own)
-        and all(len(item) <= 6 and not DIGIT.search(item) for item in items[1:])
-        and bool(items[0].strip())
-        and not DIGIT.search(items[0])
-    )
-
-
 # 园区15个,集聚企业超1000家; 泊位1.56万个,约占总泊位的1.54%: what the list's subject holds or its share
 RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠及|容纳|吸纳|辐射|拥有|包括|包含|约?占(?!地)")
-
-
-TIME_PREPOSITION = re.compile(r"^在(?=\x00)|(?<![低高大小多少等])于(?=\x00)")
-
-
-def clean_pre(pre: str) -> str:
-    pre = TIME_WORDS.sub("\x00", pre)
-    if "于\x00" in pre or pre.startswith("在\x00"):  # 在2023年对9个行政村, 已于2020年完工: no 在对, 已于完工
-        pre = TIME_PREPOSITION.sub("", pre)  # (but 低于全年控制目标 keeps its 于)
-    pre = pre.replace("\x00", "")
-    pre = LEADING_FILLER.sub("", pre.strip())
-    pre = TRAILING.sub("", pre).strip()
-    bare = PLAN_HEAD.sub("", PLAN_TAIL.sub("", pre))
-    pre = (
-        bare if len(bare) >= 2 else pre
-    )  # 力争新增学位, 进出口总额力争: the measure (is_planned says the intent)
-    hung = HANGING.sub("", pre)
-    return hung if hung != pre and (len(pre) > 2 or not hung) else pre  # 还有19公里未铺筑路面: no 还
-
-
-VERB_PHRASE = re.compile(r"已(?:于|经|在|全部|基本)|于\d|将于|正在|均已|全部")
-VERB_FIRST = frozenset("已于将正均全")
-COPULA = re.compile(r"^(?:均为|均是|都是|为|是)(?=[\u4e00-\u9fff])")
-
-
-def noun_after(folded: str, end: int, counter: str = "") -> str:
-    rest = folded[end : end + 24].lstrip(" ")
-    rest = rest[len(word_after(rest, 0) or "") :]
-    if rest[:1] in VERB_FIRST and VERB_PHRASE.match(rest):
-        return ""  # 36.2公里已于6月通车: what follows says what became of it, it names nothing
-    rest = COPULA.sub("", rest, count=1) if rest[:1] in "为是均都" else rest  # 其中9所为城区幼儿园
-    if CHANGE_AFTER.match(rest):
-        return ""  # 由800万元增加到…: what follows is the change, not a noun
-    if counter in COUNTER_COMPOUND and rest[:1] and rest[0] in COUNTER_COMPOUND[counter]:
-        rest = counter + rest
-    stop = LABEL_BOUNDARY.search(rest)
-    rest = rest[: stop.start()] if stop else rest
-    digit, most = DIGIT.search(rest), 18
-    if digit and (spec := specified(rest, digit.start())):
-        rest, most = rest[:spec], 24  # 1条路面宽度不低于4.5米的硬化路: the spec is part of the noun
-    elif digit:
-        rest = rest[: digit.start()]  # 由800万元增加到1500万元: the next figure is not a label
-    change = CHANGE_WORD.search(rest)  # 3家银行增加到6家: the noun ends where the change begins
-    rest = rest[: change.start()] if change else rest
-    cut = POST_CUT.search(rest)
-    rest = rest[: cut.start()] if cut else rest
-    rest = rest.lstrip("的").strip()[:most].rstrip("的")
-    return TRAILING.sub("", rest) if rest and rest[-1] in TRAILING_ENDS else rest  # 84条防火通道共608.5公里
 
 
 # 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
@@ -214,6 +116,13 @@ def noun_instead(own: str, any_post: str, kind: str, before: str) -> tuple[str, 
     return None
 
 
+def reach_noun(fig) -> str | None:
+    """What a verb of reach (涉及, 覆盖) alone before a figure reaches: 里程, 面积, 金额, or the count of its
+    measure word (套数, 栋数)."""
+    unit = fig.unit.lstrip("万亿")
+    return KIND_NOUN.get(fig.kind) or (f"{unit}数" if fig.kind == "count" and len(unit) == 1 else None)
+
+
 class LabelChain:
     """Labels of one reply's figures in reading order, carrying the subject a list's clauses share."""
 
@@ -228,6 +137,8 @@ class LabelChain:
         self.recent: list[str] = []  # the own words of the last four figures
         self.previous_post = ""  # the noun after the previous figure (20个村委会4.27万亩: not this one's)
         self.total = ""  # the label of a total whose parts follow (其中…, or in brackets after it)
+        self.previous_unit = self.previous_kind = ""
+        self.opening = ""  # the clause before the sentence's first figure
 
     def before_bracket(self, before: str, s_start: int) -> str:
         """The noun before a bracket the figure stands in (岗位补贴(112万元)) or right after (距县城(镇政府
@@ -252,9 +163,11 @@ class LabelChain:
         any_post = noun_after(window, 0, fig.text.strip()[-1:])
         after_previous = bool(own) and self.previous_post.endswith(own)  # 20个村委会4.27万亩高标准农田
         post = any_post if fig.kind in ("count", "money", "percent") or after_previous or not own else ""
-        if not post and VERB_END.search(own):  # 全国要建成10亿亩高标准农田: the noun comes after the area
-            post = any_post
+        if not post and (VERB_END.search(own) or own.endswith("每")):  # 平均每3-5分钟发出一趟车: per what
+            post = any_post  # 全国要建成10亿亩高标准农田: the noun comes after the area
         post += shared_head(post, window[len(post) :] if post else window)
+        if fig.kind == "money" and not post and (purpose := purpose_after(own, window)):
+            post = " · " + purpose  # 累计投入3.2亿元用于农村饮水安全巩固提升
         if fig.kind == "duration" and own.endswith("用") and any_post.startswith("时间"):
             own += "时"  # 计划用2年时间: the time it takes (计划用时), not 计划用
         unnamed = not post and (
@@ -266,11 +179,30 @@ class LabelChain:
         )
         counted = HEAD_COUNT.get(fig.unit.lstrip("万亿")) if unnamed else None
         if not post and RELATIONAL.fullmatch(own):
-            counted = counted or KIND_NOUN.get(fig.kind)  # 涉及947.06公里: 涉及里程, not 涉及
+            counted = counted or reach_noun(fig)  # 涉及947.06公里: 涉及里程, 涉及8312套: 涉及套数, not 涉及
+        elif not (post or own) and RELATIONAL.fullmatch(self.previous_own) and fig.start == self.previous_end:
+            own, counted = self.previous_own, reach_noun(fig)  # 涉及8312套130余万平方米: 涉及面积
         if counted and "分别" not in before[before.rfind(",") + 1 :]:  # not …工商户分别为38.5万户、11.7万户
             # 2016年末有692户2078人, 规模3个班105人, 该村有320户, 惠及2472人: households or people
             own = self.previous_own if after_previous and not PEOPLE_VERB.match(own) else own
             post, after_previous = counted, False
+            gap = before[max(self.previous_end - s_start, 0) :].strip()
+            if not own and counted == "人数" and self.previous_unit == "户" and gap in ("", ",", "、"):
+                # 该村有1520户4860人: the households' people, 该村人口 (惠及农户…: 农户人口)
+                lead = RELATIONAL.match(self.previous_own)
+                own, post = self.previous_own[lead.end() if lead else 0 :], "人口"
+        # 共涉及12个乡镇20处: 乡镇 is the previous figure's noun, the sites are of what the sentence opened with
+        of_opening = (
+            after_previous
+            and not post
+            and fig.kind == "count"
+            and own == self.previous_post
+            and len(own) <= 4
+            and fig.unit.lstrip("万亿") != self.previous_unit
+            and self.previous_kind == "count"
+            and self.sentence == s_start
+            and bool(self.opening)
+        )
         if not post and (instead := noun_instead(own, any_post, fig.kind, before[: max(label_start - 1, 0)])):
             own, post = instead
         if not post and (total := TOTAL_ONLY.match(own)):  # 机动车数量日益增加,目前主城区总数约10万辆
@@ -285,6 +217,8 @@ class LabelChain:
         if changed_to and self.previous_label:  # 由800万元增加到1500万元: the same indicator
             own = strip_change(self.previous_label)
         own = strip_change(own)
+        if fig.qualifier in ("at_least", "at_most"):
+            own = region_item(own, before)  # 田块整治,北方不低于10%: the item, then the region of its cap
         if after_previous and post:
             own = ""
         if before[label_start - 1 : label_start] == "、":  # the figure's clause follows a list's 、
@@ -299,6 +233,7 @@ class LabelChain:
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])
             self.head, self.sentence = last_words(clean_pre(clauses[-1]), 16), s_start
+            self.opening = self.head
             self.head_planned = self.head_from_figure = False
             self.total = ""
         total, self.total = (
@@ -324,7 +259,13 @@ class LabelChain:
             listed = before[label_start - 1 : label_start] == "、"
             if own or (post and not listed):  # 已有1523家企业…,同比增长36.7%: the noun after heads the rest
                 self.head, self.head_planned, self.head_from_figure = last_words(own) + post, planned, True
-        if self.total and part_named(own, post, label):  # 合作社325家,其中种植业172家: 合作社 · 种植业
+        if of_opening:
+            label = self.opening
+        # (有294个在…注册登记) in a bracket after the total is its part; (其中5所为乡镇中心园) names it whole
+        bracketed = folded.rfind("(", s_start, fig.start) > folded.rfind(")", s_start, fig.start)
+        bracketed = bracketed and folded[fig.end : fig.end + 1] not in ("为", "是")
+        # 合作社325家,其中种植业172家: 合作社 · 种植业
+        if self.total and part_named(own, post, label, bracketed):
             label = f"{self.total} · {label}"
             self.head = label if self.head.endswith(own) else self.head
         if from_value:
@@ -338,6 +279,7 @@ class LabelChain:
             own,
         )
         self.recent = [*self.recent[-3:], own]
+        self.previous_unit, self.previous_kind = fig.unit.lstrip("万亿"), fig.kind
         return curly_quotes(unmask(label)[:LABEL_MAX]), planned, unmask(own)
 
 

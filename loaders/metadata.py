@@ -220,10 +220,17 @@ def _read_signature(text: str, folded: str, lines, meta: dict) -> int:
     return lines[last][0] if last < len(lines) else len(text)  # the page's furniture is not the reply's
 
 
+# 2023年…八届人大二次会议《…》的答复: the session's year in the title
+SESSION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^《》\n]{0,24}?届[^《》\n]{0,10}?次\s*会议")
+
+
 def _year(folded: str, meta: dict) -> int | None:
     for key in ("signed_date", "published_date", "written_date"):
         if isinstance(meta.get(key), datetime):
             return meta[key].year
+    session = SESSION_YEAR.search(meta.get("title") or "")
+    if session:  # undated: a reply is written in its session's year, whenever the page was posted
+        return int(session.group(1))
     stated = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月", folded)]
     stated = stated or [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", folded)]
     return max(stated) if stated else None

@@ -8,8 +8,15 @@ and so does a single day (`7月24日` dates an event, not a period).
 
 from __future__ import annotations
 
-import itertools
 import re
+
+from loaders.period_spans import (
+    SPAN_START,
+    shift_years,
+    sorting_year,
+    spans_of_years,
+    title_spans,
+)
 
 _RELATIVE_YEAR = {
     "今年": 0,
@@ -23,6 +30,7 @@ _RELATIVE_YEAR = {
     "明年": 1,
     "年底前": 0,  # 年底前再推出30个: a deadline this year, like 年内
     "年底": 0,  # 计划在年底建成: a deadline this year (only before a verb of completion: COMPLETION_AHEAD)
+    "年初": 0,  # 年初即列入改建计划: the start of the reply's year
 }
 _HALVES = {"上半年": (1, 6), "下半年": (7, 12), "一季度": (1, 3), "第一季度": (1, 3), "二季度": (4, 6),
            "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12),
@@ -61,7 +69,7 @@ TIME_EXPRESSION = re.compile(
     rf"(?:(?P<now>{_NOW})|"
     r"[\"“]?十(?P<plan>[一二三四五六])五[\"”]?(?:规划)?(?P<plan_tail>期间|时期|以来|末|初)|"  # “十三五”期间
     rf"(?P<lead>{_LEAD})?\s*"
-    rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*年(?:(?P<last_part>上半年|前三季度))?"
+    rf"(?:(?P<y1>\d{{4}})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>\d{{4}})\s*(?:学年度?|年)(?:(?P<last_part>上半年|前三季度))?"
     rf"|(?:(?P<year>\d{{4}})\s*(?:学年度?|年度?)|(?P<rel>{_REL}))?\s*"  # 2020学年: a school year
     rf"(?:(?P<part>{_PART})|(?P<m1>\d{{1,2}})\s*(?:月份?)?\s*(?:-|至|到|~)\s*(?P<m2>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*日)?)?)"
@@ -113,7 +121,7 @@ def _period_of(match: re.Match, doc_year: int | None) -> str | None:
             first, last = int(g["m1"]), int(g["m2"])
             return _format(year, first, last) if 1 <= first < last <= 12 else None
         month = int(g["month"])
-        return _format(year, month) if 1 <= month <= 12 and (g["year"] or g["rel"]) else None
+        return _format(year, month) if 1 <= month <= 12 else None
     return str(year) if year else None
 
 
@@ -136,6 +144,7 @@ TARGET = re.compile(
 # the verb that leads from a value of an earlier year to the value reached (从2021年的27%提升至55%)
 CHANGED_TO = re.compile(r"(?:增加|提高|提升|增长|上升|下降|降低|减少|扩大|调整|升|降)(?:到|至|为)")
 AHEAD = re.compile(r"力争|计划|预计|确保|争取|(?<!已)将(?!近)|要(?=建成|实现|达到|完成)")  # after 到<year>底
+EVERY_YEAR = ("每年", "次年", "翌年", "隔年", "每")
 NUMERAL_BEFORE = set("0123456789一二三四五六七八九十两几数")
 ENUMERATOR = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是")  # 一是…二是…: list items
 
@@ -168,8 +177,12 @@ def time_expressions(
             sentence, match.end()
         ):
             continue  # 将于2025年对2021-2022年实施的设施进行改造: it dates the things, not the work
+        if g["year"] and not g["lead"] and sorting_year(sentence, match.end(), g["tail"]):
+            continue  # 7个2000年以前建成的老旧小区: the year sorts the estates, it dates nothing
         if g["rel"] == "年底" and not COMPLETION_AHEAD.match(sentence, match.end()):
             continue  # 年底全县存栏…: a stock at the year's end has no period
+        if g["month"] and not (g["year"] or g["rel"]) and sentence.endswith(EVERY_YEAR, 0, match.start()):
+            continue  # 每年3月, 次年3月: a month of every year or of a year the sentence does not name
         if g["rel"] and sentence[match.start("rel") - 1 : match.start("rel")] in NUMERAL_BEFORE:
             continue  # 3年内 is a duration, not 年内 (this year)
         head = sentence[max(0, match.start() - 3) : match.start()] + (g["lead"] or "")
@@ -201,7 +214,7 @@ def time_expressions(
             g["day"] and g["year"] and not (g["lead"] or g["tail"]) and COMPLETED.match(sentence, match.end())
         ):
             period = _format(int(g["year"]), int(g["month"]))  # 于2020年6月18日落成,安置86户: what it yielded
-        elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"]):
+        elif month_year and not (g["year"] or g["rel"] or g["lead"]) and (g["part"] or g["m1"] or g["month"]):
             period = _period_of(match, month_year)  # 2021年,…其中1-6月完成2亿元: months of the year stated
         else:
             period = _period_of(match, doc_year)
@@ -219,8 +232,10 @@ def time_expressions(
             stated_year, stated_end = doc_year + _RELATIVE_YEAR[g["rel"]], match.end()  # 去年全年: last year
         found.append((match.end(), period))
     found.sort(key=lambda pair: pair[0])
-    if "年" in sentence and YEAR_SERIES_START.search(sentence):
-        found = _year_series(sentence, found)
+    if "年" in sentence and SPAN_START.search(sentence):
+        found = spans_of_years(sentence, found)
+    if "》" in sentence:
+        found = title_spans(sentence, found)
     items = (
         [m.end() for m in ENUMERATOR.finditer(sentence)] if "是" in sentence else []
     )  # re tries every place
@@ -259,25 +274,6 @@ COMPLETION_AHEAD = re.compile(
 # works finished on a stated day: what they yield is of that month (a day alone dates an event, no period)
 COMPLETED = re.compile(r"\s*(?:正式)?(?:建成|竣工|完工|落成|投用|投入使用|投产|开通)")
 ATTRIBUTE = re.compile(r"[^\s\d,;。的]{1,4}的")  # 实施的, 建成的: a relative clause before a noun
-# 2021、2022年 / 从2021年和2022年: years listed one after another are the span they cover
-YEAR_SERIES_START = re.compile(r"\d{4}\s*年?\s*[、和及与]\s*\d{4}")
-YEAR_SERIES = re.compile(
-    r"(?:从|自)?(\d{4})\s*年?((?:\s*[、和及与]\s*\d{4}\s*年?)*\s*[、和及与]\s*\d{4})\s*年"
-    r"(?!\s*\d{1,2}\s*月|底|末|以来|起|前)"
-)
-
-
-def _year_series(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
-    """The expressions of consecutive listed years (2021、2022年) become one: the span from first to last."""
-    for series in YEAR_SERIES.finditer(sentence):
-        years = [int(series.group(1)), *map(int, re.findall(r"\d{4}", series.group(2)))]
-        if any(b != a + 1 for a, b in itertools.pairwise(years)):
-            continue  # 2019年和2021年: two years apart, no span
-        inside = range(series.start() + 1, series.end() + 1)
-        found = [pair for pair in found if pair[0] not in inside] + [
-            (series.end(), f"{years[0]}/{years[-1]}")
-        ]
-    return sorted(found, key=lambda pair: pair[0])
 
 
 def _enclosed(sentence: str, offset: int) -> bool:
@@ -295,22 +291,6 @@ def _heads_a_plan(sentence: str, end: int) -> bool:
 def _clause_end(sentence: str, start: int) -> int:
     ends = [i for i in (sentence.find(",", start), sentence.find(";", start)) if i >= 0]
     return min(ends) if ends else len(sentence)
-
-
-def shift_years(period: str | None, years: int) -> str | None:
-    """`2023-01/2023-07` moved by `years` (-1: the same months a year earlier)."""
-    if not period:
-        return None
-    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
-
-
-def one_per_year(period: str | None, count: int) -> list[str] | None:
-    """The years of a span `2021/2023` when there are exactly as many of them as `count` (and more than one)."""
-    first, sep, last = (period or "").partition("/")
-    if not sep or not (first.isdigit() and last.isdigit()):
-        return None
-    years = [str(y) for y in range(int(first), int(last) + 1)]
-    return years if count == len(years) > 1 else None
 
 
 def period_before(expressions: list[tuple[int, str | None]], offset: int) -> str | None:

@@ -21,10 +21,12 @@ MIXED_SECTION = re.compile(
 )
 STEP_START = re.compile(r"\s*第[一二三四五六七八九十]步")
 PLAN_TURN = re.compile(r"下一步|下步|今后|下阶段")
-PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来)")
+# 近期应急方案:先在…增设消火栓10—15个: a sentence led by a scheme's name and a colon says what it will do
+PLAN_SENTENCE_START = re.compile(r"^\s*(?:下一步|今后|下阶段|明年|未来|[^,;。:\d]{0,8}(?:方案|打算)\s*:)")
 # 将建成的, 计划实施的: a verb of works and 的, a modifier before a noun
 RELATIVE = re.compile(r"[^,;。\d]{0,3}?(?:建成|建设|实施|开工|完成|投用|出台|开展|举办|推出)[^,;。\d]{0,2}的")
 DONE_BEFORE_PLAN = re.compile(r"已(?:经)?$")
+PUT_INTO = re.compile(r"(?:列入|纳入|编入)[^,;。\d]{0,8}$")
 DONE_WORDS = re.compile(r"已|累计|共有|现有|拥有|目前|截至|截止|下达")  # 下达补助资金: funds released
 # 完成/建成/实现 report a result, but plans use them too (力争…建成1个, 计划…完成1000公里): alone in a clause
 # they decide only when the sentence and its section say nothing of a plan, or the clause dates its result
@@ -50,33 +52,11 @@ def _disposal(after: str) -> bool:
 ISSUED_PLAN = re.compile(r"下达[^,;]*$")
 PROGRAMME = re.compile(r"(?:实施|开展|启动|推进|落实|依托)[^,;。\d]{2,14}(?:促进|提升|行动|培育|振兴|工程)$")
 # 到2025年,全市新建公园30个 (in a 2023 reply): a target for a year still ahead; 到2017年底止 is a running total
-DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)")
-# a project that has not broken ground: its design figures (库容, 总投资, 规模) describe what is to be built
-AWAITING_WORKS = re.compile(
-    r"待[^,;。]{0,15}(?:开工|实施|启动)|即可(?:开工|实施)|尚未开工|拟建|计划[^,;。]{0,10}开工"
-    r"|正在(?:开展|进行|办理)[^,;。]{0,8}前期"
+# (至2025年, 2025年底前 and “十四五”末 set one as well; 2019年至2021年 is a span, not a deadline)
+DEADLINE = re.compile(
+    r"(?:到|(?<![年\d])至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?(?!止|以来)|(\d{4})\s*年(?:底|末)?前"
+    r"|十([一二三四五六])五[”\"]?(?:期?末)"
 )
-# works still being built, whose completion lies ahead: their design scale is not yet there (占地面积 of a
-# park under construction is: only the words of a design count here)
-UNFINISHED = re.compile(
-    r"正(?:在)?(?:加快|提速|全力)?(?:推进|建设|施工)|(?:预计|力争|争取|计划)[^,;。]{0,12}(?:完工|建成|竣工|投用)"
-)
-DESIGN_SCALE = re.compile(r"设计|总投资|概算|装机|容量|库容")
-DESIGN_WORDS = re.compile(
-    r"库容|总投资|投资约|概算|估算|设计|规模|建筑面积|占地|全长|线路长|总长|装机|容量|床位"
-)
-
-
-def design_of_unbuilt(clause: str, sentence: str) -> bool:
-    """总库容248.7万立方米,工程总投资1.74亿元,待项目用地获批后及时开工建设: design figures of works to come;
-    设计规模2万吨/日的工程正提速推进,预计明年底可完工: the design scale of works not finished."""
-    if not DESIGN_WORDS.search(clause) or DONE_WORDS.search(clause):
-        return False  # (DESIGN_WORDS holds every word of DESIGN_SCALE: most clauses end the tests here)
-    return bool(DESIGN_WORDS.search(clause) and AWAITING_WORKS.search(sentence)) or bool(
-        DESIGN_SCALE.search(clause) and UNFINISHED.search(sentence)
-    )
-
-
 # 争取我区1.4万亩高标准农田建设项目落地: a project sought, still to come (累计争取资金8.6亿元 is obtained)
 SOUGHT_PROJECT = re.compile(r"争取[^,;。\d]{0,8}\d[^,;。]{0,24}?(?:落地|立项|获批)")
 
@@ -90,10 +70,21 @@ def sought_project(sentence: str, offset: int) -> bool:
 
 def ahead_deadline(sentence_before: str, doc_year: int | None) -> bool:
     """Whether the sentence (its last item, after a ；) sets a deadline 到YYYY年 after the reply's year."""
-    if not doc_year or "到" not in sentence_before:
-        return False  # every deadline says 到
+    if not doc_year or not (
+        "到" in sentence_before
+        or "至" in sentence_before
+        or "前" in sentence_before
+        or "末" in sentence_before
+    ):
+        return False  # every deadline says 到, 至, 前 or 末
     item = sentence_before[sentence_before.rfind(";") + 1 :]
-    return bool(doc_year) and any(int(m.group(1)) > doc_year for m in DEADLINE.finditer(item))
+    return any(_deadline_year(m) > doc_year for m in DEADLINE.finditer(item))
+
+
+def _deadline_year(match: re.Match) -> int:
+    if match.group(3):
+        return 2010 + 5 * "一二三四五六".index(match.group(3))  # the last year of the n-th five-year plan
+    return int(match.group(1) or match.group(2))
 
 
 ITEM_YEAR = re.compile(r"(?:^|;)\s*(\d{4})\s*年(?!底前|前|以来|起|\s*\d)")
@@ -130,25 +121,32 @@ def _in_the_past(sentence_before: str, doc_year: int | None) -> bool:
 # works under way: the length or area still being built is not there yet (在建园区5个 counts what exists)
 UNDER_WAY = re.compile(r"正在?(?:进行|开展|组织|加快|抓紧|全力)?[^,;。\d]{0,6}?(?:施工|建设|铺设|修建|硬化)")
 # a task a superior body assigns (下达我县道路建设任务186公里, 安排我省5万亩改培任务): work still to do
-ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)[^,;。\d]{0,20}$")
+# (a category with its number, 30户以上自然村, may stand between)
+ASSIGNED = re.compile(r"(?:下达|安排|分配|分解)(?:[^,;。\d]|\d+(?=[户人]以上)){0,24}$")
 TASK_NOUN = re.compile(r"(?:任务|项目)$|^[^,;。\d]{0,12}任务")
+TASK_WORD = re.compile(r"任务(?:为|是|数)?$")  # 分解给我县的新建学校任务为6所: a count of a task
 SOUGHT_APPROVAL = re.compile(r"争取[^,;。\d]{0,20}(?:立项|获批|批复)$")
 WORKS_KINDS = frozenset({"length", "area"})
 
 
 def works_ahead(kind: str, clause: str, after: str, period: str | None, doc_year: int | None) -> bool:
     """Whether a length or area measures works under way or assigned as a task (not reaching back before the
-    reply's year): what is to be built, as design figures of works not yet finished are."""
-    if kind not in WORKS_KINDS:
-        return False
-    if "正" in clause + after and UNDER_WAY.search(clause + after):
+    reply's year): what is to be built, as design figures of works not yet finished are. A count assigned as a
+    task (下达我县改厕任务3.2万户) is work still to do as well; funds released with it are not."""
+    works = kind in WORKS_KINDS
+    if works and "正" in clause + after and UNDER_WAY.search(clause + after):
         return True
-    sought = "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…项目立项3.2万亩: to be built
+    task = kind not in ("money", "percent") and (TASK_WORD.search(clause) or after.startswith("任务"))
+    if not (works or task):
+        return False
+    sought = works and "争取" in clause and bool(SOUGHT_APPROVAL.search(clause))  # 争取…立项3.2万亩
     if not (sought or ASSIGNED.search(clause)) or RESULT_VERBS.search(clause + after):
         return False
     ends = re.findall(r"\d{4}", period or "")
     reaches = not ends or not doc_year or int(ends[-1]) >= doc_year
-    return reaches and (sought or bool(TASK_NOUN.search(clause) or TASK_NOUN.search(after)))
+    # 2021-2023年下达…公路35.78公里: what a superior body assigns over a span reaching the reply's year is a task
+    spanned = works and bool(ends) and "/" in (period or "") and "下达" in clause
+    return reaches and bool(sought or spanned or task or TASK_NOUN.search(clause) or TASK_NOUN.search(after))
 
 
 # 2022年计划改造25个: a later year's share of a plan that says it is planned
@@ -176,14 +174,22 @@ def expected_result(clause_before: str, sentence_before: str) -> bool:
     return bool(EXPECTED_RESULT.search(sentence_before)) and not DONE_WORDS.search(clause_before)
 
 
+CAP_END = re.compile(r"(?:不低于|不高于|不超过|不少于|不大于|不小于|不多于)$")
+RULE_LEAD = re.compile(r"(?:要求|标准|比例|规定|办法)[^,;。]{0,6}:")
 # 根据…规划, 按照…计划要求: a plan named as the ground of what was done (the phrase ends at the plan noun)
 ACCORDING_TO = re.compile(r"(?:根据|依据|按照|依照|遵照|对照)[^,;。]{0,24}$")
 GROUND_END = re.compile(r"$|[,、的和及与]|要求|安排|部署|精神|确定")
 
 
+# 根据十四五规划及农村供水保障规划: plans listed as the ground, each a noun before 及/和/、
+LISTED_PLAN = re.compile(r"(?:规划|计划)(?=[及和与、])")
+
+
 def _according_to(ahead: str, behind: str) -> bool:
     phrase = ACCORDING_TO.search(ahead)
-    return bool(phrase and not PLAN_WORDS.search(phrase.group()) and GROUND_END.match(behind))
+    return bool(
+        phrase and not PLAN_WORDS.search(LISTED_PLAN.sub("", phrase.group())) and GROUND_END.match(behind)
+    )
 
 
 def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = None) -> bool | None:
@@ -198,6 +204,12 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             continue  # 已规划 is done; 《…规划》 is a title; 按计划完成 reports what was done
         if RELATIVE.match(clause_before, match.end()) and "," in clause_before[match.end() :]:
             continue  # 作为即将建成的中心城市,…: a plan word inside a modifier of an earlier clause
+        if (
+            match.group() in ("规划", "计划")
+            and PUT_INTO.search(ahead)
+            and "," in clause_before[match.end() :]
+        ):
+            continue  # 年初即列入改建计划,积极争取资金354万元: the list the works went into, no plan of the later clause
         if match.group() in ("规划", "计划") and _according_to(ahead, clause_before[match.end() :]):
             continue  # 依照全县学校布局规划,撤并3所村小: what is done by a plan is no plan of its own
         if match.group() in ("确保", "力争", "争取") and ahead.endswith(("为", "为了")):
@@ -227,8 +239,10 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
         ahead_deadline(sentence_before, doc_year) and "已" not in clause_before
     ):
         return True
-    if DONE_WORDS.search(clause_before):
-        return False
+    if DONE_WORDS.search(clause_before) or (
+        CAP_END.search(clause_before) and RULE_LEAD.search(sentence_before)
+    ):
+        return False  # 按照…投资比例要求:田块整治,北方不低于10%: caps in a rule, not a plan of their own
     if RESULT_VERBS.search(clause_before) and DATED.search(clause_before):
         return False  # 1-6月完成投资5亿元: a dated result
     if sentence_before.lstrip().startswith("第") and STEP_START.match(sentence_before):

@@ -44,12 +44,19 @@ BEFORE_LENGTHS = sorted({len(word) for word in BEFORE_OF}, reverse=True)
 AFTER_LENGTHS = sorted({len(word) for word in AFTER_OF}, reverse=True)
 
 
+# 18项内容, 10公里内河航道: 内 begins a noun there, it bounds nothing (3年内完成 does)
+NOUN_AFTER_INSIDE = frozenset("容涵部侧地河陆科存需资网")
+
+
 def word_after(folded: str, end: int) -> str | None:
     """The qualifier word right after a figure (以上, 左右, …). No after-word begins another, so the one
     found by length is the one trying them in order would find."""
     for length in AFTER_LENGTHS:
         if folded[end : end + length] in AFTER_OF:
-            return folded[end : end + length]
+            word = folded[end : end + length]
+            if word == "内" and folded[end + 1 : end + 2] in NOUN_AFTER_INSIDE:
+                return None
+            return word
     return None
 
 

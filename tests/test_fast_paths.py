@@ -12,7 +12,17 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import context, figures, label_brackets, label_words, labels, periods, plans, structure, units
+from loaders import (
+    context,
+    figures,
+    label_brackets,
+    label_words,
+    labels,
+    periods,
+    plans_ahead,
+    structure,
+    units,
+)
 from loaders.fold import _table, fold
 from loaders.qualifiers import BEFORE_WORDS, LINKING, QUALIFIER_AFTER, word_after, word_before
 from loaders.read import looks_binary
@@ -226,5 +236,5 @@ def test_end_words_guard_drops_the_same(text):
 
 def test_design_words_hold_every_design_scale_word():
     """design_of_unbuilt ends at once for a clause with no design word, which needs this."""
-    design_words = set(plans.DESIGN_WORDS.pattern.split("|"))
-    assert set(plans.DESIGN_SCALE.pattern.split("|")) <= design_words
+    design_words = set(plans_ahead.DESIGN_WORDS.pattern.split("|"))
+    assert set(plans_ahead.DESIGN_SCALE.pattern.split("|")) <= design_words

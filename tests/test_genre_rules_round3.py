@@ -107,8 +107,9 @@ LABELS = [
     ("目前尚有35公里未完成路面硬化。", [("35公里", "未完成路面硬化")]),
     # a figure named only by the noun after it heads its sentence's later clauses
     ("今年1-5月,已有860家企业完成登记,同比增长12.5%。", [("860家", "企业完成登记"), ("12.5%", "企业完成登记 · 同比增长")]),
-    # a count of households or people that nothing else names (a place only, or the previous figure's noun)
-    ("该村2020年底有1520户4860人。", [("1520户", "该村户数"), ("4860人", "人数")]),
+    # a count of households or people that nothing else names (a place only, or the previous figure's noun);
+    # people right after households are their 人口 (round five)
+    ("该村2020年底有1520户4860人。", [("1520户", "该村户数"), ("4860人", "该村人口")]),
     ("学校现有规模6个班210人。", [("6个", "学校现有规模班"), ("210人", "学校现有规模人数")]),
     ("工程涉及8个乡镇、96个行政村、12.5万人。", [("8个", "工程涉及乡镇"), ("96个", "行政村"), ("12.5万人", "人数")]),
     ("城镇和农村居民分别为3.2万户、1.5万户。", [("3.2万户", "城镇和农村居民"), ("1.5万户", "城镇和农村居民")]),
