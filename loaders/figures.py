@@ -147,6 +147,9 @@ def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int
     return folded.rfind(open_mark, lo, start) > folded.rfind(close_mark, lo, start)
 
 
+YEAR_PART = re.compile(r"上半年|下半年|[一二三四]季度|第[一二三四]季度|底|末|初|\d{1,2}月")
+
+
 def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:
     start, end = m.start(), m.end()
     lead = folded[max(0, start - 4) : start].rstrip()
@@ -164,6 +167,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 5mm is not 5 m
     if unit == "年" and not is_chinese and 1000 <= (value or 0) <= 2999 and "." not in m.group("num"):
         return False  # calendar years and year spans are dates
+    if unit == "年" and not is_chinese and 10 <= (value or 0) <= 99 and YEAR_PART.match(folded, end):
+        return False  # 23年上半年, 22年底: a year written with two digits
     if is_chinese and not m.group("vague") and (value or 0) <= 2:
         return False  # 一批 一直 两大: the genre's counts of one and two are optional and mostly idiom
     if unit == "大" and not (is_chinese and 3 <= (value or 0) <= 9):

@@ -60,7 +60,7 @@ def design_of_unbuilt(clause: str, sentence: str) -> bool:
 CONTENT_LEAD = re.compile(
     r"\s*(?:该|本)?(?:项目)?(?:主要)?(?:建设内容|建设规模|计划总投资|总投资|概算总投资)"
 )
-APPROVED = re.compile(r"批复|批准|核准|立项")
+APPROVED = re.compile(r"批复|批准|核准|立项|前期工作计划")  # 列入…重点项目前期工作计划: in preparation
 BUILT = re.compile(BUILT_ALREADY.pattern + r"|完成建设|建成投用|投入使用")
 SENTENCE_END = re.compile(r"(?<=[。!?])")
 
