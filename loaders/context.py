@@ -34,6 +34,7 @@ from loaders.plans_ahead import (
     design_of_unbuilt,
     funds_for_plan_period,
     period_ahead,
+    projects_awaiting,
     put_into_plan,
     started_not_dated,
     task_of_the_year,
@@ -49,7 +50,10 @@ AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标
 DATE_KEYS = ("signed_date", "published_date", "written_date")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,12}$")  # 分别为, 分别达到, 分别入库, 分别新增停车位
 # a sentence that details the one before it: 其中…, 该幼儿园…, 二期…, 第一期… (the phases of works it named)
-ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期)")
+# and the later items of a list (二是…) after a sentence that opened it with a plan (一是计划…)
+ELABORATION = re.compile(
+    r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期|[二三四五六七八九十]是(?=[\u4e00-\u9fff]))"
+)
 SHARED_AFTER = ("以上", "以下", "左右", "以内")  # after the last value of a list after 分别, it bounds each
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
@@ -116,6 +120,7 @@ def annotate(figures: list, structure) -> None:
             plan = True
         if (
             design_of_unbuilt(clause, sentence)
+            or projects_awaiting(fig.kind, clause_after(folded, fig.end), sentence)
             or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
             or scheduled(sentence, len(before), year if dated else None, leads)
             or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)

@@ -39,6 +39,11 @@ CASES = [
     # the contents of a project put into a list of preliminary works are still to be built
     ("该项目已列入全市2021年重点项目前期工作计划。建设内容为:新建门诊楼4200平方米,总投资1500万元。",
      [("4200平方米", 4200, "m2", "exact", None, True), ("1500万元", 1.5e7, "CNY", "exact", None, True)]),
+    # the later items of a list (二是…) share the plan the sentence opening it (一是计划…) stated
+    ("一是计划在东片新建污水处理站3座。二是在西片8个行政村铺设污水管网。",
+     [("3座", 3, "count", "exact", None, True), ("8个", 8, "count", "exact", None, True)]),
+    # a count of projects whose feasibility studies are being reviewed: projects not yet begun
+    ("可行性研究报告已编制完成,专家组对3个项目进行了评审。", [("3个", 3, "count", "exact", None, True)]),
     # 最多 caps; 以上 after a distributive list qualifies each value
     ("每个乡镇最多安排3个项目。", [("3个", 3, "count", "at_most", None, False)]),
     ("城区、乡镇的污水收集率分别达到95%、80%以上。",
@@ -99,3 +104,13 @@ def test_a_list_of_measures_the_body_will_take_is_planned():
     body = "我局将积极采纳您的建议,从以下方面抓好落实。\n1.抓好技能培训。培训新型职业农民300人次。\n2.扩大种植规模。新增食用菌基地2个。\n"
     figures = load_text(HEAD + body + FOOT, "case.txt").figures
     assert figures["is_planned"].tolist() == [True, True]
+
+
+def test_an_undated_reply_is_of_the_year_of_its_document_number():
+    """A reply with no date and no session year in its title is of the year its 文号 was issued in (〔2019〕)."""
+    text = (
+        "农委建〔2019〕12号\n对县人大代表第8号建议的答复\n李四代表:\n"
+        "您提出的《关于修建公厕的建议》收悉,现答复如下:\n今年新建公厕12座。2017年改造公厕5座。\n"
+    )
+    figures = load_text(text, "undated.txt").figures
+    assert figures["period"].tolist() == ["2019", "2017"]
