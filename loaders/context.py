@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from loaders.fold import unfold_table
-from loaders.label_after import route_named
+from loaders.label_after import route_named, sum_of_list
 from loaders.label_parts import distributed
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
 from loaders.period_spans import one_per_year
@@ -138,6 +138,7 @@ def annotate(figures: list, structure) -> None:
         if plan and started_not_dated(fig.period, clause, before):
             fig.period, fig.period_start, fig.period_end = None, None, None  # the year works started
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
+        fig.label = sum_of_list(clause, before) or fig.label  # …资金包括…,共计34138万元
         route = route_named(before[before.rfind(";") + 1 :])
         if route and fig.kind == "count" and route not in fig.label:
             fig.label = f"{route} · {fig.label}"  # 公交43路(…),共运行车辆10台

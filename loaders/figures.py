@@ -43,6 +43,9 @@ RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 PLAN_NAME = re.compile(r"(?:专项|攻坚|提升|整治|集中|建设)?(?:行动|计划|规划|攻坚|工程|发展纲要)")
 TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
 AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线|营业|开放|不打烊|响应)")
+YEAR_PART = re.compile(
+    r"上半年|下半年|第?[一二三四]季度|底|末|初|\d{1,2}月"
+)  # after 23年: a year in two digits
 
 
 @cache
@@ -145,9 +148,6 @@ def _number(text: str, before: str = "", after: str = "") -> tuple[float | None,
 def _inside(folded: str, start: int, open_mark: str, close_mark: str, reach: int = 120) -> bool:
     lo = max(0, start - reach)
     return folded.rfind(open_mark, lo, start) > folded.rfind(close_mark, lo, start)
-
-
-YEAR_PART = re.compile(r"上半年|下半年|[一二三四]季度|第[一二三四]季度|底|末|初|\d{1,2}月")
 
 
 def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chinese: bool, unit: str) -> bool:

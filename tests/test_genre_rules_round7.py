@@ -69,6 +69,8 @@ LABELS = [
 # labels that must hold a word: (sentence, figure text, word)
 LABEL_WORDS = [
     ("全县申报了2.5万亩绿色食品基地认证。", "2.5万亩", "绿色食品基地"),  # not the verb 申报
+    # the sum of a list a sentence opened with X包括… is X
+    ("项目到位资金包括省级补助80万元、县级配套20万元,共计100万元。", "100万元", "项目到位资金"),
     # a count of a bus route's vehicles is that route's
     ("公交8路(火车站—新区),共投入车辆6台;公交12路(东站—北站),共投入车辆9台。", "6台", "8路"),
     ("公交8路(火车站—新区),共投入车辆6台;公交12路(东站—北站),共投入车辆9台。", "9台", "12路"),
