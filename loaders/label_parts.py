@@ -88,9 +88,10 @@ LEAD_PLACE = re.compile(
 )
 
 
-def after_places(listed: str, own: str) -> str:
-    """建成村级光伏电站 from 新集乡共建成村级光伏电站 when the items listed before are places as well."""
-    items = listed.split("、")
+def after_places(listed: str, own: str, part=None) -> str:
+    """建成村级光伏电站 from 新集乡共建成村级光伏电站 when the items listed before are places as well; a part of
+    a total (`part`: the clause opens with 其中) is those places' (城关镇、河口镇 · 建设高标准农田)."""
+    items = (re.sub(r"^[\s,;]*其中", "", listed) if part else listed).split("、")
     lead = LEAD_PLACE.match(own)
     if (
         not lead
@@ -99,6 +100,12 @@ def after_places(listed: str, own: str) -> str:
         or not all(PLACE_ITEM.search(i.strip()) for i in items[-2:])
     ):
         return own
+    if part:
+        return (
+            "、".join([*(i.strip() for i in items), own[: lead.end()].rstrip("共均都各")])
+            + " · "
+            + own[lead.end() :]
+        )
     return own[lead.end() :]
 
 

@@ -61,6 +61,9 @@ LABELS = [
     # a part introduced by 包含/包括/含 is labelled by the part, as one after 其中
     ("新建健身场地21处,包含羽毛球场6处、乒乓球场4处。",
      [("21处", "新建健身场地"), ("6处", "新建健身场地 · 羽毛球场"), ("4处", "新建健身场地 · 乒乓球场")]),
+    # a part after 其中 that lists places keeps them (a list of places alone names no measure)
+    ("2020年全县建设高标准农田8000亩,其中城关镇、河口镇共建设高标准农田1500亩。",
+     [("8000亩", "全县建设高标准农田"), ("1500亩", "城关镇、河口镇 · 建设高标准农田")]),
     # the items of a list before a shared measure and 分别, one label each
     ("小麦、玉米主要粮食作物良种覆盖率分别达到98%、96%。",
      [("98%", "小麦主要粮食作物良种覆盖率"), ("96%", "玉米主要粮食作物良种覆盖率")]),
