@@ -185,6 +185,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         and (after[:1] in TOPONYM_ENDS or (after[:1] == "渠" and after[1:] != "道"))
     ):
         return False  # 十家堡镇, 八家铺村, 五家渠市 are place names
+    if is_chinese and unit == "眼" and after[:1] in ("桥", "泉", "井", "塘"):
+        return False  # 五眼桥, 三眼井: names of places (机井120眼 counts wells)
     if unit == "期" and (
         before in PLACE_ENDS or PHASE.match(folded, end) or next_phase(folded, start, before)
     ):

@@ -54,6 +54,7 @@ CASES = [
 FIGURES = [
     ("新购置纯电动公交车45标台。", ["45标台"]),
     ("受21年上半年持续干旱影响,减产粮食约300吨。", ["300吨"]),  # 21年上半年: a year, not 21 years
+    ("在三眼井社区新打机井12眼。", ["12眼"]),  # 三眼井: a place's name
 ]
 
 # labels: (sentence, [(figure text, label)]), as in tests/test_genre_rules.py
