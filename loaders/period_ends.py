@@ -1,6 +1,7 @@
 """Years a sentence states in ways loaders.periods reads as running totals: a year's end before works completed
 or to be completed (2018年底,基本完成了…; 2020年底,全市将累计建成…), which dates them as a deadline does, and a
-from–to pair of years (从2020年…约200吨增加至2022年的…500吨), where each year dates its own figure."""
+from–to pair of years (从2020年…约200吨增加至2022年的…500吨), where each year dates its own figure; and a day written without
+separators (2016310日), which dates an event as any day does."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ FROM_YEAR = re.compile(r"从\s*(\d{4})\s*年(?!\d|\s*(?:至|到|-|~))")
 TO_YEAR = re.compile(r"(?:增加|提高|提升|增长|上升|下降|降低|减少|扩大)(?:到|至)\s*(\d{4})\s*年(?:的)?")
 
 
+# 2016310日 (2016-03-10): a day written without separators; its digits after the year split one way only
+RUN_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2,4})日")
+
+
+def _day_splits(digits: str) -> int:
+    """How many (month, day) readings the digits after a run-together year have (2 for 122: 1-22 and 12-2)."""
+    cuts = (1, 2) if len(digits) == 3 else (1,) if len(digits) == 2 else (2,)
+    return sum(1 <= int(digits[:c]) <= 12 and 1 <= int(digits[c:]) <= 31 for c in cuts if digits[c:])
+
+
 def year_ends_and_pairs(sentence: str, found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
     """`found` (end offset, period) with the periods of year ends before completion and of from–to pairs of
     years added after the expressions they replace (period_before takes the last at an offset)."""
@@ -28,6 +39,10 @@ def year_ends_and_pairs(sentence: str, found: list[tuple[int, str | None]]) -> l
             reached = TO_YEAR.search(sentence, start.end(), clause_end)
             if reached and int(reached.group(1)) > int(start.group(1)):
                 added += [(start.end(), start.group(1)), (reached.end(), reached.group(1))]
+    if (
+        "日" in sentence
+    ):  # a day dates an event: no period, and the year stated before it no longer reaches on
+        added += [(m.end(), None) for m in RUN_DATE.finditer(sentence) if _day_splits(m.group(2)) >= 1]
     if not added:
         return found
     # sorted is stable: an added period follows the expression at the same offset it replaces

@@ -20,6 +20,9 @@ CASES = [
     # a from–to pair of years: each year dates its own figure
     ("该厂日供水能力从2017年约2万吨提升至2020年的4.5万吨。",
      [("2万吨", 2e7, "kg", "approx", "2017", False), ("4.5万吨", 4.5e7, "kg", "exact", "2020", False)]),
+    # a day written without separators is a day (no period): the year stated before it does not reach past it
+    ("2020年完成投资300万元,2021415日拨付补助资金50万元。",
+     [("300万元", 3e6, "CNY", "exact", "2020", False), ("50万元", 5e5, "CNY", "exact", None, False)]),
     # 年底前要(全面)完成…任务: a task of the reply's year
     ("年底前要全部完成农户改厕1800户任务。", [("1800户", 1800, "count", "exact", "2021", True)]),
     # money obtained (争取到) or paid out is no plan
