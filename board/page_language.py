@@ -32,6 +32,16 @@ NAMES_ZH: dict[str, str] = {
     "Close fullscreen": "退出全屏",
     "Show/hide columns": "显示/隐藏列",
     "Download as CSV": "下载为 CSV",
+    "Running...": "运行中",  # the status widget while a page runs, and its words
+    "Stop": "停止",
+    "Rerun": "重新运行",
+    "Always rerun": "总是重新运行",
+    "Connecting": "正在连接",
+    "Main menu": "主菜单",
+    "Notifications": "通知",
+    "Navigate to home page": "回到首页",
+    "Scroll tabs left": "向左滚动标签",
+    "Scroll tabs right": "向右滚动标签",
     "Show password": "显示密码",
     "Hide password": "隐藏密码",
 }
@@ -51,7 +61,7 @@ export default function (component) {
   const apply = () => {
     if (document.documentElement.lang !== data.lang) document.documentElement.lang = data.lang;
     document.querySelectorAll(labelled).forEach((e) => e.setAttribute("aria-label", names[e.getAttribute("aria-label")]));
-    document.querySelectorAll('[data-testid="stSkipToContent"], [role="tooltip"], [data-testid="stTooltipContent"]')
+    document.querySelectorAll('[data-testid="stSkipToContent"], [data-testid="stStatusWidget"], [role="tooltip"]')
       .forEach(translateText);
   };
   const observer = new MutationObserver(apply);

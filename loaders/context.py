@@ -12,6 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from loaders.fold import unfold_table
+from loaders.label_after import route_named, sum_of_list
 from loaders.label_parts import distributed
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
 from loaders.period_spans import one_per_year
@@ -33,10 +34,12 @@ from loaders.plans_ahead import (
     design_of_unbuilt,
     funds_for_plan_period,
     period_ahead,
+    projects_awaiting,
     put_into_plan,
     started_not_dated,
     task_of_the_year,
 )
+from loaders.plans_announced import measures_announced, subsidy_applied
 from loaders.plans_unfinished import unfinished, year_programme
 from loaders.qualifiers import qualifier_of
 
@@ -47,7 +50,11 @@ AS_TARGET = re.compile(r"\s*(?:以上|左右)?的(?:工作|发展|建设)?目标
 DATE_KEYS = ("signed_date", "published_date", "written_date")
 RESPECTIVELY = re.compile(r"分别[^,;。:\d]{0,12}$")  # 分别为, 分别达到, 分别入库, 分别新增停车位
 # a sentence that details the one before it: 其中…, 该幼儿园…, 二期…, 第一期… (the phases of works it named)
-ELABORATION = re.compile(r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期)")
+# and the later items of a list (二是…) after a sentence that opened it with a plan (一是计划…)
+ELABORATION = re.compile(
+    r"\s*(?:其中|该(?=[\u4e00-\u9fff])|(?:第?[一二三四五六七八九十]|首)期|[二三四五六七八九十]是(?=[\u4e00-\u9fff]))"
+)
+SHARED_AFTER = ("以上", "以下", "左右", "以内")  # after the last value of a list after 分别, it bounds each
 LIST_GAP = re.compile(r"^\s*(?:以上|左右|余|多)?\s*[、,和及与]\s*$")
 
 
@@ -66,6 +73,7 @@ def annotate(figures: list, structure) -> None:
     total_period, total_sentence = None, None
     sentence_text, sentence, times, leads = "", "", [], []
     mixed: dict[str, bool] = {}  # headings → whether they name a problems-and-plans section
+    items: dict[int, bool] = {}  # paragraph start → whether it is an item of measures announced
     for fig in figures:
         s_start, s_end = structure.sentence_at(fig.start)
         if s_start != last_sentence:
@@ -87,7 +95,8 @@ def annotate(figures: list, structure) -> None:
             mixed[headings] = MIXED_SECTION.search(headings) is not None
         turned = mixed[headings] and _turned_to_plans(structure, fig.start)
         clause = before[last_mark(before, CLAUSE_MARKS) + 1 :]
-        plan = plan_status(clause, before, continued, headings, turned, year)
+        announced = measures_announced(folded, fig.start, items)
+        plan = plan_status(clause, before, continued, headings, turned, year, announced)
         elaborates = s_start > 0 and ELABORATION.match(before)
         previous_start = structure.sentence_at(s_start - 1)[0] if elaborates else s_start
         previous = folded[previous_start:s_start]
@@ -107,12 +116,13 @@ def annotate(figures: list, structure) -> None:
             plan = plan_in(previous, previous, year)  # 计划分两期完成…。其中一期…投资约4亿元
             if plan is None and last_sentence == previous_start:
                 plan = last_planned  # 其中一期…投资约4亿元(planned)。二期…全长约8.8km
-        if sought_project(sentence, len(before)):
+        if sought_project(sentence, len(before)) or subsidy_applied(fig.kind, clause, sentence):
             plan = True
         if (
             plan is not True
             and (  # (a plan already: these could only say so again)
                 design_of_unbuilt(clause, sentence)
+                or projects_awaiting(fig.kind, clause_after(folded, fig.end), sentence)
                 or (elaborates and design_of_unbuilt(clause, previous) and not BUILT_ALREADY.search(sentence))
                 or scheduled(sentence, len(before), year if dated else None, leads)
                 or works_ahead(fig.kind, clause, clause_after(folded, fig.end), fig.period, year)
@@ -131,6 +141,10 @@ def annotate(figures: list, structure) -> None:
         if plan and started_not_dated(fig.period, clause, before):
             fig.period, fig.period_start, fig.period_end = None, None, None  # the year works started
         fig.label, fig.is_planned, own = labels.label(fig, folded, s_start, before, plan)
+        fig.label = sum_of_list(clause, before) or fig.label  # …资金包括…,共计34138万元
+        route = route_named(before[before.rfind(";") + 1 :])
+        if route and fig.kind == "count" and route not in fig.label:
+            fig.label = f"{route} · {fig.label}"  # 公交43路(…),共运行车辆10台
         fig.is_growth = fig.kind == "percent" and bool(GROWTH_WORDS.search(TRAILING.sub("", own)))
         last_planned, last_sentence, last_period = fig.is_planned, s_start, fig.period
     spread_over_years(figures, folded)
@@ -245,6 +259,9 @@ def spread_over_years(figures: list, folded: str) -> None:
             member.period_start, member.period_end = period_bounds(year)
         for member, label in zip(run, _listed_items(lead, len(run)) or [], strict=False):
             member.label = label
+        shared = run[-1].qualifier_word if run[-1].qualifier_word in SHARED_AFTER else None
+        for member in run[:-1] if shared and all(m.qualifier == "exact" for m in run[:-1]) else []:
+            member.qualifier, member.qualifier_word = run[-1].qualifier, shared  # 分别达到86.5%、91.8%以上
         i += len(run)
 
 

@@ -43,6 +43,9 @@ RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 PLAN_NAME = re.compile(r"(?:专项|攻坚|提升|整治|集中|建设)?(?:行动|计划|规划|攻坚|工程|发展纲要)")
 TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
 AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线|营业|开放|不打烊|响应)")
+YEAR_PART = re.compile(
+    r"上半年|下半年|第?[一二三四]季度|底|末|初|\d{1,2}月"
+)  # after 23年: a year in two digits
 
 
 @cache
@@ -164,6 +167,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         return False  # 5mm is not 5 m
     if unit == "年" and not is_chinese and 1000 <= (value or 0) <= 2999 and "." not in m.group("num"):
         return False  # calendar years and year spans are dates
+    if unit == "年" and not is_chinese and 10 <= (value or 0) <= 99 and YEAR_PART.match(folded, end):
+        return False  # 23年上半年, 22年底: a year written with two digits
     if is_chinese and not m.group("vague") and (value or 0) <= 2:
         return False  # 一批 一直 两大: the genre's counts of one and two are optional and mostly idiom
     if unit == "大" and not (is_chinese and 3 <= (value or 0) <= 9):
@@ -180,6 +185,8 @@ def _is_figure(m: re.Match, text: str, folded: str, value: float | None, is_chin
         and (after[:1] in TOPONYM_ENDS or (after[:1] == "渠" and after[1:] != "道"))
     ):
         return False  # 十家堡镇, 八家铺村, 五家渠市 are place names
+    if is_chinese and unit == "眼" and after[:1] in ("桥", "泉", "井", "塘"):
+        return False  # 五眼桥, 三眼井: names of places (机井120眼 counts wells)
     if unit == "期" and (
         before in PLACE_ENDS or PHASE.match(folded, end) or next_phase(folded, start, before)
     ):

@@ -72,3 +72,28 @@ def purpose_after(own: str, window: str) -> str:
         return ""
     found = PURPOSE.match(window, len(word_after(window, 0) or ""))  # past 余, 左右
     return found.group(1).rstrip("等的") if found else ""
+
+
+# 公交43路(麦积便桥头—三阳火车站),共运行车辆10台: a route named with its stops heads the item it opens
+ROUTE = re.compile(r"((?:公交|专线)?\d{1,4}路(?:、\d{1,4}路)*)\s*\([^()]{2,30}\)")
+
+
+def route_named(item: str) -> str:
+    """The bus route the item before a figure (back to a ；) names with its stops, for a count of its own."""
+    if "路" not in item:
+        return ""
+    found = list(ROUTE.finditer(item))
+    return found[-1].group(1) if found else ""
+
+
+# 项目到位资金包括中央补助资金4830万元,…,共计34138万元: the sum of a list is what the sentence opened with
+LIST_OPENS = re.compile(r"^\s*([^,;:。\d]{2,16}?)(?:包括|包含|主要有|由)")
+SUM_ONLY = re.compile(r"^(?:共计|合计|总计|累计|共)$")
+
+
+def sum_of_list(clause: str, sentence_before: str) -> str:
+    """The noun a sentence opens with before 包括 (…资金包括…), for a sum of its list named only by 共计."""
+    if not SUM_ONLY.match(clause.strip()):
+        return ""
+    found = LIST_OPENS.match(sentence_before)
+    return found.group(1) if found else ""

@@ -10,7 +10,7 @@ from loaders.label_words import HANGING, PLAN_HEAD, PLAN_TAIL
 from loaders.qualifiers import BEFORE_WORDS
 
 LEADING_FILLER = re.compile(
-    r"^(?:另外|此外|同时|其中|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
+    r"^(?:另外|此外|同时|其中|包含|包括|并且|并|且|而|和|及|截至目前|截止目前|至目前|目前|当前|至今|现有|现(?![状代金场行])|"
     r"已累计(?=\S)|的|\d{1,2}[.、]\s*|"  # 现有山坪塘, but 现状供水能力; a numbered paragraph's 1.
     r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是|首先|其次|"  # list markers: 一是 二是
     r"我(?:市|县|区|省|局|厅|委|办)|共有|共计|总计|共|分别是|分别为)+"

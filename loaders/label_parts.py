@@ -31,7 +31,10 @@ def up_to_value(noun: str, trailing) -> str:
 
 
 # the words that open a list of parts: ,其中 / a bracket / ,分别是 (八条专线,分别是王村中学5条,…)
-PARTS_START = re.compile(r"^\s*(?:[,;]\s*其中|\(|[^\d,;:。]{0,16}[,;:]\s*分别(?:是|为)(?=[\u4e00-\u9fff]))")
+# (,包含/包括/含 篮球场9处 opens them as 其中 does)
+PARTS_START = re.compile(
+    r"^\s*(?:[,;]\s*(?:其中|包含|包括|含(?=[\u4e00-\u9fff]))|\(|[^\d,;:。]{0,16}[,;:]\s*分别(?:是|为)(?=[\u4e00-\u9fff]))"
+)
 PART_END = re.compile(r"\)")
 AGAIN_PARTS = re.compile(r"\)\s*[,;]\s*其中[^)]*$")
 LEVEL_NOUN = re.compile(r"级([^\d,;:、。()]{2,10})$")
@@ -85,9 +88,10 @@ LEAD_PLACE = re.compile(
 )
 
 
-def after_places(listed: str, own: str) -> str:
-    """建成村级光伏电站 from 新集乡共建成村级光伏电站 when the items listed before are places as well."""
-    items = listed.split("、")
+def after_places(listed: str, own: str, part=None) -> str:
+    """建成村级光伏电站 from 新集乡共建成村级光伏电站 when the items listed before are places as well; a part of
+    a total (`part`: the clause opens with 其中) is those places' (城关镇、河口镇 · 建设高标准农田)."""
+    items = (re.sub(r"^[\s,;]*其中", "", listed) if part else listed).split("、")
     lead = LEAD_PLACE.match(own)
     if (
         not lead
@@ -96,6 +100,12 @@ def after_places(listed: str, own: str) -> str:
         or not all(PLACE_ITEM.search(i.strip()) for i in items[-2:])
     ):
         return own
+    if part:
+        return (
+            "、".join([*(i.strip() for i in items), own[: lead.end()].rstrip("共均都各")])
+            + " · "
+            + own[lead.end() :]
+        )
     return own[lead.end() :]
 
 
@@ -148,5 +158,26 @@ def distributed(lead: str, count: int) -> list[str] | None:
     elif found := PLACES_BEFORE.search(lead):
         labels = [f"{item} · {found.group(2)}" for item in found.group(1).split("、")]
     else:
-        return None
+        labels = _items_and_measure(lead)
+        if labels is None:
+            return None
     return labels if len(labels) == count else None
+
+
+# 玉米、水稻、大豆主要粮油作物耕种收综合机械化率分别达到…: short items, then the measure they share
+ITEMS_BEFORE = re.compile(
+    r"(?:^|[,;:。])\s*((?:[^,;:。、\d]{1,4}、)+)([^,;:。、\d]{3,30}?)分别(?:为|是|达到|达|有)?$"
+)
+
+
+def _items_and_measure(lead: str) -> list[str] | None:
+    """The last item is as long as the one before it (a list of crops or kinds names each alike)."""
+    found = ITEMS_BEFORE.search(lead)
+    if not found:
+        return None
+    items = found.group(1).rstrip("、").split("、")
+    cut = len(items[-1])
+    last, measure = found.group(2)[:cut], found.group(2)[cut:]
+    if len(measure) < 2 or any(not item.strip() for item in items):
+        return None
+    return [item + measure for item in [*items, last]]

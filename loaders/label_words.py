@@ -69,7 +69,7 @@ ONLY_CHANGE = re.compile(rf"^(?:{CHANGE}|{BARE_CHANGE})(?:{FORMER})?(?:{PER_UNIT
 FROM_VALUE = re.compile(rf"(?:由|从)(?:{FORMER})?(?:{PER_UNIT})*的?$")
 # a clause before the figure that ends in its verb names no measure: the noun after the figure does
 VERB_END = re.compile(
-    r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复)$"
+    r"(?:建成|新建|建设|实施|完成|改造|保障|实现|新增|培育|打造|创建|铺设|解决|种植|流转|治理|整治|恢复|申报|申请|认定|认证)$"
 )
 # words a dropped 有/为 leaves hanging (全县仍有752个 → 全县仍)
 HANGING_WORDS = "仍|还|也|尚|均|都|又|再|另|已经|已|可"

@@ -87,6 +87,7 @@ RELATIONAL = re.compile(r"集聚|聚集|入驻|吸引|带动|覆盖|涉及|惠�
 
 
 # 共实施建设3100亩: a clause of verbs alone; the sentence named what is built before (进行高标准农田建设)
+PART_OPENS = re.compile(r"[\s,;]*其中")
 VERB_ONLY = re.compile(r"^(?:实施|建设|完成|新建|改造|改扩建|进行|开展|推进|修建|建成|新增)+$")
 BUILT_OBJECT = re.compile(r"([^,;:、。!?\n()\d]{2,14})(?:建设|改造)")
 LEAD_VERB = re.compile(r"^.*(?:进行|开展|实施|推进|加快|加强|加大|完成|次)")
@@ -228,7 +229,9 @@ class LabelChain:
             ):
                 own = ""  # 坝湾、田心、寨子心5座小(2)型水库: the names are not what is counted
             else:  # 河口镇、新集乡共建成电站42座: not 新集乡共建成
-                own = after_places(before[clause_start : label_start - 1], own)
+                own = after_places(
+                    before[clause_start : label_start - 1], own, PART_OPENS.match(before, clause_start)
+                )
         generic = not post and bool(GENERIC.match(PLAN_WORDS.sub("", own)))
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])

@@ -231,6 +231,9 @@ def _year(folded: str, meta: dict) -> int | None:
     session = SESSION_YEAR.search(meta.get("title") or "")
     if session:  # undated: a reply is written in its session's year, whenever the page was posted
         return int(session.group(1))
+    issued = re.search(r"[〔\[(]((?:19|20)\d{2})[〕\])]", meta.get("doc_number") or "")
+    if issued:  # 建议主办〔2023〕10号: the year the reply was issued in
+        return int(issued.group(1))
     stated = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月", folded)]
     stated = stated or [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", folded)]
     return max(stated) if stated else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.period_ends import year_ends_and_pairs
 from loaders.period_spans import (
     SPAN_START,
     shift_years,
@@ -236,6 +237,7 @@ def time_expressions(
         found = spans_of_years(sentence, found)
     if "》" in sentence:
         found = title_spans(sentence, found)
+    found = year_ends_and_pairs(sentence, found)
     items = (
         [m.end() for m in ENUMERATOR.finditer(sentence)] if "是" in sentence else []
     )  # re tries every place

@@ -8,12 +8,13 @@ PLAN_WORDS = re.compile(
     r"(?=[计将拟力目预有谋规准打确争年近要])(?:"  # only where a plan word can start: re skips the rest quickly
     r"计划|将(?!近)|拟|力争|目标|预计|有望|谋划|规划|预期|力求|准备|打算|确保(?!了)"
     # 争取年内新增 is a target; 累计争取中央资金8.6亿元 reports funds obtained
-    r"|争取(?=年内|今年|明年|全年|到|在|于|用|实现|达到|新增|完成|建成|\d)"
+    # (争取到2025年 is a target too; 争取到资金200万元 reports money obtained)
+    r"|争取(?=年内|今年|明年|全年|到\s*\d{4}|到年底|在|于|用|实现|达到|新增|完成|建成|\d)"
     # 年内投资2235万元 (in a mid-year reply): what is to be done by the year's end; not 3年内, a duration
     r"|(?<![\d一二三四五六七八九十两几])年内(?=投资|完成|建成|新建|新增|实现|开工|竣工|发放|开通|举办|培育|改造|铺设)"
     r"|近期(?=进行|开展|实施|启动|开工|组织|安排)"  # 近期进行5座水库除险加固: soon, not recently
     # 全国要建成10亿亩高标准农田: 要 before a verb of building or reaching sets a target (not 需要, 主要)
-    r"|(?<![需主重只想])要(?=建成|实现|达到|完成|新增|新建|培育|打造|力争|确保))"
+    r"|(?<![需主重只想])要(?=(?:全面|全部|基本)?(?:建成|实现|达到|完成)|新增|新建|培育|打造|力争|确保))"
 )
 PLAN_SECTION = re.compile(r"下一步|打算|工作思路|工作计划|目标任务|今后|下阶段|努力方向")
 MIXED_SECTION = re.compile(
@@ -181,6 +182,8 @@ ACCORDING_TO = re.compile(r"(?:根据|依据|按照|依照|遵照|对照)[^,;。
 GROUND_END = re.compile(r"$|[,、的和及与]|要求|安排|部署|精神|确定")
 
 
+PLANNING_AS_WORK = re.compile(r"(?:加强|强化|做好|完善|优化|科学|注重)$")
+LAID_OUT = re.compile(r"[^,;。\d的]{1,3}了")
 # 根据十四五规划及农村供水保障规划: plans listed as the ground, each a noun before 及/和/、
 LISTED_PLAN = re.compile(r"(?:规划|计划)(?=[及和与、])")
 
@@ -210,6 +213,10 @@ def plan_in(clause_before: str, sentence_before: str, doc_year: int | None = Non
             and "," in clause_before[match.end() :]
         ):
             continue  # 年初即列入改建计划,积极争取资金354万元: the list the works went into, no plan of the later clause
+        if match.group() in ("规划", "计划") and (
+            PLANNING_AS_WORK.search(ahead) or LAID_OUT.match(clause_before, match.end())
+        ):
+            continue  # 加强规划引导: planning as a task; 规划布设了51条: what was laid out
         if match.group() in ("规划", "计划") and _according_to(ahead, clause_before[match.end() :]):
             continue  # 依照全县学校布局规划,撤并3所村小: what is done by a plan is no plan of its own
         if match.group() in ("确保", "力争", "争取") and ahead.endswith(("为", "为了")):
@@ -261,17 +268,23 @@ def plan_status(
     headings: str,
     turned: bool = False,
     doc_year: int | None = None,
+    announced: bool = False,
 ) -> bool | None:
     """The clause decides; a silent clause continues its list (`continued`), then shares the sentence's
     intent (计划用3年,培育上百家企业), then its section's (figures under 三、下一步打算). A section that
     reports problems before its plans (三、存在的困难和下一步打算) counts as a plan section only after its
-    text turns to them (`turned`: 下一步，我局将重点做好以下工作)."""
+    text turns to them (`turned`: 下一步，我局将重点做好以下工作); so does a numbered item of the measures a
+    paragraph announced (`announced`: 我局将…开展各项支持工作。1.…)."""
     plan = plan_in(clause, before, doc_year)
+    if plan is None and continued and _in_the_past(clause.lstrip(","), doc_year):
+        plan = False  # 计划新建12个以上,2022年…等10个已建成投用: a clause led by a past year reports it
     if plan is None:
         plan = continued
     if plan is None:
         plan = plan_in(before, before, doc_year)
-    if plan is None and PLAN_SECTION.search(headings) and (turned or not MIXED_SECTION.search(headings)):
+    if plan is None and (
+        announced or (PLAN_SECTION.search(headings) and (turned or not MIXED_SECTION.search(headings)))
+    ):
         plan = True
     if plan is None and _result_verb(clause):
         plan = False  # 建成小微企业园15个, with no plan in sight, reports a result

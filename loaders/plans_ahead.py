@@ -56,11 +56,16 @@ def design_of_unbuilt(clause: str, sentence: str) -> bool:
     )
 
 
+def projects_awaiting(kind: str, after: str, sentence: str) -> bool:
+    """组织专家对2个项目进行技术帮扶指导 (after their feasibility studies): a count of projects not yet begun."""
+    return kind == "count" and after.startswith(("项目", "个项目")) and bool(AWAITING_WORKS.search(sentence))
+
+
 # 批复…。主要建设内容为…;项目总投资…: the sentences that detail an approved project
 CONTENT_LEAD = re.compile(
     r"\s*(?:该|本)?(?:项目)?(?:主要)?(?:建设内容|建设规模|计划总投资|总投资|概算总投资)"
 )
-APPROVED = re.compile(r"批复|批准|核准|立项")
+APPROVED = re.compile(r"批复|批准|核准|立项|前期工作计划")  # 列入…重点项目前期工作计划: in preparation
 BUILT = re.compile(BUILT_ALREADY.pattern + r"|完成建设|建成投用|投入使用")
 SENTENCE_END = re.compile(r"(?<=[。!?])")
 

@@ -33,6 +33,7 @@ GOVERNING = re.compile(
     rf"(?P<word>不超过|不高于|不多于|不少于|不低于|至少)(?!的)(?:{GAP}{{1,6}}|{GAP}{{1,16}}的)$"
     r"|(?P<top>最高|最多|最长|最低|最少)(?:可以?|获得?|享受|申领|申请|领取|报销|给予|奖励|奖补|补助|补贴|补偿|资助"
     r"|扶持|支持|贴息|担保|授信|贷款|延长|放宽|发放|拨付|返还|减免){1,2}$"
+    r"|(?P<most>最多|最少)[^\d,;。:、的]{0,3}$"  # 最多安排3个, 最多有3个: a cap (最多的 is an adjective)
     rf"|(?P<share>约|大约|近|将近)占{GAP}{{0,16}}的$"  # 约占销售总额的30%: about a share
     r"|(?P<cap>最高|最低)(?:额度|标准|限额|金额)(?:提高至|提高到|上调至|调整为|调至|为)$"  # 最高额度提高至30万元
 )
@@ -88,6 +89,12 @@ def qualifier_of(folded: str, start: int, end: int, figure) -> tuple[str, str | 
     window = max(0, start - 20)
     governing = GOVERNING_CUE.search(folded, window, start) and GOVERNING.search(folded, window, start)
     if governing:
-        word = governing["word"] or governing["top"] or governing["share"] or governing["cap"]
+        word = (
+            governing["word"]
+            or governing["top"]
+            or governing["most"]
+            or governing["share"]
+            or governing["cap"]
+        )
         return GOVERNING_QUALIFIER[word], word
     return "exact", None

@@ -35,6 +35,10 @@ FLOORS = {
     # 21 replies annotated before any code ran on them (main 5eeee93: period 0.71, planned 0.74, label 0.95),
     # the dev material of round six: what its rules reached
     "fresh7": dict(f1=1.0, qualifier=1.0, period=0.96, planned=0.97, label=1.0, label_title=1.0),
+    # held out until rounds five and six were done, the dev material of round seven: what its rules reached
+    # (the misses left are the judgement calls tests/real/README.md lists under round seven)
+    "fresh8": dict(f1=0.99, qualifier=1.0, period=1.0, planned=0.96, label=0.98, label_title=0.98),
+    "fresh9": dict(f1=1.0, qualifier=1.0, period=0.83, planned=0.96, label=1.0, label_title=1.0),
 }
 MIN_REPLIES = {"fresh2": 9}
 
