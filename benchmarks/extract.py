@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic_replies import SentencePool, make_reply, source_replies  # noqa: E402
 from loaders import load_texts  # noqa: E402
-from loaders.figures import candidate_pattern  # noqa: E402
+from loaders.candidates import candidate_pattern  # noqa: E402
 
 BARE = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:元|亩|平方米|个|家|名|件|%)")
 

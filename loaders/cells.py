@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.candidates import ARABIC
 from loaders.context import period_bounds
-from loaders.figures import ARABIC, Figure
+from loaders.figures import Figure
 from loaders.numbers import parse_arabic
 from loaders.periods import find_period
 from loaders.plans import PLAN_WORDS

@@ -15,8 +15,9 @@ from loaders.fold import unfold_table
 from loaders.label_after import route_named, sum_of_list
 from loaders.label_parts import distributed
 from loaders.labels import TRAILING, LabelChain, curly_quotes, last_mark, marks_of
+from loaders.paragraph_year import paragraph_year
 from loaders.period_spans import one_per_year
-from loaders.periods import paragraph_year, period_before, time_expressions
+from loaders.periods import period_before, time_expressions
 from loaders.plans import (
     MIXED_SECTION,
     PLAN_TURN,

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from loaders import context
+from loaders.candidates import (
+    candidate_pattern,
+    set_phrase_characters,
+    set_phrase_pattern,
+)
 from loaders.named_numbers import (
     PHASE,
     PLACE_ENDS,
@@ -25,20 +29,14 @@ from loaders.named_numbers import (
     slogan,
 )
 from loaders.numbers import (
-    CHINESE_NUMERAL_CHARS,
-    DIGITS,
     parse_arabic,
     parse_chinese,
     parse_decimal,
     parse_vague,
 )
 from loaders.structure import Structure
-from loaders.units import RULES_DIR, lookup, magnitude_pattern, unit_pattern, unit_table
+from loaders.units import lookup
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-CN = CHINESE_NUMERAL_CHARS
-CHINESE = rf"[{CN}]+(?:点[{''.join(DIGITS)}]+)?"  # 五十二点三: a decimal point written out
-RANGE_SEP = r"\s*(?:-|~|至|到)\s*"
 # 三年行动计划, 三年专项行动, 三年攻坚行动: a programme's name (a short modifier may come between)
 PLAN_NAME = re.compile(r"(?:专项|攻坚|提升|整治|集中|建设)?(?:行动|计划|规划|攻坚|工程|发展纲要)")
 TOPONYM_ENDS = set("堡屯沟岗湾铺营寨")
@@ -46,54 +44,6 @@ AROUND_THE_CLOCK = re.compile(r"[^,;。]{0,6}?(?:圈|热线|服务|值班|在线
 YEAR_PART = re.compile(
     r"上半年|下半年|第?[一二三四]季度|底|末|初|\d{1,2}月"
 )  # after 23年: a year in two digits
-
-
-@cache
-def candidate_pattern() -> re.Pattern:
-    unit, mag = unit_pattern(), magnitude_pattern()
-    return re.compile(
-        rf"(?=[\d{CN}数几上])(?<![\d.{CN}])"  # cheap first test: only where a numeral starts
-        rf"(?:{_range_guard()}(?P<lo>{ARABIC}|[{CN}]+)(?P<lo_mag>{mag})?(?:{unit})?{RANGE_SEP})?"
-        rf"(?P<vague>[数几上](?=[十百千万亿]))?"
-        rf"(?P<num>{ARABIC}|{CHINESE})"
-        # each numeral length re backtracks to is tried only where what follows can start (a first test)
-        rf"(?=[ 余多几{_first_characters(mag, unit)}]) ?"
-        rf"(?P<more>余|多|几)?(?P<mag>{mag})?(?P<more2>余|多)? ?"
-        rf"(?=[{_first_characters(unit)}])(?P<unit>{unit})"
-        rf"|百分之(?P<pct>{ARABIC}|{CHINESE})"
-    )
-
-
-def _first_characters(*alternations: str) -> str:
-    """The characters the words of regex alternations (loaders.units) can start with, as a class's body."""
-    words = [re.sub(r"\\(.)", r"\1", word) for alternation in alternations for word in alternation.split("|")]
-    return "".join(sorted({re.escape(word[0]) for word in words if word}))
-
-
-def _range_guard() -> str:
-    """A lookahead every range's low end passes (the numeral's characters, at most a unit, a dash): trying
-    a range at each numeral costs most of the candidate pattern's time, and few numerals start one. Empty
-    (no guard) if a unit word itself holds a space or a dash, which the lookahead could not pass."""
-    units = [word for word, unit in unit_table().items() if unit.kind != "magnitude"]
-    if any(ch.isspace() or ch in "-~至到" for word in units for ch in word):
-        return ""
-    return rf"(?=[\d,.{CN}]*+[^\s\-~至到]{{0,{max(map(len, units))}}}\s*[\-~至到])"
-
-
-@cache
-def set_phrases() -> tuple[str, ...]:
-    lines = (RULES_DIR / "set_phrases.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(p.strip() for p in lines if p.strip() and not p.startswith("#"))
-
-
-@cache
-def set_phrase_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(p) for p in sorted(set_phrases(), key=len, reverse=True)))
-
-
-@cache
-def set_phrase_characters() -> frozenset[str]:
-    return frozenset("".join(set_phrases()))
 
 
 @dataclass

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import (
+    candidates,
     context,
-    figures,
     label_brackets,
     label_words,
     labels,
@@ -150,8 +150,8 @@ FIGURE_PIECES += [
 @settings(max_examples=3000)
 @given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=30).map("".join))
 def test_range_guard_finds_the_same_candidates(text):
-    pattern = figures.candidate_pattern()
-    unguarded = re.compile(pattern.pattern.replace(figures._range_guard(), "", 1))
+    pattern = candidates.candidate_pattern()
+    unguarded = re.compile(pattern.pattern.replace(candidates.range_guard(), "", 1))
     assert unguarded.pattern != pattern.pattern
     assert non_empty(pattern, text) == non_empty(unguarded, text)
 
@@ -162,11 +162,11 @@ def test_range_guard_finds_the_same_candidates(text):
 )
 def test_unit_guards_find_the_same_candidates(text):
     """The first tests before a candidate's magnitude, 余/多 and unit words only skip what cannot match."""
-    pattern = figures.candidate_pattern()
+    pattern = candidates.candidate_pattern()
     unit, mag = units.unit_pattern(), units.magnitude_pattern()
     guards = [
-        f"(?=[ 余多几{figures._first_characters(mag, unit)}])",
-        f"(?=[{figures._first_characters(unit)}])",
+        f"(?=[ 余多几{candidates.first_characters(mag, unit)}])",
+        f"(?=[{candidates.first_characters(unit)}])",
     ]
     unguarded = pattern.pattern
     for guard in guards:
