@@ -39,7 +39,9 @@ FLOORS = {
     # (the misses left are the judgement calls tests/real/README.md lists under round seven)
     "fresh8": dict(f1=0.99, qualifier=1.0, period=1.0, planned=0.96, label=0.98, label_title=0.98),
     "fresh9": dict(f1=1.0, qualifier=1.0, period=0.83, planned=0.96, label=1.0, label_title=1.0),
-    "fresh10": dict(f1=0.99, qualifier=1.0, period=0.87, planned=0.84, label=0.92, label_title=0.92),  # held out
+    "fresh10": dict(
+        f1=0.99, qualifier=1.0, period=0.87, planned=0.84, label=0.92, label_title=0.92
+    ),  # held out
 }
 MIN_REPLIES = {"fresh2": 9}
 
