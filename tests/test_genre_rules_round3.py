@@ -5,11 +5,8 @@ from the replies that prompted the rule.
 
 from __future__ import annotations
 
-import pytest
-
 from loaders import load_text
-from tests import test_genre_rules as round_one
-from tests.test_genre_rules import figures_of
+from tests import genre_rounds
 
 # (sentence, [(text, base_value, base_unit, qualifier, period, is_planned)]), as in tests/test_genre_rules.py
 CASES = [
@@ -86,19 +83,13 @@ FIGURES = [
 ]
 
 
-@pytest.mark.parametrize("sentence", NEGATIVES, ids=[f"negative{i}" for i in range(len(NEGATIVES))])
-def test_not_figures(sentence):
-    assert figures_of(sentence)["text"].tolist() == []
+test_not_figures = genre_rounds.negatives_test(NEGATIVES)
 
 
-@pytest.mark.parametrize(("sentence", "texts"), FIGURES, ids=[f"figure{i}" for i in range(len(FIGURES))])
-def test_still_figures(sentence, texts):
-    assert figures_of(sentence)["text"].tolist() == texts
+test_figures = genre_rounds.figures_test(FIGURES)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
-def test_case(sentence, expected):
-    round_one.test_sentence(sentence, expected)
+test_case = genre_rounds.case_test(CASES)
 
 
 # labels: (sentence, [(figure text, label)]), as in tests/test_genre_rules.py
@@ -166,9 +157,7 @@ LABELS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
-def test_label(sentence, expected):
-    round_one.test_label(sentence, expected)
+test_label = genre_rounds.label_test(LABELS)
 
 
 def test_undated_reply_has_no_schedule():

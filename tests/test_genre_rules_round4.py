@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests import test_genre_rules as round_one
+from tests import genre_rounds
 from tests.test_genre_rules import figures_of
 
 # (sentence, [(text, base_value, base_unit, qualifier, period, is_planned)]), as in tests/test_genre_rules.py
@@ -104,16 +104,10 @@ def test_not_figures(sentence):
     assert figures_of(sentence)["text"].tolist() == ["1所", "2所"]
 
 
-@pytest.mark.parametrize(("sentence", "texts"), FIGURES, ids=[f"figure{i}" for i in range(len(FIGURES))])
-def test_still_figures(sentence, texts):
-    assert figures_of(sentence)["text"].tolist() == texts
+test_figures = genre_rounds.figures_test(FIGURES)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
-def test_case(sentence, expected):
-    round_one.test_sentence(sentence, expected)
+test_case = genre_rounds.case_test(CASES)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
-def test_label(sentence, expected):
-    round_one.test_label(sentence, expected)
+test_label = genre_rounds.label_test(LABELS)

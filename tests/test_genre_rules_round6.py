@@ -6,11 +6,8 @@ language of replies, not for one reply.
 
 from __future__ import annotations
 
-import pytest
-
 from loaders import load_text
-from tests import test_genre_rules as round_one
-from tests.test_genre_rules import figures_of
+from tests import genre_rounds
 
 # (sentence, [(text, base_value, base_unit, qualifier, period, is_planned)]), as in tests/test_genre_rules.py
 CASES = [
@@ -88,19 +85,13 @@ LABELS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
-def test_case(sentence, expected):
-    round_one.test_sentence(sentence, expected)
+test_case = genre_rounds.case_test(CASES)
 
 
-@pytest.mark.parametrize(("sentence", "texts"), FIGURES, ids=[f"figure{i}" for i in range(len(FIGURES))])
-def test_figures(sentence, texts):
-    assert figures_of(sentence)["text"].tolist() == texts
+test_figures = genre_rounds.figures_test(FIGURES)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
-def test_label(sentence, expected):
-    round_one.test_label(sentence, expected)
+test_label = genre_rounds.label_test(LABELS)
 
 
 def test_an_undated_reply_is_of_its_sessions_year():

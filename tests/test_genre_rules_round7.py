@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from loaders import load_text
-from tests import test_genre_rules as round_one
+from tests import genre_rounds
 from tests.test_genre_rules import FOOT, HEAD, figures_of
 
 # (sentence, [(text, base_value, base_unit, qualifier, period, is_planned)]), as in tests/test_genre_rules.py
@@ -84,19 +84,13 @@ LABEL_WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
-def test_case(sentence, expected):
-    round_one.test_sentence(sentence, expected)
+test_case = genre_rounds.case_test(CASES)
 
 
-@pytest.mark.parametrize(("sentence", "texts"), FIGURES, ids=[f"figure{i}" for i in range(len(FIGURES))])
-def test_figures(sentence, texts):
-    assert figures_of(sentence)["text"].tolist() == texts
+test_figures = genre_rounds.figures_test(FIGURES)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), LABELS, ids=[f"label{i}" for i in range(len(LABELS))])
-def test_label(sentence, expected):
-    round_one.test_label(sentence, expected)
+test_label = genre_rounds.label_test(LABELS)
 
 
 @pytest.mark.parametrize(
