@@ -107,7 +107,10 @@ def _patterns(path: str) -> dict:
     return {
         "owners": owners,
         # a lookahead, so that overlapping names count: 文化和旅游局 names 文化 and 旅游
-        "body": re.compile(rf"(?=({alternation(owners['body_words'])})[\u4e00-\u9fff]{{0,6}}?{BODY_SUFFIX})"),
+        # not after 人: 人民政府办公室 names no 民政 (civil affairs) body
+        "body": re.compile(
+            rf"(?<!人)(?=({alternation(owners['body_words'])})[\u4e00-\u9fff]{{0,6}}?{BODY_SUFFIX})"
+        ),
         "title": re.compile(alternation(owners["title_words"])),
         "text": re.compile(alternation(owners["text_words"])),
         "publisher": re.compile(

@@ -110,3 +110,17 @@ def test_the_cli_prints_each_figures_domain(capsys):
     header, first = capsys.readouterr().out.splitlines()[:2]
     assert "domain" in header.split(",") and "domain_source" in header.split(",")
     assert "农业、林业、水利" in first and "publisher" in first
+
+
+def test_a_county_government_office_is_no_civil_affairs_body():
+    # 人民政府办公室 holds the characters 民政 (civil affairs); the reply is about waste
+    text = (
+        "张三委员:\n您提出的《关于加强农村垃圾治理的提案》收悉,现答复如下:\n全县建成垃圾中转站12座。\n"
+        "某县人民政府办公室\n2023年6月1日\n"
+    )
+    assert domain_of(text)[0] == "城乡建设、环境保护"
+
+
+def test_a_reply_on_cemeteries_is_civil_affairs():
+    text = "张三代表:\n您提出的《关于加强乡村公墓管理的建议》收悉,现答复如下:\n全州建成公益性公墓103个。\n2023年6月1日\n"
+    assert domain_of(text) == ("民政、扶贫、救灾", "title")
