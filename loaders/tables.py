@@ -14,6 +14,7 @@ from loaders.cells import apply_cells
 from loaders.columns import columns_of, conform
 from loaders.domains import detect_domain
 from loaders.figures import extract_figures
+from loaders.fold import fold
 from loaders.pinyin_residue import Compacted, compact
 from loaders.structure import parse_structure
 from loaders.themes import assign_theme, theme_key
@@ -87,6 +88,9 @@ def _as_written(records: DocumentRecords, text: str, short: Compacted) -> Docume
     return records
 
 
+DOMAIN_META = ("replying_body", "publisher", "title", "proposal_title")  # what loaders.domains reads of meta
+
+
 def _records(
     text: str,
     doc: str,
@@ -100,11 +104,16 @@ def _records(
     figures = []
     found = apply_cells(text, extract_figures(text, structure), cells or [], structure.meta.get("year"))
     meta = structure.meta
-    header = text[: min(structure.body_start, 3000)]
-    body = text[structure.body_start : structure.body_end or len(text)][:20000]
-    domain, subdomain, source = detect_domain(
-        meta, header, list(dict.fromkeys(f.sentence_text for f in found)), body
-    )
+    # domain and theme words are matched on the fold: a page in traditional characters (衛生健康局, 農業)
+    # or full-width marks names its domain and themes as a simplified one does
+    folded, changed = structure.folded, structure.folded != text
+    header = folded[: min(structure.body_start, 3000)]
+    body = folded[structure.body_start : structure.body_end or len(text)][:20000]
+    sentences = {
+        f.sentence_start: folded[f.sentence_start : f.sentence_start + len(f.sentence_text)] for f in found
+    }
+    named = {k: fold(v) if changed and isinstance(v, str) else v for k, v in meta.items() if k in DOMAIN_META}
+    domain, subdomain, source = detect_domain(named, header, list(dict.fromkeys(sentences.values())), body)
     meta.update(domain=domain, domain_source=source)
     themes = theme_key(domain, subdomain)
     no_ocr = _ocr_check([], 0, 0)
@@ -113,15 +122,16 @@ def _records(
         heading = section.heading if section else "导语"
         row = {"doc": doc, **fig.__dict__}  # Figure.as_row, in one copy
         row["sentence"] = row.pop("sentence_text")
+        sentence = sentences[fig.sentence_start]
         row.update(
             # the sentence up to the figure: its last keyword there is the one nearest the figure
             theme=assign_theme(
-                fig.label,
-                heading,
-                fig.sentence_text[: fig.end - fig.sentence_start],
+                fold(fig.label) if changed else fig.label,
+                fold(heading) if changed else heading,
+                sentence[: fig.end - fig.sentence_start],
                 domain,
                 subdomain,
-                fig.sentence_text,
+                sentence,
                 key=themes,
             ),
             domain=domain,

@@ -34,3 +34,20 @@ def test_labels_of_a_traditional_page_read_as_the_page_wrote_them():
     assert (
         "停车泊位" in simplified.loc["6600個", "label"]
     )  # a character the page also writes simplified stays
+
+
+SIMPLIFIED = (
+    "张三代表:\n您提出的《关于建设乡镇卫生院的建议》收悉,现答复如下:\n全县新建卫生院3个,新增床位120张。\n"
+    "某县卫生健康局\n2023年6月1日\n"
+)
+TRADITIONAL = (
+    "張三代表:\n您提出的《關于建設鄉鎮衛生院的建議》收悉,現答復如下:\n全縣新建衛生院3個,新增床位120張。\n"
+    "某縣衛生健康局\n2023年6月1日\n"
+)
+
+
+def test_a_traditional_page_gets_the_domain_and_themes_of_its_simplified_twin():
+    simple, written = load_text(SIMPLIFIED, "s.txt"), load_text(TRADITIONAL, "t.txt")
+    assert written.documents["domain"].tolist() == simple.documents["domain"].tolist() == ["卫生、体育"]
+    assert written.figures["theme"].tolist() == simple.figures["theme"].tolist()
+    assert written.figures["label"].tolist() == ["全縣新建衛生院", "新增床位"]  # as the page wrote them
