@@ -232,6 +232,8 @@ class LabelChain:
                 own = after_places(
                     before[clause_start : label_start - 1], own, PART_OPENS.match(before, clause_start)
                 )
+        if post and own.count(")") > own.count("("):  # (龙潭村、…、占马田等)17个村组: the end of an aside
+            own = ""
         generic = not post and bool(GENERIC.match(PLAN_WORDS.sub("", own)))
         if self.sentence != s_start:  # a new sentence: the head is the clause before, if any
             clauses = LABEL_BOUNDARY.split(before[max(0, label_start - 40) : max(label_start - 1, 0)])

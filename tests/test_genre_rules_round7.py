@@ -62,6 +62,9 @@ FIGURES = [
 
 # labels: (sentence, [(figure text, label)]), as in tests/test_genre_rules.py
 LABELS = [
+    # a count right after a bracketed list of places ends its aside: the noun after the count names it, as
+    # without the brackets (not 南村(并入北村二组)等)村组)
+    ("其余(东村、西村、南村(并入北村二组)等)6个村组正在铺设路面。", [("6个", "村组正在铺设路面")]),
     # a part introduced by 包含/包括/含 is labelled by the part, as one after 其中
     ("新建健身场地21处,包含羽毛球场6处、乒乓球场4处。",
      [("21处", "新建健身场地"), ("6处", "新建健身场地 · 羽毛球场"), ("4处", "新建健身场地 · 乒乓球场")]),
