@@ -108,11 +108,6 @@ def typed_columns(figures: list[dict]) -> list[list]:
     return columns
 
 
-def rows_of(figures: list[dict]) -> list[list]:
-    """A reply's figure records (loaders.tables) as the CLI's rows, in KEYS order."""
-    return [list(row) for row in zip(*typed_columns(figures), strict=True)]
-
-
 JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(…, ensure_ascii=False) builds at every call
 KEY_PREFIXES = [("{" if i == 0 else ", ") + JSON.encode(key) + ": " for i, key in enumerate(KEYS)]
 

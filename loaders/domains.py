@@ -84,10 +84,6 @@ def domain_names() -> list[str]:
     return list(dict.fromkeys(d.domain for d in domain_table()))
 
 
-def domain_english() -> dict[str, str]:
-    return {d.domain: d.domain_en for d in domain_table() if d.domain_en}
-
-
 @cache
 def _patterns(path: str) -> dict:
     table = _table(path)
@@ -138,6 +134,9 @@ def _best(votes: Counter) -> int | None:
         return None
     top = max(votes.values())
     return min(i for i, n in votes.items() if n == top)
+
+
+META_FIELDS = ("replying_body", "publisher", "title", "proposal_title")  # what detect_domain reads of meta
 
 
 def detect_domain(meta: dict, header: str, sentences: list[str], body_text: str = "") -> tuple[str, str, str]:

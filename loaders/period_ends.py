@@ -35,13 +35,11 @@ def year_ends_and_pairs(sentence: str, found: list[tuple[int, str | None]]) -> l
         added += [(m.end(), m.group(1)) for m in YEAR_END_DONE.finditer(sentence)]
     if "从" in sentence:
         for start in FROM_YEAR.finditer(sentence):
-            clause_end = _clause_end(sentence, start.end())
-            reached = TO_YEAR.search(sentence, start.end(), clause_end)
+            end = clause_end(sentence, start.end(), ",;。")
+            reached = TO_YEAR.search(sentence, start.end(), end)
             if reached and int(reached.group(1)) > int(start.group(1)):
                 added += [(start.end(), start.group(1)), (reached.end(), reached.group(1))]
-    if (
-        "日" in sentence
-    ):  # a day dates an event: no period, and the year stated before it no longer reaches on
+    if "日" in sentence:  # a day dates an event: no period, and the year stated before it reaches no further
         added += [(m.end(), None) for m in RUN_DATE.finditer(sentence) if _day_splits(m.group(2)) >= 1]
     if not added:
         return found
@@ -49,6 +47,7 @@ def year_ends_and_pairs(sentence: str, found: list[tuple[int, str | None]]) -> l
     return sorted(found + added, key=lambda pair: pair[0])
 
 
-def _clause_end(sentence: str, start: int) -> int:
-    ends = [i for i in (sentence.find(mark, start) for mark in ",;。") if i >= 0]
+def clause_end(sentence: str, start: int, marks: str = ",;") -> int:
+    """Where the clause holding `start` ends: the first of `marks` from there, else the sentence's end."""
+    ends = [i for i in (sentence.find(mark, start) for mark in marks) if i >= 0]
     return min(ends) if ends else len(sentence)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.period_ends import year_ends_and_pairs
+from loaders.period_ends import clause_end, year_ends_and_pairs
 from loaders.period_spans import (
     SPAN_START,
     shift_years,
@@ -200,7 +200,7 @@ def time_expressions(
             and g["lead"] == "到"
             and (
                 TARGET.search(head_words(match))
-                or "的目标" in sentence[match.end() : _clause_end(sentence, match.end())]
+                or "的目标" in sentence[match.end() : clause_end(sentence, match.end())]
                 or _heads_a_plan(sentence, match.end())
             )
         ):
@@ -208,7 +208,7 @@ def time_expressions(
         elif g["lead"] == "从" and (g["year"] or g["rel"]) and sentence.startswith("的", match.end()):
             # 从2022年的3家增加到6家, 从去年的12家: the year of the value changed from
             period = g["year"] or (str(doc_year + _RELATIVE_YEAR[g["rel"]]) if doc_year else None)
-            change = CHANGED_TO.search(sentence, match.end(), _clause_end(sentence, match.end()))
+            change = CHANGED_TO.search(sentence, match.end(), clause_end(sentence, match.end()))
             if change:  # 2022年,…从2021年的27%提升至55%: the value reached is the period stated before
                 found.append((change.end(), period_before(found, match.start())))
         elif (
@@ -223,7 +223,7 @@ def time_expressions(
             # 1-7月…,去年同期为841.0亿元;其中…: the same months a year earlier, for this clause only
             period = shift_years(period_before(found, match.start()), -1) or period
             found.append((match.end(), period))
-            found.append((_clause_end(sentence, match.end()), period_before(found[:-1], match.start())))
+            found.append((clause_end(sentence, match.end()), period_before(found[:-1], match.start())))
             continue
         if g["year"] and not g["tail"] and not g["lead"]:
             stated_year, stated_end = int(g["year"]), match.end()  # 2023年, not 到2025年 (a deadline)
@@ -264,13 +264,8 @@ def _enclosed(sentence: str, offset: int) -> bool:
 def _heads_a_plan(sentence: str, end: int) -> bool:
     """到2022年底,全县将建成…: a plan word in the clause the deadline heads (not 到2017年底止,已建成…)."""
     return not sentence.startswith("止", end) and bool(
-        AHEAD.search(sentence, end, _clause_end(sentence, end + 1))
+        AHEAD.search(sentence, end, clause_end(sentence, end + 1))
     )
-
-
-def _clause_end(sentence: str, start: int) -> int:
-    ends = [i for i in (sentence.find(",", start), sentence.find(";", start)) if i >= 0]
-    return min(ends) if ends else len(sentence)
 
 
 def period_before(expressions: list[tuple[int, str | None]], offset: int) -> str | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from loaders.cells import apply_cells
 from loaders.columns import columns_of, conform
-from loaders.domains import detect_domain
+from loaders.domains import META_FIELDS, detect_domain
 from loaders.figures import extract_figures
 from loaders.fold import fold
 from loaders.pinyin_residue import Compacted, compact
@@ -88,9 +88,6 @@ def _as_written(records: DocumentRecords, text: str, short: Compacted) -> Docume
     return records
 
 
-DOMAIN_META = ("replying_body", "publisher", "title", "proposal_title")  # what loaders.domains reads of meta
-
-
 def _records(
     text: str,
     doc: str,
@@ -112,7 +109,7 @@ def _records(
     sentences = {
         f.sentence_start: folded[f.sentence_start : f.sentence_start + len(f.sentence_text)] for f in found
     }
-    named = {k: fold(v) if changed and isinstance(v, str) else v for k, v in meta.items() if k in DOMAIN_META}
+    named = {k: fold(v) if changed and isinstance(v, str) else v for k, v in meta.items() if k in META_FIELDS}
     domain, subdomain, source = detect_domain(named, header, list(dict.fromkeys(sentences.values())), body)
     meta.update(domain=domain, domain_source=source)
     themes = theme_key(domain, subdomain)
